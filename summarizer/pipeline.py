@@ -1,0 +1,121 @@
+"""One article → one ``Brief``; many articles → briefs in input order, whatever fails along the way.
+
+Errors are data here: an unreadable file, a provider that gives up, a model whose answer never passes
+grounding, each becomes a ``failed`` brief with the reason, and the batch carries on.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import shlex
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import instructor
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from pydantic import ValidationError
+
+from summarizer.articles import Article, ArticleError, Input, load
+from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
+from summarizer.prompts import Templates
+from summarizer.reconcile import resolve
+from summarizer.schema import Brief, Extraction, Usage
+
+MAX_TOKENS = 2048
+
+# instructor logs every failed attempt at ERROR level; failures are reported in the briefs instead.
+logging.getLogger("instructor").setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    max_retries: int = 2
+    max_tokens: int = MAX_TOKENS
+
+
+def _reason(exc: BaseException, article: str) -> str:
+    """The message a user (and a re-ask) needs, without pydantic's input dump."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ValidationError):
+            return "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in cause.errors())
+        if isinstance(cause, IncompleteOutputException):
+            return "the model's answer was cut off at the token limit"
+        if isinstance(cause, ReplayMiss):
+            return (f"replay: no recording in {cause.fixtures} answers {article} with the current prompts, "
+                    f"schema and model; record it with: summarizer summarize {shlex.quote(article)} --record "
+                    f"--fixtures {shlex.quote(str(cause.fixtures))}")
+        if isinstance(cause, ProviderError):
+            return str(cause)
+        if cause.__cause__ is None and cause.__context__ is None:
+            break
+        cause = cause.__cause__ or cause.__context__
+    return str(exc).strip() or type(exc).__name__
+
+
+def summarize_article(article: Article, client: ExchangeClient, templates: Templates,
+                      options: RunOptions = RunOptions()) -> Brief:
+    meter = Usage()
+    started = time.perf_counter()
+    create = instructor.patch(create=functools.partial(client.create, meter=meter), mode=instructor.Mode.JSON_SCHEMA)
+    context = {
+        "article": article,
+        "sentences": article.numbered(),
+        "publication_date": article.publication_date.isoformat() if article.publication_date else None,
+    }
+    base = {
+        "article": article.name,
+        "article_sha256": article.sha256,
+        "publication_date": article.publication_date,
+        "model": client.model_id,
+        "provider": client.backend.provider,
+        "template_hash": templates.hash,
+    }
+    try:
+        extraction: Extraction = create(
+            response_model=Extraction,
+            messages=templates.messages(),
+            context=context,
+            max_retries=options.max_retries,
+            temperature=0.0,
+            max_tokens=options.max_tokens,
+        )
+    except (InstructorRetryException, IncompleteOutputException, ProviderError) as exc:
+        attempts = getattr(exc, "n_attempts", meter.calls) or meter.calls
+        return Brief(**base, status="failed", error=_reason(exc, article.name), attempts=attempts, usage=meter,
+                     seconds=time.perf_counter() - started)
+    incidents = resolve(extraction, article)
+    return Brief(
+        **base,
+        status="ok" if extraction.is_incident_report and incidents else "no_incident",
+        incidents=incidents,
+        attempts=meter.calls,
+        usage=meter,
+        seconds=time.perf_counter() - started,
+    )
+
+
+Progress = Callable[[int, Input, Brief | None], None]
+"""Called with (index, input, None) before an article and (index, input, brief) after it."""
+
+
+def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates: Templates,
+                     options: RunOptions = RunOptions(), progress: Progress | None = None) -> list[Brief]:
+    briefs: list[Brief] = []
+    for i, item in enumerate(inputs):
+        if progress:
+            progress(i, item, None)
+        try:
+            article = load(item)
+        except ArticleError as exc:
+            brief = Brief(article=item.name, article_sha256=None, status="failed", error=str(exc),
+                          model=client.model_id, provider=client.backend.provider,
+                          template_hash=templates.hash)
+        else:
+            brief = summarize_article(article, client, templates, options)
+        briefs.append(brief)
+        if progress:
+            progress(i, item, brief)
+    return briefs

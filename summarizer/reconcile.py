@@ -1,0 +1,162 @@
+"""From a validated ``Extraction`` to the user's ``IncidentOut``: deterministic code, no model.
+
+The model labels and cites; here we cut quotes and spans from the sentence ids, parse amounts, resolve
+dates against the publication date and derive one estimate per outcome from every source's figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+
+from summarizer.amounts import Amount, parse_amount, point
+from summarizer.articles import Article
+from summarizer.schema import (
+    Citation,
+    DateOut,
+    Estimate,
+    Extraction,
+    FigureOut,
+    Incident,
+    IncidentOut,
+    Responsibility,
+)
+
+ESTIMATE_POLICY = "range-over-sources"
+"""Per outcome, over every source's figure (projections and vague words left out): low = the smallest
+figure a source commits to, high = the largest, best = their median. Attackers are kept apart from victims,
+as in UCDP GED's low/best/high; no figures are ever summed."""
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate([
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec"),
+    ])
+    for m in names
+}
+
+
+def citation(article: Article, sentence_id: int | None) -> Citation | None:
+    if sentence_id is None:
+        return None
+    s = article.sentence(sentence_id)
+    if s is None:
+        return None
+    return Citation(sentence=s.id, start=s.start, end=s.end, quote=article.text[s.start : s.end])
+
+
+def resolve_date(text: str | None, published: dt.date | None) -> DateOut:
+    """'Thursday' → the last Thursday on or before publication; explicit dates as written."""
+    if not text:
+        return DateOut(text=None, resolved=None, precision="none")
+    t = text.lower()
+    explicit = _explicit_date(t, published)
+    if explicit is not None:
+        return DateOut(text=text, resolved=explicit, precision="day")
+    if published is not None:
+        if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", t):
+            return DateOut(text=text, resolved=published, precision="relative_resolved")
+        if re.search(r"\byesterday\b|\blast night\b", t):
+            return DateOut(text=text, resolved=published - dt.timedelta(days=1), precision="relative_resolved")
+        for i, day in enumerate(_WEEKDAYS):
+            if re.search(rf"\b{day}\b", t):
+                back = (published.weekday() - i) % 7
+                return DateOut(text=text, resolved=published - dt.timedelta(days=back),
+                               precision="weekday_resolved")
+    return DateOut(text=text, resolved=None, precision="none")
+
+
+def _explicit_date(t: str, published: dt.date | None) -> dt.date | None:
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    month_names = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    m = re.search(rf"\b({month_names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", t) or re.search(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({month_names})\b\.?(?:,?\s+(\d{{4}}))?", t
+    )
+    if not m:
+        return None
+    a, b, year_text = m.group(1), m.group(2), m.group(3)
+    month, day = (_MONTHS[a], int(b)) if a in _MONTHS else (_MONTHS[b], int(a))
+    if year_text:
+        year = int(year_text)
+    elif published is not None:
+        year = published.year
+        if (month, day) > (published.month, published.day):
+            year -= 1
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def estimates(figures: list[FigureOut]) -> list[Estimate]:
+    out: list[Estimate] = []
+    for outcome in ("killed", "wounded", "captured", "missing"):
+        for side in ("victims", "militants"):
+            points = []
+            for f in figures:
+                if f.outcome != outcome or (f.group == "militants") != (side == "militants"):
+                    continue
+                p = point(_amount(f))
+                if p is not None:
+                    points.append(p)
+            if not points:
+                continue
+            lows = [p[0] for p in points]
+            highs = [p[1] for p in points]
+            out.append(Estimate(
+                outcome=outcome, side=side, low=min(lows), high=max(highs),
+                best=int(statistics.median_low(lows)), sources=len(points), policy=ESTIMATE_POLICY,
+            ))
+    return out
+
+
+def _amount(f: FigureOut) -> Amount:
+    return Amount(f.low, f.high, f.qualifier)
+
+
+def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
+    figures: list[FigureOut] = []
+    for fig in inc.figures:
+        amount = parse_amount(fig.amount)
+        cite = citation(article, fig.sentence)
+        if amount is None or cite is None:  # the validators refuse these; never guess
+            continue
+        figures.append(FigureOut(
+            outcome=fig.outcome, group=fig.group, amount_text=fig.amount, low=amount.low,
+            high=amount.high, qualifier=amount.qualifier, according_to=fig.according_to, citation=cite,
+        ))
+    responsibility = None
+    if inc.claimed_by:
+        responsibility = Responsibility(claimed_by=inc.claimed_by, citation=citation(article, inc.claim_sentence))
+    return IncidentOut(
+        headline=inc.headline,
+        summary=inc.summary,
+        event_type=inc.event_type,
+        date=resolve_date(inc.date_text, article.publication_date),
+        country=inc.country,
+        province=inc.province,
+        place=inc.place,
+        place_citation=citation(article, inc.place_sentence) if inc.place else None,
+        perpetrator=inc.perpetrator,
+        perpetrator_citation=citation(article, inc.perpetrator_sentence) if inc.perpetrator else None,
+        target=inc.target,
+        figures=figures,
+        estimates=estimates(figures),
+        responsibility=responsibility,
+        sources=inc.sources,
+    )
+
+
+def resolve(extraction: Extraction, article: Article) -> list[IncidentOut]:
+    return [resolve_incident(inc, article) for inc in extraction.incidents]

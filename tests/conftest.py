@@ -1,0 +1,31 @@
+"""Shared test setup. The suite never opens a network connection: any attempt fails the test."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DEV = ROOT / "fixtures" / "eval" / "dev"
+EXCHANGES = ROOT / "fixtures" / "exchanges"
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> None:
+        if self.family == socket.AF_UNIX:
+            return real_connect(self, address)  # type: ignore[arg-type]
+        raise AssertionError(f"test tried to open a network connection to {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    yield
+
+
+def all_articles() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt")) + sorted(DEV.glob("*.txt"))

@@ -1,0 +1,94 @@
+"""Sentence numbering, spans and boilerplate: what the model cites must map back to the original text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from summarizer.articles import ArticleError, Input, expand_inputs, load, parse_article, read_article, split_sentences
+from tests.conftest import DEV, SEEDS, all_articles
+
+
+@pytest.mark.parametrize("path", all_articles(), ids=lambda p: p.name)
+def test_spans_cut_the_original_text(path: Path) -> None:
+    article = read_article(path)
+    assert article.sentences
+    for i, s in enumerate(article.sentences, start=1):
+        assert s.id == i
+        assert article.text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+
+
+def test_split_keeps_abbreviations_and_splits_glued_sentences() -> None:
+    text = "U.S.-backed forces attacked on Jan. 5 in the area. Mr. Smith said 6.5 tons.Police said more."
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts == ["U.S.-backed forces attacked on Jan. 5 in the area.", "Mr. Smith said 6.5 tons.",
+                     "Police said more."]
+
+
+def test_donation_appeal_is_removed_but_the_glued_lede_stays() -> None:
+    article = read_article(SEEDS / "002_5b71a78d73924099.txt")
+    texts = [s.text for s in article.sentences]
+    assert texts[0] == "Taliban attack police HQ in Kandahar"
+    assert texts[1].startswith("NATO and Afghan forces today battled Taliban militants")
+    joined = " ".join(texts)
+    for phrase in ("donation", "Your support", "Subscribe", "The Independent is", "Comments", "bookmark"):
+        assert phrase not in joined
+    assert any("Your support makes all the difference." == r for r in article.removed)
+
+
+def test_date_line_sets_publication_date_and_is_not_a_sentence() -> None:
+    article = read_article(SEEDS / "004_7f9b9c3711d5355b.txt")
+    assert article.publication_date == dt.date(2020, 10, 21)
+    assert article.sentences[0].text.startswith("At least 34 security personnel")
+
+
+def test_archive_header_and_ad_markers_are_boilerplate() -> None:
+    khost = read_article(DEV / "016_khost_police_hq_suicide_bombing.txt")
+    assert not any("http" in s.text or "Version 0 of 1" in s.text for s in khost.sentences)
+    assert khost.sentences[1].text.startswith("A suicide bomber has blown himself up")
+    charsadda = read_article(DEV / "002_charsadda_university_attack.txt")
+    texts = [s.text for s in charsadda.sentences]
+    assert "[ad_1]" not in texts and "Source" not in texts
+    assert not any(t.startswith("(Writing by") for t in texts)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\n"])
+def test_empty_files_are_clear_errors(tmp_path: Path, content: bytes) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_bytes(content)
+    with pytest.raises(ArticleError, match="empty"):
+        read_article(f)
+
+
+def test_binary_and_non_utf8_are_refused_utf16_is_read(tmp_path: Path) -> None:
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02garbage")
+    with pytest.raises(ArticleError, match="binary"):
+        read_article(tmp_path / "bin.txt")
+    (tmp_path / "latin.txt").write_bytes("Kämpfer griffen an.".encode("latin-1"))
+    with pytest.raises(ArticleError, match="not UTF-8"):
+        read_article(tmp_path / "latin.txt")
+    (tmp_path / "u16.txt").write_bytes("Gunmen attacked a post.".encode("utf-16"))
+    assert read_article(tmp_path / "u16.txt").sentences[0].text == "Gunmen attacked a post."
+
+
+def test_folders_are_walked_recursively_in_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.md").write_text("Two.")
+    (tmp_path / "1.txt").write_text("One.")
+    (tmp_path / "notes.json").write_text("{}")
+    (tmp_path / ".hidden.txt").write_text("Hidden.")
+    inputs = expand_inputs([str(tmp_path), str(tmp_path / "1.txt"), "-"])
+    assert [Path(i.name).name for i in inputs] == ["1.txt", "2.md", "<stdin>"]
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="no such file"):
+        load(Input(str(tmp_path / "nope.txt"), tmp_path / "nope.txt"))
+
+
+def test_numbered_view_is_what_the_model_reads() -> None:
+    article = parse_article("Title line\nFirst sentence. Second one.", "x")
+    assert article.numbered() == "[S1] Title line\n[S2] First sentence.\n[S3] Second one."

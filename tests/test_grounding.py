@@ -1,0 +1,115 @@
+"""Grounding validators: what the model cites must say what it claims, or the answer is re-asked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from summarizer.articles import parse_article
+from summarizer.schema import Extraction
+
+ARTICLE = parse_article(
+    "Militants storm police post in Ardania\n"
+    "Fighters of the Black Crescent group attacked a police post in Moravo district of Upper Kell province "
+    "on Friday, killing at least seven policemen, officials said.\n"
+    "Nine others were wounded, hospital director Ilan Varga told Radio Kell.\n"
+    "The Black Crescent claimed responsibility.\n",
+    "synthetic",
+)
+
+
+def incident(**overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "headline": "Black Crescent storms police post", "summary": "An attack.", "event_type": "raid_on_facility",
+        "date_text": "on Friday", "country": "Ardania", "province": "Upper Kell", "place": "Moravo district",
+        "place_sentence": 2, "perpetrator": "Black Crescent", "perpetrator_sentence": 2, "target": "police post",
+        "figures": [
+            {"sentence": 2, "amount": "at least seven", "outcome": "killed", "group": "police",
+             "according_to": "officials"},
+            {"sentence": 3, "amount": "Nine", "outcome": "wounded", "group": "police",
+             "according_to": "Ilan Varga"},
+        ],
+        "claimed_by": "Black Crescent", "claim_sentence": 4,
+        "sources": [{"name": "Ilan Varga", "role": "hospital director", "outlet": "Radio Kell"}],
+    }
+    base.update(overrides)
+    return base
+
+
+def validate(*incidents: dict[str, Any], is_report: bool = True) -> Extraction:
+    return Extraction.model_validate(
+        {"is_incident_report": is_report, "incidents": list(incidents)}, context={"article": ARTICLE}
+    )
+
+
+def reasons(*incidents: dict[str, Any]) -> str:
+    with pytest.raises(ValidationError) as info:
+        validate(*incidents)
+    return str(info.value)
+
+
+def test_a_grounded_answer_passes() -> None:
+    result = validate(incident())
+    assert result.incidents[0].figures[1].according_to == "Ilan Varga"
+
+
+def test_unknown_words_become_null() -> None:
+    result = validate(incident(perpetrator="unknown", perpetrator_sentence=None, claimed_by="None",
+                               claim_sentence=None))
+    assert result.incidents[0].perpetrator is None and result.incidents[0].claimed_by is None
+
+
+def test_number_not_in_the_cited_sentence_is_refused_with_the_sentence_quoted() -> None:
+    fig = {"sentence": 2, "amount": "13", "outcome": "killed", "group": "police", "according_to": None}
+    text = reasons(incident(figures=[fig]))
+    assert "the number 13 is not in it" in text
+    assert "Fighters of the Black Crescent group attacked" in text
+
+
+def test_digits_and_number_words_are_the_same_number() -> None:
+    fig = {"sentence": 2, "amount": "at least 7", "outcome": "killed", "group": "police", "according_to": None}
+    validate(incident(figures=[fig]))
+
+
+def test_wounded_cited_as_killed_is_refused() -> None:
+    fig = {"sentence": 3, "amount": "Nine", "outcome": "killed", "group": "police", "according_to": None}
+    assert "it says wounded, not killed" in reasons(incident(figures=[fig]))
+
+
+def test_sentence_out_of_range_is_refused() -> None:
+    fig = {"sentence": 9, "amount": "Nine", "outcome": "wounded", "group": "police", "according_to": None}
+    assert "there is no sentence S9" in reasons(incident(figures=[fig]))
+
+
+def test_amount_that_is_not_a_count_is_refused() -> None:
+    fig = {"sentence": 2, "amount": "policemen", "outcome": "killed", "group": "police", "according_to": None}
+    assert "is not a count" in reasons(incident(figures=[fig]))
+
+
+def test_invented_places_and_actors_are_refused() -> None:
+    assert "province 'Nangarhar' is not named" in reasons(incident(province="Nangarhar"))
+    assert "place 'Kabul' is not in S2" in reasons(incident(place="Kabul"))
+    assert "perpetrator 'Taliban' is not in S2" in reasons(incident(perpetrator="Taliban"))
+    assert "claimed_by 'Islamic State' is not in S4" in reasons(incident(claimed_by="Islamic State"))
+    assert "'John Doe' is not named" in reasons(
+        incident(sources=[{"name": "John Doe", "role": None, "outlet": None}]))
+    assert "needs place_sentence" in reasons(incident(place_sentence=None))
+
+
+def test_tolerant_name_matching() -> None:
+    validate(incident(perpetrator="the Black Crescent militants", province="Upper Kell province",
+                      place="Moravo", country="Ardanian"))
+
+
+def test_incident_flag_and_list_must_agree() -> None:
+    with pytest.raises(ValidationError, match="incidents is empty"):
+        validate(is_report=True)
+    with pytest.raises(ValidationError, match="is_incident_report is false"):
+        validate(incident(), is_report=False)
+    assert validate(is_report=False).incidents == []
+
+
+def test_without_an_article_only_types_are_checked() -> None:
+    Extraction.model_validate({"is_incident_report": True, "incidents": [incident(place="Kabul")]})

@@ -1,0 +1,62 @@
+"""Reconcile: spans and quotes from sentence ids, dates against the publication date, estimates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.articles import parse_article
+from summarizer.reconcile import ESTIMATE_POLICY, resolve, resolve_date
+from summarizer.schema import Extraction
+
+WED = dt.date(2020, 10, 21)  # a Wednesday
+
+
+def test_weekdays_resolve_to_the_last_such_day_on_or_before_publication() -> None:
+    assert resolve_date("on Wednesday", WED).resolved == WED
+    d = resolve_date("late on Tuesday", WED)
+    assert d.resolved == dt.date(2020, 10, 20) and d.precision == "weekday_resolved"
+    assert resolve_date("Thursday", WED).resolved == dt.date(2020, 10, 15)
+    assert resolve_date("yesterday", WED).resolved == dt.date(2020, 10, 20)
+
+
+def test_without_publication_date_weekdays_stay_unresolved() -> None:
+    d = resolve_date("on Thursday", None)
+    assert d.resolved is None and d.precision == "none" and d.text == "on Thursday"
+    assert resolve_date(None, WED).precision == "none"
+
+
+def test_explicit_dates() -> None:
+    assert resolve_date("January 26, 2016", None).resolved == dt.date(2016, 1, 26)
+    assert resolve_date("Jan. 26", WED).resolved == dt.date(2020, 1, 26)
+    assert resolve_date("12 December", WED).resolved == dt.date(2019, 12, 12)
+    assert resolve_date("on Sept. 12", None).resolved is None
+
+
+def test_citations_estimates_and_conflicting_sources_side_by_side() -> None:
+    text = ("Raid kills at least seven\nOfficials said at least seven people were killed.\n"
+            "A police chief put the death toll at 13. Five attackers were killed.\n"
+            "A rescuer said the toll could rise to as high as 40.")
+    article = parse_article(text, "t")
+    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [{
+        "headline": "h", "summary": "s", "event_type": "raid_on_facility", "date_text": None, "country": None,
+        "province": None, "place": None, "place_sentence": None, "perpetrator": None,
+        "perpetrator_sentence": None, "target": None, "claimed_by": None, "claim_sentence": None, "sources": [],
+        "figures": [
+            {"sentence": 2, "amount": "at least seven", "outcome": "killed", "group": "total",
+             "according_to": "Officials"},
+            {"sentence": 3, "amount": "13", "outcome": "killed", "group": "total", "according_to": "police chief"},
+            {"sentence": 4, "amount": "Five", "outcome": "killed", "group": "militants", "according_to": None},
+            {"sentence": 5, "amount": "could rise to as high as 40", "outcome": "killed", "group": "total",
+             "according_to": "A rescuer"},
+        ]}]}, context={"article": article})
+    (inc,) = resolve(extraction, article)
+    assert [(f.low, f.high, f.qualifier) for f in inc.figures] == [
+        (7, None, "at_least"), (13, 13, "exact"), (5, 5, "exact"), (None, 40, "possible_up_to")]
+    cite = inc.figures[1].citation
+    assert text[cite.start : cite.end] == cite.quote == "A police chief put the death toll at 13."
+    victims = next(e for e in inc.estimates if e.side == "victims")
+    assert (victims.low, victims.best, victims.high, victims.sources) == (7, 7, 13, 2)
+    assert victims.policy == ESTIMATE_POLICY
+    attackers = next(e for e in inc.estimates if e.side == "militants")
+    assert (attackers.low, attackers.high) == (5, 5)
+    assert inc.date.precision == "none" and inc.place is None and inc.place_citation is None

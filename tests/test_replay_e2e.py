@@ -1,0 +1,107 @@
+"""End to end through the CLI in replay mode, over the committed recordings of the real local model.
+
+These also catch a prompt, schema or request change that was not re-recorded: the request would no
+longer match any recording and the article would come back failed with a replay miss.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.articles import read_article
+from summarizer.cli import app
+from summarizer.schema import Brief
+from summarizer.store import ExchangeStore, request_key
+from summarizer.weights import EMBEDDED_NAME
+from tests.conftest import DEV, EXCHANGES, SEEDS, all_articles
+
+
+def run(*args: str, cache: Path) -> Any:
+    return CliRunner().invoke(app, ["summarize", *args, "--provider", "replay", "--fixtures", str(EXCHANGES),
+                                    "--cache-dir", str(cache)])
+
+
+@pytest.fixture(scope="module")
+def briefs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Brief]:
+    cache = tmp_path_factory.mktemp("cache")
+    result = run(str(SEEDS), str(DEV), "--format", "jsonl", cache=cache)
+    assert result.exit_code == 0, result.output
+    parsed = [Brief.model_validate_json(line) for line in result.stdout.splitlines()]
+    return {Path(b.article).name: b for b in parsed}
+
+
+def test_every_article_is_answered_by_a_recording(briefs: dict[str, Brief]) -> None:
+    assert sorted(briefs) == sorted(p.name for p in all_articles())
+    failed = {name: b.error for name, b in briefs.items() if b.status == "failed"}
+    assert not failed, "re-record with scripts/record_fixtures.sh:\n" + json.dumps(failed, indent=1)
+
+
+@pytest.mark.parametrize("path", all_articles(), ids=lambda p: p.name)
+def test_every_citation_verifies_against_the_article(briefs: dict[str, Brief], path: Path) -> None:
+    brief = briefs[path.name]
+    article = read_article(path)
+    assert brief.article_sha256 == article.sha256
+    for inc in brief.incidents:
+        cites = [inc.place_citation, inc.perpetrator_citation,
+                 inc.responsibility.citation if inc.responsibility else None, *[f.citation for f in inc.figures]]
+        for c in cites:
+            if c is not None:
+                assert article.text[c.start : c.end] == c.quote
+                assert article.sentence(c.sentence) is not None
+
+
+def test_briefs_carry_provenance(briefs: dict[str, Brief]) -> None:
+    for b in briefs.values():
+        assert b.model and b.template_hash and b.schema_version
+        assert b.usage.calls >= 1 and b.usage.prompt_tokens > 0 and b.usage.completion_tokens > 0
+
+
+def test_the_peace_talks_story_is_not_an_incident(briefs: dict[str, Brief]) -> None:
+    assert briefs["015_doha_peace_talks_start.txt"].status == "no_incident"
+
+
+def test_recordings_are_all_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every committed recording answers some request the code makes today (no stale files)."""
+    used: set[str] = set()
+    original = ExchangeStore.get
+
+    def spy(self: ExchangeStore, request: dict[str, Any]) -> dict[str, Any] | None:
+        used.add(request_key(request))
+        return original(self, request)
+
+    monkeypatch.setattr(ExchangeStore, "get", spy)
+    result = run(str(SEEDS), str(DEV), "--format", "jsonl", cache=tmp_path)
+    assert result.exit_code == 0
+    stale = {p.stem for p in ExchangeStore(EXCHANGES).entries()} - used
+    assert not stale, f"recordings no request uses any more: {sorted(stale)}"
+
+
+def test_rich_briefs_show_sourced_figures_and_not_stated(tmp_path: Path) -> None:
+    result = run(str(SEEDS / "004_7f9b9c3711d5355b.txt"), cache=tmp_path)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Summary" in out and "004_7f9b9c3711d5355b.txt" in out
+    assert "Takhar" in out
+    assert "2020-10-21" in out or "resolved" in out
+
+
+def test_cache_and_fixtures_are_one_store_and_a_hit_makes_no_call(tmp_path: Path) -> None:
+    """Recordings copied into a cache answer an ``openai`` run whose server does not exist."""
+    cache = tmp_path / "cache"
+    for entry in ExchangeStore(EXCHANGES).entries():
+        target = cache / "exchanges" / entry.parent.name / entry.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(entry.read_bytes())
+    args = ["summarize", str(SEEDS), "--provider", "openai", "--base-url", "http://127.0.0.1:9/v1",
+            "--model", f"local:{EMBEDDED_NAME}", "--format", "jsonl", "--cache-dir", str(cache)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    for line in result.stdout.splitlines():
+        brief = Brief.model_validate_json(line)
+        assert brief.status != "failed"
+        assert brief.usage.cached_calls == brief.usage.calls

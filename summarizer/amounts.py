@@ -29,10 +29,10 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WEAK = {"no", "a", "an", "none"}
 
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
-_NUMBER_RE = re.compile(
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*\b",
-    re.IGNORECASE,
+NUMBER_PATTERN = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*\b"
 )
+_NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,29 @@ def parse_amount(text: str) -> Amount | None:
                  r"\bclose to\b|\bdozen\b|\bestimated\b", t):
         return Amount(n, n, "approx")
     return Amount(n, n, "exact")
+
+
+_QUALIFIER = (r"(?:at least|more than|over|up to|as many as|about|around|nearly|almost|roughly|some|"
+              r"approximately|as high as|no fewer than|no less than|in excess of|upwards of|close to|"
+              r"(?:could|may|might) (?:rise|climb|reach)(?: to)?(?: as high as)?|between)")
+_PHRASE_RE = re.compile(
+    rf"(?:\b{_QUALIFIER}\s+)?(?:{NUMBER_PATTERN})(?:\s*(?:-|–|to|and|or)\s*(?:{NUMBER_PATTERN}))?",
+    re.IGNORECASE,
+)
+
+
+def as_written(amount: str, sentence: str) -> str:
+    """The amount as the sentence words it, qualifier included: 'seven' in '... at least seven people'
+    becomes 'at least seven'. Vague or zero amounts, and amounts the sentence lacks, are returned as given."""
+    wanted = numbers_in(amount)
+    if not wanted:
+        return amount
+    for m in _PHRASE_RE.finditer(sentence):
+        found = numbers_in(m.group(0))
+        if found and wanted[0] in found and all(n in found for n in wanted):
+            phrase = m.group(0)
+            return phrase if len(phrase) >= len(amount.strip()) or numbers_in(phrase) == wanted else amount
+    return amount
 
 
 def point(amount: Amount) -> tuple[int, int] | None:

@@ -92,7 +92,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         for m in _GLUED.finditer(text, a, b):
             cuts.add(m.end())
         prev = a
-        for cut in sorted(cuts) + [b]:
+        for cut in [*sorted(cuts), b]:
             s, e = _trim(text, prev, cut)
             if e > s:
                 spans.append((s, e))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -41,13 +41,13 @@ app = typer.Typer(
 )
 
 
-class ProviderName(str, Enum):
+class ProviderName(StrEnum):
     local = "local"
     openai = "openai"
     replay = "replay"
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     rich = "rich"
     json = "json"
     jsonl = "jsonl"
@@ -180,9 +180,11 @@ def schema(
     which: Annotated[str, typer.Option(help="brief: what users get; extraction: what the model fills.")] = "brief",
 ) -> None:
     """Print the JSON Schema of a brief (or of the model-facing extraction)."""
+    from pydantic import BaseModel
+
     from summarizer.schema import Extraction
 
-    models = {"brief": Brief, "extraction": Extraction}
+    models: dict[str, type[BaseModel]] = {"brief": Brief, "extraction": Extraction}
     if which not in models:
         raise _fail(f"--which must be one of: {', '.join(models)}")
     typer.echo(json.dumps(models[which].model_json_schema(), indent=2))

@@ -65,9 +65,9 @@ def amount_in_sentence(amount: str, sentence: str) -> str | None:
     needed = numbers_in(amount)
     if needed:
         found = numbers_in(sentence)
-        absent = [n for n in needed if n not in found]
-        if absent:
-            return f"the number {absent[0]} is not in it"
+        lacking = [n for n in needed if n not in found]
+        if lacking:
+            return f"the number {lacking[0]} is not in it"
         return None
     absent = missing_words(amount, sentence)
     if absent:

@@ -141,7 +141,8 @@ class OpenAIBackend:
             raise ProviderError(f"the server answered {exc.status_code}: {exc.message}") from exc
         except openai.APIError as exc:
             raise ProviderError(f"the server could not be reached: {exc.message}") from exc
-        return completion.model_dump(mode="json", exclude_none=True)
+        dumped: dict[str, Any] = completion.model_dump(mode="json", exclude_none=True)
+        return dumped
 
 
 class ReplayBackend:

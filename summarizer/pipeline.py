@@ -12,6 +12,7 @@ import shlex
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import instructor
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -64,8 +65,10 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
         "article": article,
         "sentences": article.numbered(),
         "publication_date": article.publication_date.isoformat() if article.publication_date else None,
+        # On the last attempt the validators keep what is grounded instead of asking again.
+        "final_attempt": lambda: meter.calls >= options.max_retries + 1,
     }
-    base = {
+    base: dict[str, Any] = {
         "article": article.name,
         "article_sha256": article.sha256,
         "publication_date": article.publication_date,
@@ -91,6 +94,7 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
         **base,
         status="ok" if extraction.is_incident_report and incidents else "no_incident",
         incidents=incidents,
+        left_out=extraction.dropped,
         attempts=meter.calls,
         usage=meter,
         seconds=time.perf_counter() - started,

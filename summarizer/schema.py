@@ -13,12 +13,13 @@ character spans, parsed amounts, resolved dates, estimates), plus status, usage 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
-from summarizer.amounts import Qualifier, parse_amount
-from summarizer.articles import Article
+from summarizer.amounts import Qualifier, as_written, parse_amount
+from summarizer.articles import Article, Sentence
 from summarizer.grounding import GENERIC_ACTOR, amount_in_sentence, missing_words, outcome_conflict
 
 SCHEMA_VERSION = "1"
@@ -95,13 +96,21 @@ class Extraction(_ModelFacing):
 
     is_incident_report: bool = Field(description="does the article report a concrete violent incident")
     incidents: list[Incident]
+    _dropped: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def dropped(self) -> list[str]:
+        """What the last attempt claimed but the article does not support, and was therefore left out."""
+        return self._dropped
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> Extraction:
-        article = (info.context or {}).get("article")
+        context = info.context or {}
+        article = context.get("article")
         if isinstance(article, Article):
-            problems = grounding_problems(self, article)
-            if problems:
+            final = bool(context.get("final_attempt", lambda: False)())
+            problems = ground(self, article, salvage=final)
+            if problems and not final:
                 raise ValueError(
                     "These answers are not supported by the article:\n- " + "\n- ".join(problems)
                     + "\nFix each one (cite the right [Sn], copy the words exactly, or use null), "
@@ -110,77 +119,127 @@ class Extraction(_ModelFacing):
         return self
 
 
-def _quote(article: Article, sid: int) -> str:
-    s = article.sentence(sid)
+def _quote(article: Article, sid: int | None) -> str:
+    s = article.sentence(sid) if sid is not None else None
     return f'S{sid} ("{s.text}")' if s else f"S{sid}"
 
 
-def _cited(article: Article, sid: int | None, where: str, problems: list[str]) -> str | None:
-    if sid is None:
-        return None
-    s = article.sentence(sid)
-    if s is None:
-        problems.append(f"{where}: there is no sentence S{sid}; the article has S1 to S{len(article.sentences)}")
-        return None
-    return s.text
+def _nearest(candidates: list[Sentence], cited: int | None) -> Sentence:
+    return min(candidates, key=lambda s: (abs(s.id - (cited or 0)), s.id))
 
 
-def grounding_problems(extraction: Extraction, article: Article) -> list[str]:
-    """Every claim the article does not support, worded as an instruction the model can act on."""
+def _point_figure(fig: Figure, article: Article, where: str, problems: list[str], notes: list[str]) -> bool:
+    """Re-point ``fig.sentence`` to the sentence that carries its amount and outcome, and take the amount
+    as that sentence words it; False if no sentence does."""
+    if parse_amount(fig.amount) is None:
+        # "the governor" is no count: nothing to ask again about, the entry is simply not a figure.
+        notes.append(f"{where}: amount {fig.amount!r} is not a count")
+        return False
+    with_amount = [s for s in article.sentences if amount_in_sentence(fig.amount, s.text) is None]
+    if not with_amount:
+        cited = article.sentence(fig.sentence)
+        why = amount_in_sentence(fig.amount, cited.text) if cited else "there is no such sentence"
+        problems.append(f"{where}: amount {fig.amount!r} is not in the article (you cited "
+                        f"{_quote(article, fig.sentence)}: {why}); copy it exactly as written")
+        return False
+    fitting = [s for s in with_amount if outcome_conflict(fig.outcome, s.text) is None]
+    if not fitting:
+        best = _nearest(with_amount, fig.sentence)
+        problems.append(f"{where}: outcome {fig.outcome!r} does not fit {_quote(article, best.id)}: "
+                        f"{outcome_conflict(fig.outcome, best.text)}")
+        return False
+    chosen = _nearest(fitting, fig.sentence)
+    fig.sentence = chosen.id
+    fig.amount = as_written(fig.amount, chosen.text)
+    return True
+
+
+_CLAIM = re.compile(r"claim|responsib|carried out", re.I)
+
+
+def _point_name(value: str, cited: int | None, article: Article, ignore: set[str] | None,
+                prefer: re.Pattern[str] | None = None) -> int | None:
+    """The cited sentence if it names ``value`` (and fits ``prefer``), else the first sentence that
+    does, else the first that names it at all, else None."""
+    s = article.sentence(cited) if cited is not None else None
+    naming = [x for x in article.sentences if not missing_words(value, x.text, ignore)]
+    preferred = [x for x in naming if prefer is None or prefer.search(x.text)]
+    if s is not None and s in preferred:
+        return s.id
+    if preferred:
+        return preferred[0].id
+    return naming[0].id if naming else None
+
+
+def ground(extraction: Extraction, article: Article, salvage: bool = False) -> list[str]:
+    """Align every citation with the article and list what the article does not support.
+
+    The model's sentence ids are taken as hints: a small model often points one sentence off, so when
+    the cited sentence does not carry a figure or name but another sentence does, the citation is moved
+    there (nearest to the hint). Only what no sentence supports is refused, worded as an instruction the
+    model can act on in a re-ask. With ``salvage`` (the last attempt) the unsupported parts are removed
+    instead (figures and sources dropped, names set to null), so the grounded rest is not lost; the
+    returned problems then say what was removed.
+    """
     problems: list[str] = []
+    notes: list[str] = []
     if extraction.is_incident_report and not extraction.incidents:
         problems.append("is_incident_report is true but incidents is empty: list the incident(s)")
+        if salvage:
+            extraction.is_incident_report = False
     if not extraction.is_incident_report and extraction.incidents:
         problems.append("is_incident_report is false but incidents are listed: set it to true or list none")
+        if salvage:
+            extraction.is_incident_report = True
     whole = "\n".join(s.text for s in article.sentences)
     for i, inc in enumerate(extraction.incidents):
         at = f"incidents[{i}]"
+        kept: list[Figure] = []
+        seen: set[tuple[int, str, str, str]] = set()
         for j, fig in enumerate(inc.figures):
-            where = f"{at}.figures[{j}]"
-            text = _cited(article, fig.sentence, where, problems)
-            if text is None:
+            if not _point_figure(fig, article, f"{at}.figures[{j}]", problems, notes):
                 continue
-            if parse_amount(fig.amount) is None:
-                problems.append(f"{where}: amount {fig.amount!r} is not a count; copy the number words")
-                continue
-            why = amount_in_sentence(fig.amount, text)
-            if why:
-                problems.append(f"{where}: amount {fig.amount!r} is not what {_quote(article, fig.sentence)} "
-                                f"says: {why}")
-                continue
-            why = outcome_conflict(fig.outcome, text)
-            if why:
-                problems.append(f"{where}: outcome {fig.outcome!r} does not fit {_quote(article, fig.sentence)}"
-                                f": {why}")
             if fig.according_to and missing_words(fig.according_to, whole, GENERIC_ACTOR):
-                problems.append(f"{where}: according_to {fig.according_to!r} is not named in the article; "
-                                "use the source as the article names it, or null")
-        if inc.place:
-            text = _cited(article, inc.place_sentence, f"{at}.place_sentence", problems)
-            if inc.place_sentence is None:
-                problems.append(f"{at}: place {inc.place!r} needs place_sentence, the [Sn] that names it")
-            elif text is not None and missing_words(inc.place, text):
-                problems.append(f"{at}: place {inc.place!r} is not in {_quote(article, inc.place_sentence)}")
-        for name, value in (("country", inc.country), ("province", inc.province)):
+                problems.append(f"{at}.figures[{j}]: according_to {fig.according_to!r} is not named in the "
+                                "article; use the source as the article names it, or null")
+                continue
+            identity = (fig.sentence, " ".join(fig.amount.lower().split()), fig.outcome, fig.group)
+            # The same figure listed twice (or once per victim group it mentions) is kept once.
+            if identity not in seen:
+                seen.add(identity)
+                kept.append(fig)
+        inc.figures = kept
+        for field, sentence_field, ignore, prefer in (
+            ("place", "place_sentence", None, None),
+            ("perpetrator", "perpetrator_sentence", GENERIC_ACTOR, None),
+            ("claimed_by", "claim_sentence", GENERIC_ACTOR, _CLAIM),
+        ):
+            value = getattr(inc, field)
+            if not value:
+                setattr(inc, sentence_field, None)
+                continue
+            found = _point_name(value, getattr(inc, sentence_field), article, ignore, prefer)
+            if found is None:
+                problems.append(f"{at}: {field} {value!r} is not named in the article; copy the name as "
+                                "written or use null")
+                if salvage:
+                    setattr(inc, field, None)
+            setattr(inc, sentence_field, found)
+        for field in ("country", "province"):
+            value = getattr(inc, field)
             if value and missing_words(value, whole):
-                problems.append(f"{at}: {name} {value!r} is not named in the article; use null")
-        if inc.perpetrator:
-            text = _cited(article, inc.perpetrator_sentence, f"{at}.perpetrator_sentence", problems)
-            if inc.perpetrator_sentence is None:
-                problems.append(f"{at}: perpetrator {inc.perpetrator!r} needs perpetrator_sentence")
-            elif text is not None and missing_words(inc.perpetrator, text, GENERIC_ACTOR):
-                problems.append(
-                    f"{at}: perpetrator {inc.perpetrator!r} is not in {_quote(article, inc.perpetrator_sentence)}"
-                )
-        if inc.claimed_by:
-            text = _cited(article, inc.claim_sentence, f"{at}.claim_sentence", problems)
-            if inc.claim_sentence is None:
-                problems.append(f"{at}: claimed_by {inc.claimed_by!r} needs claim_sentence")
-            elif text is not None and missing_words(inc.claimed_by, text, GENERIC_ACTOR):
-                problems.append(f"{at}: claimed_by {inc.claimed_by!r} is not in {_quote(article, inc.claim_sentence)}")
+                problems.append(f"{at}: {field} {value!r} is not named in the article; use null")
+                if salvage:
+                    setattr(inc, field, None)
+        named = []
         for k, src in enumerate(inc.sources):
             if src.name and missing_words(src.name, whole, GENERIC_ACTOR):
                 problems.append(f"{at}.sources[{k}]: {src.name!r} is not named in the article; drop it")
+            else:
+                named.append(src)
+        if salvage:
+            inc.sources = named
+    extraction._dropped = [*problems, *notes] if salvage else notes
     return problems
 
 
@@ -263,6 +322,10 @@ class Brief(BaseModel):
     article_sha256: str | None
     status: Literal["ok", "no_incident", "failed"]
     error: str | None = None
+    left_out: list[str] = Field(
+        default_factory=list,
+        description="what the model's last answer claimed but the article does not support (not shown as fact)",
+    )
     publication_date: dt.date | None = None
     incidents: list[IncidentOut] = Field(default_factory=list)
     attempts: int = 0

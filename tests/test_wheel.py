@@ -1,0 +1,55 @@
+"""The wheel ships the prompts: built, installed in a fresh venv, run from outside the checkout."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXCHANGES, ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("wheel")
+    env = {**os.environ, "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp / "dist"), str(ROOT)], check=True, env=env)
+    (wheel,) = (tmp / "dist").glob("incident_summarizer-*.whl")
+    venv = tmp / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([venv / "bin" / "python", "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+                   check=True, env=env)
+    # Dependencies come from the test's own environment; the project itself only from the wheel.
+    site = subprocess.run([venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    Path(site, "deps-from-test-env.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    return venv
+
+
+def test_help_runs_from_the_installed_wheel(installed: Path, tmp_path: Path) -> None:
+    out = subprocess.run([installed / "bin" / "summarizer", "--help"], cwd=tmp_path, capture_output=True,
+                         text=True, check=True).stdout
+    assert "summarize" in out and "schema" in out
+    where = subprocess.run([installed / "bin" / "python", "-c",
+                            "import summarizer.prompts as p; print(p.prompts_dir())"],
+                           cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
+    assert where.startswith(str(installed)) and where.endswith("_prompts")
+
+
+def test_replay_from_outside_the_checkout_uses_the_shipped_prompts(installed: Path, tmp_path: Path) -> None:
+    seed = SEEDS / "003_1315655d0b13ffe5.txt"
+    shutil.copy(seed, tmp_path / seed.name)
+    result = subprocess.run(
+        [installed / "bin" / "summarizer", "summarize", seed.name, "--provider", "replay", "--fixtures",
+         str(EXCHANGES), "--format", "jsonl", "--cache-dir", str(tmp_path / "cache")],
+        cwd=tmp_path, capture_output=True, text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert '"status":"ok"' in result.stdout or '"status":"no_incident"' in result.stdout

@@ -24,6 +24,24 @@ GENERIC_ACTOR = {
     "told", "reporter", "reporters", "people", "some", "unnamed", "anonymous", "government", "provincial",
 }
 
+# Words that describe how an attack was carried out, not who carried it out.
+METHOD_WORDS = {"suicide", "bomber", "bombers", "attacker", "attackers", "assailant", "assailants", "car", "bomb",
+                "explosion", "blast", "unknown", "unidentified"}
+
+
+def is_method_only(actor: str) -> bool:
+    """'a suicide bomber' names a method, not an actor."""
+    words = [t for t in tokens(actor) if t not in _STOP]
+    return bool(words) and all(w in METHOD_WORDS for w in words)
+
+
+def is_proper_name(name: str, text: str) -> bool:
+    """At least one word of ``name`` stands capitalised in ``text`` ('Ghazni'), so 'eastern' or 'capital'
+    is not taken for a province."""
+    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", text)}
+    return any(any(_same(w, c) for c in capitalised) for w in tokens(name) if w not in _STOP)
+
+
 OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
     "killed": re.compile(
         r"\b(kill\w*|dead|death\w*|die[sd]?|dying|massacre\w*|bod(y|ies)|toll|martyr\w*|slain|"
@@ -44,7 +62,7 @@ def _same(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 5
 
 
 def missing_words(name: str, text: str, ignore: set[str] | None = None) -> list[str]:

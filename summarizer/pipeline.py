@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import instructor
+import jiter
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
 
@@ -22,7 +23,7 @@ from summarizer.articles import Article, ArticleError, Input, load
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
 from summarizer.prompts import Templates
 from summarizer.reconcile import resolve
-from summarizer.schema import Brief, Extraction, Usage
+from summarizer.schema import Brief, Extraction, Figure, Incident, NamedSource, Usage
 
 MAX_TOKENS = 2048
 
@@ -85,7 +86,13 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
             temperature=0.0,
             max_tokens=options.max_tokens,
         )
-    except (InstructorRetryException, IncompleteOutputException, ProviderError) as exc:
+    except IncompleteOutputException as exc:
+        salvaged = _salvage_truncated(exc, context)
+        if salvaged is None:
+            return Brief(**base, status="failed", error=_reason(exc, article.name), attempts=meter.calls,
+                         usage=meter, seconds=time.perf_counter() - started)
+        extraction = salvaged
+    except (InstructorRetryException, ProviderError) as exc:
         attempts = getattr(exc, "n_attempts", meter.calls) or meter.calls
         return Brief(**base, status="failed", error=_reason(exc, article.name), attempts=attempts, usage=meter,
                      seconds=time.perf_counter() - started)
@@ -99,6 +106,54 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
         usage=meter,
         seconds=time.perf_counter() - started,
     )
+
+
+_INCIDENT_FIELDS = tuple(Incident.model_fields)
+_REQUIRED_TEXT = ("headline", "summary", "event_type")
+
+
+def _salvage_truncated(exc: IncompleteOutputException, context: dict[str, Any]) -> Extraction | None:
+    """Keep what a cut-off answer (a small model repeating itself until the token limit) got right.
+
+    The partial JSON is read as far as it goes; incomplete figures and sources are dropped, fields the
+    model never reached are "not stated", and the rest is grounded like a last attempt. The brief says the
+    answer was cut off, so nobody mistakes a field it never reached for one the article leaves out.
+    """
+    completion = getattr(exc, "last_completion", None)
+    try:
+        content = completion.choices[0].message.content or ""  # type: ignore[union-attr]
+        data = jiter.from_json(content.encode(), partial_mode="trailing-strings")
+    except (AttributeError, IndexError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    incidents = []
+    for inc in data.get("incidents") or []:
+        if not isinstance(inc, dict) or any(k not in inc for k in _REQUIRED_TEXT):
+            continue
+        record = {k: inc.get(k) for k in _INCIDENT_FIELDS}
+        record["figures"] = _complete(inc.get("figures"), len(Figure.model_fields))
+        record["sources"] = _complete(inc.get("sources"), len(NamedSource.model_fields))
+        incidents.append(record)
+    if not incidents:
+        return None  # nothing finished: a cut-off answer is no evidence that there is no incident
+    try:
+        extraction = Extraction.model_validate(
+            {"is_incident_report": True, "incidents": incidents},
+            context={**context, "final_attempt": lambda: True},
+        )
+    except ValidationError:
+        return None
+    extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is kept, "
+                                 "fields it never reached show as not stated")
+    return extraction
+
+
+def _complete(items: object, n_fields: int) -> list[dict[str, Any]]:
+    """The entries of a partial list that the model finished writing."""
+    if not isinstance(items, list):
+        return []
+    return [x for x in items if isinstance(x, dict) and len(x) == n_fields]
 
 
 Progress = Callable[[int, Input, Brief | None], None]

@@ -20,7 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, 
 
 from summarizer.amounts import Qualifier, as_written, parse_amount
 from summarizer.articles import Article, Sentence
-from summarizer.grounding import GENERIC_ACTOR, amount_in_sentence, missing_words, outcome_conflict
+from summarizer.grounding import (
+    GENERIC_ACTOR,
+    amount_in_sentence,
+    is_method_only,
+    is_proper_name,
+    missing_words,
+    outcome_conflict,
+)
 
 SCHEMA_VERSION = "1"
 
@@ -192,6 +199,7 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
         if salvage:
             extraction.is_incident_report = True
     whole = "\n".join(s.text for s in article.sentences)
+    empty: list[Incident] = []
     for i, inc in enumerate(extraction.incidents):
         at = f"incidents[{i}]"
         kept: list[Figure] = []
@@ -209,6 +217,9 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
                 seen.add(identity)
                 kept.append(fig)
         inc.figures = kept
+        if inc.perpetrator and is_method_only(inc.perpetrator):
+            notes.append(f"{at}: perpetrator {inc.perpetrator!r} is a method, not an actor")
+            inc.perpetrator = None
         for field, sentence_field, ignore, prefer in (
             ("place", "place_sentence", None, None),
             ("perpetrator", "perpetrator_sentence", GENERIC_ACTOR, None),
@@ -231,14 +242,25 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
                 problems.append(f"{at}: {field} {value!r} is not named in the article; use null")
                 if salvage:
                     setattr(inc, field, None)
-        named = []
+            elif value and not is_proper_name(value, whole):
+                problems.append(f"{at}: {field} {value!r} is not the name of a {field}; give its name or null")
+                if salvage:
+                    setattr(inc, field, None)
+        if not (inc.place or inc.province or inc.perpetrator or inc.figures):
+            problems.append(f"{at} names no place, no attacker and no casualties: if the article reports no "
+                            "concrete violent incident, set is_incident_report to false and incidents to []")
+            empty.append(inc)
+        named: list[NamedSource] = []
         for k, src in enumerate(inc.sources):
             if src.name and missing_words(src.name, whole, GENERIC_ACTOR):
                 problems.append(f"{at}.sources[{k}]: {src.name!r} is not named in the article; drop it")
-            else:
+            elif src not in named:
                 named.append(src)
-        if salvage:
+        if salvage or len(named) == len(inc.sources):
             inc.sources = named
+    if salvage and empty:
+        extraction.incidents = [inc for inc in extraction.incidents if inc not in empty]
+        extraction.is_incident_report = bool(extraction.incidents)
     extraction._dropped = [*problems, *notes] if salvage else notes
     return problems
 

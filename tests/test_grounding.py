@@ -143,3 +143,26 @@ def test_incident_flag_and_list_must_agree() -> None:
 
 def test_without_an_article_only_types_are_checked() -> None:
     Extraction.model_validate({"is_incident_report": True, "incidents": [incident(place="Kabul")]})
+
+
+def test_a_direction_is_not_a_province_and_a_method_is_not_an_actor() -> None:
+    validate(incident(province="upper kell"))  # written in lower case, but a name in the article
+    article = parse_article("A bomb hit eastern Tellar on Monday, killing five people.", "x")
+    data = {"is_incident_report": True, "incidents": [incident(
+        province="eastern", place="Tellar", place_sentence=1, perpetrator="a suicide bomber", perpetrator_sentence=1,
+        claimed_by=None, claim_sentence=None, sources=[], country=None,
+        figures=[{"sentence": 1, "amount": "five", "outcome": "killed", "group": "total", "according_to": None}])]}
+    with pytest.raises(ValidationError, match="province 'eastern' is not the name of a province"):
+        Extraction.model_validate(data, context={"article": article})
+    data["incidents"][0]["province"] = None
+    result = Extraction.model_validate(data, context={"article": article})
+    assert result.incidents[0].perpetrator is None
+    assert "is a method, not an actor" in result.dropped[0]
+
+
+def test_an_incident_with_no_place_actor_or_casualty_is_not_an_incident() -> None:
+    bare = incident(place=None, province=None, perpetrator=None, figures=[], claimed_by=None)
+    assert "names no place, no attacker and no casualties" in reasons(bare)
+    result = Extraction.model_validate({"is_incident_report": True, "incidents": [bare]},
+                                       context={"article": ARTICLE, "final_attempt": lambda: True})
+    assert result.incidents == [] and result.is_incident_report is False

@@ -34,7 +34,12 @@ def _range(low: int | None, high: int | None) -> str:
 
 def _where(inc: IncidentOut) -> Text:
     parts = [p for p in (inc.place, inc.province, inc.country) if p]
-    return Text(", ".join(parts)) if parts else _val(None)
+    if not parts:
+        return _val(None)
+    where = Text(", ".join(parts))
+    if not inc.place:
+        where.append(" (place not stated)", style="dim italic")
+    return where
 
 
 def _when(inc: IncidentOut) -> Text:
@@ -137,9 +142,10 @@ def _killed(brief: Brief) -> str:
 
 def summary_table(briefs: Sequence[Brief]) -> Table:
     table = Table(title="Summary", header_style="bold")
+    widths = {"article": 28, "status": 40, "place": 28}
     for col in ("article", "status", "incidents", "killed", "place", "seconds", "tokens"):
         table.add_column(col, justify="right" if col in ("incidents", "seconds", "tokens") else "left",
-                         no_wrap=col != "status")
+                         no_wrap=True, overflow="ellipsis", max_width=widths.get(col))
     for b in briefs:
         reason = (b.error or "").splitlines()[0] if b.error else ""
         if len(reason) > 40:

@@ -236,6 +236,11 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
                 if salvage:
                     setattr(inc, field, None)
             setattr(inc, sentence_field, found)
+        if inc.date_text and missing_words(inc.date_text, whole):
+            problems.append(f"{at}: date_text {inc.date_text!r} is not in the article; copy when it happened "
+                            "as the article words it, or null")
+            if salvage:
+                inc.date_text = None
         for field in ("country", "province"):
             value = getattr(inc, field)
             if value and missing_words(value, whole):

@@ -150,7 +150,7 @@ def test_a_direction_is_not_a_province_and_a_method_is_not_an_actor() -> None:
     article = parse_article("A bomb hit eastern Tellar on Monday, killing five people.", "x")
     data = {"is_incident_report": True, "incidents": [incident(
         province="eastern", place="Tellar", place_sentence=1, perpetrator="a suicide bomber", perpetrator_sentence=1,
-        claimed_by=None, claim_sentence=None, sources=[], country=None,
+        claimed_by=None, claim_sentence=None, sources=[], country=None, date_text="on Monday",
         figures=[{"sentence": 1, "amount": "five", "outcome": "killed", "group": "total", "according_to": None}])]}
     with pytest.raises(ValidationError, match="province 'eastern' is not the name of a province"):
         Extraction.model_validate(data, context={"article": article})
@@ -166,3 +166,8 @@ def test_an_incident_with_no_place_actor_or_casualty_is_not_an_incident() -> Non
     result = Extraction.model_validate({"is_incident_report": True, "incidents": [bare]},
                                        context={"article": ARTICLE, "final_attempt": lambda: True})
     assert result.incidents == [] and result.is_incident_report is False
+
+
+def test_a_date_the_article_does_not_give_is_refused() -> None:
+    assert "date_text '21 October 2020' is not in the article" in reasons(incident(date_text="21 October 2020"))
+    validate(incident(date_text="Friday"))

@@ -81,13 +81,22 @@ def test_recordings_are_all_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert not stale, f"recordings no request uses any more: {sorted(stale)}"
 
 
-def test_rich_briefs_show_sourced_figures_and_not_stated(tmp_path: Path) -> None:
-    result = run(str(SEEDS / "004_7f9b9c3711d5355b.txt"), cache=tmp_path)
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
+def test_rich_briefs_show_what_the_json_holds(tmp_path: Path, path: Path, briefs: dict[str, Brief]) -> None:
+    result = run(str(path), cache=tmp_path)
     assert result.exit_code == 0, result.output
-    out = result.stdout
-    assert "Summary" in out and "004_7f9b9c3711d5355b.txt" in out
-    assert "Takhar" in out
-    assert "2020-10-21" in out or "resolved" in out
+    out = " ".join(result.stdout.split())  # panels wrap long lines
+    brief = briefs[path.name]
+    assert "Summary" in out and path.name in out
+    for inc in brief.incidents:
+        assert " ".join(inc.headline.split())[:30] in out
+        for f in inc.figures:
+            assert f.amount_text in out
+        if None in (inc.date.text, inc.place, inc.perpetrator, inc.responsibility):
+            assert "not stated" in out
+        for value in (inc.place, inc.province, inc.country, inc.perpetrator):
+            if value:
+                assert value in out
 
 
 def test_cache_and_fixtures_are_one_store_and_a_hit_makes_no_call(tmp_path: Path) -> None:

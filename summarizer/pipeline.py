@@ -173,7 +173,12 @@ def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates:
                           model=client.model_id, provider=client.backend.provider,
                           template_hash=templates.hash)
         else:
-            brief = summarize_article(article, client, templates, options)
+            try:
+                brief = summarize_article(article, client, templates, options)
+            except Exception as exc:  # a bug or an unforeseen provider error must not end the batch
+                brief = Brief(article=item.name, article_sha256=article.sha256, status="failed",
+                              error=f"internal error ({type(exc).__name__}): {exc}", model=client.model_id,
+                              provider=client.backend.provider, template_hash=templates.hash)
         briefs.append(brief)
         if progress:
             progress(i, item, brief)

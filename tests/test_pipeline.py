@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from instructor.core.exceptions import IncompleteOutputException
 from openai.types.chat import ChatCompletion
 
-from summarizer.articles import parse_article
-from summarizer.pipeline import _salvage_truncated
+from summarizer.articles import expand_inputs, parse_article
+from summarizer.llm import ExchangeClient
+from summarizer.pipeline import _salvage_truncated, summarize_inputs
+from summarizer.prompts import load_templates
 
 ARTICLE = parse_article(
     "Gunmen kill nine in raid on Velka market\n"
@@ -48,3 +51,19 @@ def test_an_answer_cut_before_any_incident_is_finished_is_not_salvaged_into_fact
     extraction = _salvage_truncated(cut_off('{"is_incident_report": true, "incidents": [{"headline": "Iron'),
                                     {"article": ARTICLE})
     assert extraction is None
+
+
+def test_an_unexpected_error_fails_one_article_and_the_batch_goes_on(tmp_path: Path) -> None:
+    class Broken:
+        provider = "broken"
+        model_id = "broken"
+
+        def complete(self, request: dict[str, Any]) -> dict[str, Any]:
+            raise KeyError("boom")
+
+    good = tmp_path / "a.txt"
+    good.write_text("Gunmen killed two people in Velka.")
+    client = ExchangeClient(backend=Broken())
+    briefs = summarize_inputs(expand_inputs([str(good), str(tmp_path / "missing.txt")]), client, load_templates())
+    assert [b.status for b in briefs] == ["failed", "failed"]
+    assert "boom" in (briefs[0].error or "") and "no such file" in (briefs[1].error or "")

@@ -18,7 +18,7 @@ from summarizer.cli import app
 from summarizer.schema import Brief
 from summarizer.store import ExchangeStore, request_key
 from summarizer.weights import EMBEDDED_NAME
-from tests.conftest import DEV, EXCHANGES, SEEDS, all_articles
+from tests.conftest import DEV, EXCHANGES, ROOT, SEEDS, all_articles
 
 
 def run(*args: str, cache: Path) -> Any:
@@ -114,3 +114,16 @@ def test_cache_and_fixtures_are_one_store_and_a_hit_makes_no_call(tmp_path: Path
         brief = Brief.model_validate_json(line)
         assert brief.status != "failed"
         assert brief.usage.cached_calls == brief.usage.calls
+
+
+def test_committed_briefs_cite_their_articles_exactly() -> None:
+    """fixtures/briefs/recorded.jsonl, what the recording run printed, verifies against the files."""
+    lines = (ROOT / "fixtures" / "briefs" / "recorded.jsonl").read_text().splitlines()
+    assert len(lines) == len(all_articles())
+    for line in lines:
+        brief = Brief.model_validate_json(line)
+        text = read_article(ROOT / brief.article).text
+        for inc in brief.incidents:
+            for f in inc.figures:
+                assert text[f.citation.start : f.citation.end] == f.citation.quote
+                assert f.citation.quote.strip()

@@ -140,21 +140,28 @@ def _killed(brief: Brief) -> str:
     return "; ".join(_range(lo, hi) for lo, hi in ranges)
 
 
+def _cell(value: str) -> Text:
+    return Text(value, no_wrap=True, overflow="ellipsis")
+
+
 def summary_table(briefs: Sequence[Brief]) -> Table:
     table = Table(title="Summary", header_style="bold")
-    widths = {"article": 28, "status": 40, "place": 28}
-    for col in ("article", "status", "incidents", "killed", "place", "seconds", "tokens"):
-        table.add_column(col, justify="right" if col in ("incidents", "seconds", "tokens") else "left",
-                         no_wrap=True, overflow="ellipsis", max_width=widths.get(col))
+    # Narrow terminals shorten the article, status and place columns; the numbers always stay whole.
+    columns = [("article", 10, 28), ("status", 6, 40), ("inc.", 4, None), ("killed", 6, None),
+               ("place", 8, 28), ("secs", 4, None), ("tokens", 6, None)]
+    for col, least, most in columns:
+        table.add_column(col, justify="right" if col in ("inc.", "secs", "tokens") else "left",
+                         no_wrap=most is None, min_width=least, max_width=most)
     for b in briefs:
         reason = (b.error or "").splitlines()[0] if b.error else ""
         if len(reason) > 40:
             reason = reason[:39] + "…"
         status = Text(b.status if b.status != "failed" else f"failed: {reason}",
-                      style={"ok": "green", "no_incident": "yellow", "failed": "red"}[b.status])
+                      style={"ok": "green", "no_incident": "yellow", "failed": "red"}[b.status],
+                      no_wrap=True, overflow="ellipsis")
         place = ", ".join(p for p in ((b.incidents[0].place or b.incidents[0].province) if b.incidents else None,
                                       b.incidents[0].country if b.incidents else None) if p)
-        table.add_row(Text(Path(b.article).name), status, str(len(b.incidents)), _killed(b), Text(place or "—"),
+        table.add_row(_cell(Path(b.article).name), status, str(len(b.incidents)), _killed(b), _cell(place or "—"),
                       f"{b.seconds:.1f}", str(b.usage.prompt_tokens + b.usage.completion_tokens))
     return table
 

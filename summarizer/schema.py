@@ -212,7 +212,7 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
                                 "article; use the source as the article names it, or null")
                 continue
             identity = (fig.sentence, " ".join(fig.amount.lower().split()), fig.outcome, fig.group)
-            # The same figure listed twice (or once per victim group it mentions) is kept once.
+            # The same figure listed twice (same sentence, wording, outcome and group) is kept once.
             if identity not in seen:
                 seen.add(identity)
                 kept.append(fig)

@@ -166,19 +166,17 @@ def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates:
     for i, item in enumerate(inputs):
         if progress:
             progress(i, item, None)
+        failed = functools.partial(Brief, article=item.name, status="failed", model=client.model_id,
+                                   provider=client.backend.provider, template_hash=templates.hash)
         try:
             article = load(item)
         except ArticleError as exc:
-            brief = Brief(article=item.name, article_sha256=None, status="failed", error=str(exc),
-                          model=client.model_id, provider=client.backend.provider,
-                          template_hash=templates.hash)
+            brief = failed(article_sha256=None, error=str(exc))
         else:
             try:
                 brief = summarize_article(article, client, templates, options)
             except Exception as exc:  # a bug or an unforeseen provider error must not end the batch
-                brief = Brief(article=item.name, article_sha256=article.sha256, status="failed",
-                              error=f"internal error ({type(exc).__name__}): {exc}", model=client.model_id,
-                              provider=client.backend.provider, template_hash=templates.hash)
+                brief = failed(article_sha256=article.sha256, error=f"internal error ({type(exc).__name__}): {exc}")
         briefs.append(brief)
         if progress:
             progress(i, item, brief)

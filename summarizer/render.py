@@ -153,9 +153,7 @@ def summary_table(briefs: Sequence[Brief]) -> Table:
         table.add_column(col, justify="right" if col in ("inc.", "secs", "tokens") else "left",
                          no_wrap=most is None, min_width=least, max_width=most)
     for b in briefs:
-        reason = (b.error or "").splitlines()[0] if b.error else ""
-        if len(reason) > 40:
-            reason = reason[:39] + "…"
+        reason = b.error.splitlines()[0] if b.error else ""  # the column's ellipsis shortens it
         status = Text(b.status if b.status != "failed" else f"failed: {reason}",
                       style={"ok": "green", "no_incident": "yellow", "failed": "red"}[b.status],
                       no_wrap=True, overflow="ellipsis")

@@ -1,21 +1,28 @@
-"""The ``summarizer`` command: parse flags, build the client, run the pipeline, hand briefs to render."""
+"""The ``summarizer`` command: parse flags, resolve settings, run the pipeline, hand briefs to render or export.
+
+Kept thin on purpose: settings live in ``config``, wording in ``render`` / ``export``, the work in ``pipeline``.
+Data goes to stdout, everything else (progress, notes, errors) to stderr; exit 0 = all ok, 1 = some article
+failed (the rest are still written), 2 = a usage error, reported in one line without a traceback.
+"""
 
 from __future__ import annotations
 
 import json
-import os
+import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from summarizer import __version__
 from summarizer.articles import Input, expand_inputs
+from summarizer.config import ConfigError, Settings, resolve
+from summarizer.export import FOLDER_FORMATS, BriefFileError, batch_text, load_briefs, write_folder
 from summarizer.llm import (
     DEFAULT_OPENAI_MODEL,
     Backend,
@@ -28,9 +35,8 @@ from summarizer.llm import (
 )
 from summarizer.pipeline import RunOptions, summarize_inputs
 from summarizer.prompts import load_templates
-from summarizer.render import print_rich, to_json, to_jsonl
+from summarizer.render import print_rich, run_progress
 from summarizer.schema import Brief
-from summarizer.settings import default_cache_dir, default_fixtures_dir
 from summarizer.store import ExchangeStore
 from summarizer.weights import EMBEDDED_NAME, WeightsError
 
@@ -39,7 +45,10 @@ app = typer.Typer(
     "were killed or wounded according to whom, and who claimed it.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
 )
+cache_app = typer.Typer(help="Inspect or empty the exchange cache.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(cache_app, name="cache")
 
 
 class ProviderName(StrEnum):
@@ -52,6 +61,8 @@ class OutputFormat(StrEnum):
     rich = "rich"
     json = "json"
     jsonl = "jsonl"
+    md = "md"
+    csv = "csv"
 
 
 def _version(value: bool) -> None:
@@ -65,56 +76,104 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """Summarize news articles about violent incidents into grounded briefs."""
+    """Summarize news articles about violent incidents into grounded briefs.
+
+    Settings come from flags, then environment variables (SUMMARIZER_*, OPENAI_*), then the config file
+    (summarizer config shows which), then defaults.
+    """
 
 
-def _backend(provider: ProviderName, model: str | None, base_url: str | None, model_path: Path | None,
-             cache_dir: Path, fixtures: Path | None) -> Backend:
-    if provider is ProviderName.local:
-        return LocalBackend(model_path, cache_dir / "models")
-    if provider is ProviderName.openai:
-        return OpenAIBackend(model or os.environ.get("SUMMARIZER_MODEL") or DEFAULT_OPENAI_MODEL,
-                             base_url or os.environ.get("OPENAI_BASE_URL"), os.environ.get("OPENAI_API_KEY"))
-    assert fixtures is not None
-    return ReplayBackend(model or f"local:{EMBEDDED_NAME}", fixtures)
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
 
 
 def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    _err().print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
     return typer.Exit(2)
 
 
-@app.command(epilog="Examples:\n\n  summarizer summarize seeds/\n\n"
-             "  summarizer summarize article.txt --format json --output briefs.json\n\n"
-             "  summarizer summarize seeds/ --provider openai --base-url http://localhost:8000/v1 --model qwen\n\n"
-             "  summarizer summarize seeds/ --provider replay --fixtures fixtures/exchanges")
-def summarize(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt and .md), or - "
-                                               "for standard input.")],
-    provider: Annotated[ProviderName | None, typer.Option(help="local: the embedded model (default when the "
-                        "[local] extra is installed); openai: an OpenAI-compatible server; replay: recorded "
-                        "fixtures only.", envvar="SUMMARIZER_PROVIDER")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name for --provider openai.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL); "
-                        "the key comes from $OPENAI_API_KEY.")] = None,
-    model_path: Annotated[Path | None, typer.Option(help="Another GGUF file for --provider local.",
-                          envvar="SUMMARIZER_MODEL_PATH")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="rich: briefs in the terminal; "
-                             "json / jsonl: the full briefs.")] = OutputFormat.rich,
-    output: Annotated[Path | None, typer.Option(help="Write the output to this file instead of stdout.")] = None,
-    fixtures: Annotated[Path | None, typer.Option(help="Fixture store for --record and --provider replay "
-                        "(default: fixtures/exchanges of this checkout).", envvar="SUMMARIZER_FIXTURES")] = None,
-    record: Annotated[bool, typer.Option(help="Write every exchange into the fixture store.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: the user cache dir).",
-                         envvar="SUMMARIZER_CACHE_DIR")] = None,
-    max_retries: Annotated[int, typer.Option(min=0, help="Re-asks after an answer fails validation.")] = 2,
-) -> None:
-    """Summarize articles into incident briefs. Exits 1 if any article failed (the rest are still printed)."""
-    inputs: list[Input] = expand_inputs(paths)
-    if not inputs:
-        raise _fail("no article files (.txt, .md) found in: " + " ".join(paths))
-    if provider is None:
+# Options shared by several commands.
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML config file (default: the user config "
+                                                "dir's summarizer/config.toml; also $SUMMARIZER_CONFIG).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or notes on stderr; errors only.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="A line per article on stderr as it finishes, "
+                                          "and the settings in use.")]
+FormatOpt = Annotated[OutputFormat | None, typer.Option(
+    "--format", help="rich: briefs for the terminal; json / md: one file per article with --output (a folder); "
+    "jsonl / csv: one file for the batch (one row per incident in csv). Also $SUMMARIZER_FORMAT.")]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Where to write: a folder for json and md, a file for jsonl, csv and rich. "
+    "Default: stdout.")]
+EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="Under each incident, the cited sentences with the "
+                                           "cited words highlighted.")]
+
+
+def _settings(flags: dict[str, Any], config: Path | None) -> Settings:
+    try:
+        return resolve(flags, config)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _format(settings: Settings) -> OutputFormat:
+    value = settings.get("format")
+    try:
+        return OutputFormat(value)
+    except ValueError:
+        raise _fail(f"format {value!r} (from {settings.origins['format']}) is not one of: "
+                    f"{', '.join(f.value for f in OutputFormat)}") from None
+
+
+def _check_output(fmt: OutputFormat, output: Path | None) -> None:
+    """Refuse a wrong --output before any model time is spent."""
+    if output is None:
+        return
+    if fmt.value in FOLDER_FORMATS:
+        if output.exists() and not output.is_dir():
+            raise _fail(f"--output {output} is a file; with --format {fmt.value} it must be a folder (one file per "
+                        f"article). For a single file use --format jsonl or csv, or redirect stdout.")
+        if not output.exists() and output.suffix.lower() in (".json", ".md", ".jsonl", ".csv"):
+            raise _fail(f"--output {output} looks like a file name; with --format {fmt.value} it is a folder (one "
+                        f"file per article). For a single file: summarizer ... --format {fmt.value} > {output}")
+    elif output.is_dir():
+        raise _fail(f"--output {output} is a folder; with --format {fmt.value} it must be a file")
+
+
+def _emit(briefs: list[Brief], fmt: OutputFormat, output: Path | None, evidence: bool, quiet: bool) -> None:
+    if fmt is OutputFormat.rich:
+        if output is None:
+            print_rich(briefs, Console(), evidence)
+        else:
+            with output.open("w", encoding="utf-8") as f:
+                print_rich(briefs, Console(file=f, width=100, no_color=True, emoji=False), evidence)
+    elif output is None:
+        sys.stdout.write(batch_text(briefs, fmt.value))
+        sys.stdout.flush()
+    elif fmt.value in FOLDER_FORMATS:
+        written = write_folder(briefs, output, fmt.value)
+        if not quiet:
+            _err().print(f"wrote {len(written)} {fmt.value} file(s) to {escape(str(output))}")
+        return
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(batch_text(briefs, fmt.value), encoding="utf-8", newline="")
+    if output is not None and not quiet:
+        _err().print(f"wrote {len(briefs)} brief(s) to {escape(str(output))}")
+
+
+def _backend(provider: ProviderName, settings: Settings) -> Backend:
+    cache_dir: Path = settings.get("cache_dir")
+    if provider is ProviderName.local:
+        return LocalBackend(settings.get("model_path"), cache_dir / "models")
+    if provider is ProviderName.openai:
+        return OpenAIBackend(settings.get("model") or DEFAULT_OPENAI_MODEL, settings.get("base_url"),
+                             settings.api_key)
+    return ReplayBackend(settings.get("model") or f"local:{EMBEDDED_NAME}", settings.get("fixtures"))
+
+
+def _provider(settings: Settings) -> ProviderName:
+    value = settings.get("provider")
+    if value is None:
         if not local_available():
             raise _fail(
                 "no provider given and the embedded model is not installed. Either install it:\n"
@@ -122,61 +181,136 @@ def summarize(
                 "or point at an OpenAI-compatible server:\n"
                 "  summarizer summarize PATH --provider openai --base-url http://HOST:PORT/v1 --model NAME"
             )
-        provider = ProviderName.local
-    cache_root = cache_dir or default_cache_dir()
-    fixtures_root = fixtures or default_fixtures_dir()
-    if provider is ProviderName.replay and fixtures_root is None:
+        return ProviderName.local
+    try:
+        return ProviderName(value)
+    except ValueError:
+        raise _fail(f"provider {value!r} (from {settings.origins['provider']}) is not one of: "
+                    "local, openai, replay") from None
+
+
+def _article_line(brief: Brief) -> str:
+    u = brief.usage
+    what = {"ok": f"{len(brief.incidents)} incident(s)", "no_incident": "no incident",
+            "failed": f"failed: {(brief.error or '').splitlines()[0] if brief.error else ''}"}[brief.status]
+    return (f"{Path(brief.article).name}: {what}, {brief.seconds:.1f} s, "
+            f"{u.prompt_tokens + u.completion_tokens:,} tokens, {u.calls} call(s) ({u.cached_calls} cached)")
+
+
+@app.command(epilog="Examples:\n\n"
+             "  summarizer summarize seeds/\n\n"
+             "  summarizer summarize seeds/ --evidence\n\n"
+             "  summarizer summarize ARTICLES/ --format csv --output incidents.csv\n\n"
+             "  summarizer summarize ARTICLES/ --format md --output briefs/\n\n"
+             "  summarizer summarize ARTICLES/ --format jsonl > briefs.jsonl\n\n"
+             "  summarizer summarize ARTICLES/ --provider openai --base-url http://localhost:8000/v1 --model qwen\n\n"
+             "  summarizer summarize seeds/ --provider replay")
+def summarize(
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt and .md), or - "
+                                               "for standard input.")],
+    provider: Annotated[ProviderName | None, typer.Option(
+        help="local: the embedded model (default when the [local] extra is installed); openai: an "
+        "OpenAI-compatible server; replay: recorded fixtures only. Also $SUMMARIZER_PROVIDER.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name for --provider openai. Also $SUMMARIZER_MODEL.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint (also $OPENAI_BASE_URL); the key "
+                                                 "comes from $OPENAI_API_KEY only.")] = None,
+    model_path: Annotated[Path | None, typer.Option(help="Another GGUF file for --provider local. Also "
+                                                    "$SUMMARIZER_MODEL_PATH.")] = None,
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    evidence: EvidenceOpt = False,
+    fixtures: Annotated[Path | None, typer.Option(help="Fixture store for --record and --provider replay "
+                        "(default: fixtures/exchanges of this checkout). Also $SUMMARIZER_FIXTURES.")] = None,
+    record: Annotated[bool, typer.Option(help="Write every exchange into the fixture store.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: the user cache dir). Also "
+                                                   "$SUMMARIZER_CACHE_DIR.")] = None,
+    max_retries: Annotated[int | None, typer.Option(min=0, help="Re-asks after an answer fails validation "
+                                                    "(default 2). Also $SUMMARIZER_MAX_RETRIES.")] = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Summarize articles into incident briefs. Exits 1 if any article failed (the rest are still written)."""
+    settings = _settings({"provider": provider, "model": model, "base_url": base_url, "model_path": model_path,
+                          "format": output_format, "fixtures": fixtures, "cache_dir": cache_dir,
+                          "max_retries": max_retries}, config)
+    fmt = _format(settings)
+    _check_output(fmt, output)
+    inputs: list[Input] = expand_inputs(paths)
+    if not inputs:
+        raise _fail("no article files (.txt, .md) found in: " + " ".join(paths))
+    chosen = _provider(settings)
+    fixtures_root: Path | None = settings.get("fixtures")
+    if chosen is ProviderName.replay and fixtures_root is None:
         raise _fail("--provider replay needs --fixtures DIR (no fixtures/exchanges folder here)")
     if record and fixtures_root is None:
         raise _fail("--record needs --fixtures DIR")
-    err = Console(stderr=True)
+    err = _err()
+    chatty = not quiet
     try:
-        if provider is ProviderName.local:
+        if chosen is ProviderName.local and chatty:
             err.print("[dim]loading the embedded model…[/]")
-        backend = _backend(provider, model, base_url, model_path, cache_root, fixtures_root)
+        backend = _backend(chosen, settings)
     except (ProviderError, WeightsError) as exc:
         raise _fail(str(exc)) from None
+    cache_root: Path = settings.get("cache_dir")
     client = ExchangeClient(
         backend=backend,
         cache=None if no_cache else ExchangeStore(cache_root / "exchanges"),
         fixtures=ExchangeStore(fixtures_root) if fixtures_root else None,
         record=record,
     )
+    if verbose and chatty:
+        err.print(f"[dim]{len(inputs)} article(s); provider {chosen.value}, model {escape(client.model_id)}; "
+                  f"cache {'off' if no_cache else escape(str(cache_root / 'exchanges'))}[/]")
     templates = load_templates()
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("summarizing", total=len(inputs))
+    with run_progress(err, len(inputs), enabled=chatty) as (bar, task, meter):
 
         def progress(i: int, item: Input, brief: Brief | None) -> None:
             if brief is None:
-                bar.update(task, description=f"summarizing {Path(item.name).name}")
-            else:
-                bar.advance(task)
+                bar.update(task, description=f"{Path(item.name).name}")
+                return
+            meter.add(brief)
+            bar.update(task, advance=1, rate=meter.rate() if chosen is ProviderName.local else "")
+            if verbose and chatty:
+                bar.console.print(escape(_article_line(brief)), highlight=False)
 
-        briefs = summarize_inputs(inputs, client, templates, RunOptions(max_retries=max_retries), progress)
-    _emit(briefs, output_format, output)
+        briefs = summarize_inputs(inputs, client, templates, RunOptions(max_retries=settings.get("max_retries")),
+                                  progress)
+    _emit(briefs, fmt, output, evidence, quiet)
     failed = [b for b in briefs if b.status == "failed"]
     if failed:
         err.print(f"[red]{len(failed)} of {len(briefs)} article(s) failed[/]")
         raise typer.Exit(1)
 
 
-def _emit(briefs: list[Brief], output_format: OutputFormat, output: Path | None) -> None:
-    if output_format is OutputFormat.rich:
-        if output is None:
-            print_rich(briefs, Console())
-        else:
-            with output.open("w", encoding="utf-8") as f:
-                print_rich(briefs, Console(file=f, width=100, no_color=True))
-        return
-    text = to_json(briefs) if output_format is OutputFormat.json else to_jsonl(briefs)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+@app.command(epilog="Examples:\n\n"
+             "  summarizer show briefs.jsonl\n\n"
+             "  summarizer show briefs/ --evidence\n\n"
+             "  summarizer show briefs.jsonl --format csv --output incidents.csv")
+def show(
+    result: Annotated[Path, typer.Argument(help="Saved briefs: a .json file, a .jsonl file, or a folder of .json "
+                                           "files written by summarize.")],
+    output_format: FormatOpt = None,
+    output: OutputOpt = None,
+    evidence: EvidenceOpt = False,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Show saved briefs again, or convert them to another format, without any model."""
+    settings = _settings({"format": output_format}, config)
+    fmt = _format(settings)
+    _check_output(fmt, output)
+    try:
+        briefs = load_briefs(result)
+    except BriefFileError as exc:
+        raise _fail(str(exc)) from None
+    _emit(briefs, fmt, output, evidence, quiet)
 
 
-@app.command(epilog="Example:\n\n  summarizer schema > brief.schema.json")
+@app.command(epilog="Examples:\n\n  summarizer schema > brief.schema.json\n\n"
+             "  summarizer schema --which extraction")
 def schema(
     which: Annotated[str, typer.Option(help="brief: what users get; extraction: what the model fills.")] = "brief",
 ) -> None:
@@ -189,6 +323,78 @@ def schema(
     if which not in models:
         raise _fail(f"--which must be one of: {', '.join(models)}")
     typer.echo(json.dumps(models[which].model_json_schema(), indent=2))
+
+
+@app.command("config", epilog="Examples:\n\n  summarizer config\n\n  SUMMARIZER_PROVIDER=replay summarizer config\n\n"
+             "  summarizer config --config ./summarizer.toml\n\n"
+             "A config file is TOML, e.g.:\n\n  [summarizer]\n\n  provider = \"openai\"\n\n"
+             "  base_url = \"http://localhost:8000/v1\"\n\n  model = \"qwen2.5\"")
+def show_config(config: ConfigOpt = None) -> None:
+    """Show the effective settings and where each comes from (flag, environment, config file, default)."""
+    settings = _settings({}, config)
+    table = Table(header_style="bold", box=None, padding=(0, 2, 0, 0))
+    for col in ("setting", "value", "from"):
+        table.add_column(col)
+    for name, value, origin in settings.rows():
+        table.add_row(name, escape(value) if value else "[dim](unset)[/]", origin)
+    Console(highlight=False).print(table)
+
+
+def _cache_root(cache_dir: Path | None, config: Path | None) -> Path:
+    root: Path = _settings({"cache_dir": cache_dir}, config).get("cache_dir")
+    return root
+
+
+def _size(paths: list[Path]) -> int:
+    return sum(p.stat().st_size for p in paths if p.is_file())
+
+
+def _human(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"
+
+
+CacheDirOpt = Annotated[Path | None, typer.Option(help="Cache folder (default: the user cache dir). Also "
+                                                  "$SUMMARIZER_CACHE_DIR.")]
+
+
+@cache_app.command("info", epilog="Example:\n\n  summarizer cache info")
+def cache_info(cache_dir: CacheDirOpt = None, config: ConfigOpt = None) -> None:
+    """Where the cache is, how many model exchanges it holds, and their size."""
+    root = _cache_root(cache_dir, config)
+    entries = sorted((root / "exchanges").glob("*/*.json"))
+    models = sorted((root / "models").glob("*.gguf"))
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+    table.add_row("location", escape(str(root)))
+    table.add_row("exchanges", f"{len(entries):,} ({_human(_size(entries))})")
+    table.add_row("model weights", f"{len(models)} file(s) ({_human(_size(models))})" if models else "none joined")
+    Console(highlight=False).print(table)
+
+
+@cache_app.command("clear", epilog="Examples:\n\n  summarizer cache clear --yes\n\n"
+                   "  summarizer cache clear --models --yes")
+def cache_clear(
+    cache_dir: CacheDirOpt = None,
+    config: ConfigOpt = None,
+    models: Annotated[bool, typer.Option("--models", help="Also delete the joined model weights (they are joined "
+                                         "again from the installed packages on the next run).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete the cached model exchanges (never the committed fixtures). The next run calls the model again."""
+    root = _cache_root(cache_dir, config)
+    entries = list((root / "exchanges").glob("*/*.json"))
+    targets = [root / "exchanges"] + ([root / "models"] if models else [])
+    what = f"{len(entries):,} cached exchange(s)" + (" and the joined model weights" if models else "")
+    if not yes and not typer.confirm(f"Delete {what} in {root}?", default=False, err=True):
+        raise typer.Exit(1)
+    for target in targets:
+        if target.is_dir():
+            shutil.rmtree(target)
+    _err().print(f"deleted {what} in {escape(str(root))}")
 
 
 if __name__ == "__main__":

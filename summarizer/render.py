@@ -1,143 +1,184 @@
-"""Briefs to the terminal (rich) or to json / jsonl.
+"""Briefs in the terminal with rich: a panel per incident, evidence on request, one summary table per batch.
 
-Article text is data: it only ever enters rich as ``Text`` objects, never as markup, so "[bold red]" in
-an article prints as written.
+Article text is data: it only ever enters rich as ``Text`` objects, never as markup, so "[bold red]" in an
+article prints as written; control characters (ANSI escapes among them) are made visible before printing.
+Colour is decoration only: every distinction (claims, "not stated", highlighted words) also shows in plain
+text, so ``NO_COLOR`` and pipes lose nothing.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from pathlib import Path
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.schema import Brief, Citation, Estimate, IncidentOut
+from summarizer.schema import Brief, Citation, IncidentOut
+from summarizer.wording import (
+    NOT_STATED,
+    STATUS_WORDS,
+    article_label,
+    date_words,
+    estimate_words,
+    event_words,
+    killed_words,
+    named_sources,
+    number_range,
+    place_words,
+    source_words,
+)
 
-NOT_STATED = "not stated"
-
-
-def _val(value: str | None) -> Text:
-    return Text(value) if value else Text(NOT_STATED, style="dim italic")
-
-
-def _range(low: int | None, high: int | None) -> str:
-    if low is None and high is None:
-        return "?"
-    if low == high:
-        return str(low)
-    return f"{'?' if low is None else low}–{'' if high is None else high}"
-
-
-def _where(inc: IncidentOut) -> Text:
-    parts = [p for p in (inc.place, inc.province, inc.country) if p]
-    if not parts:
-        return _val(None)
-    where = Text(", ".join(parts))
-    if not inc.place:
-        where.append(" (place not stated)", style="dim italic")
-    return where
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _when(inc: IncidentOut) -> Text:
-    d = inc.date
-    if d.text is None:
-        return _val(None)
-    if d.resolved is None:
-        return Text(f"{d.text} (date not resolved)")
-    if d.precision == "day":
-        return Text(f"{d.text} ({d.resolved.isoformat()})")
-    return Text(f"{d.text}, resolved to {d.resolved.isoformat()} against the publication date")
+def inert(text: str) -> Text:
+    """Article-derived text, safe for the terminal: no markup, control bytes shown as \\xNN."""
+    return Text(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 
-def _estimate_line(e: Estimate) -> str:
-    who = "attackers" if e.side == "militants" else "victims"
-    return (f"{e.outcome} ({who}): low {e.low if e.low is not None else '?'} · best "
-            f"{e.best if e.best is not None else '?'} · high {e.high if e.high is not None else '?'} "
-            f"from {e.sources} figure(s)")
+def _stated(value: str | None, what: str = "") -> Text:
+    if value:
+        return inert(value)
+    return Text(f"{what} {NOT_STATED}".strip(), style="dim italic")
 
 
-def incident_panel(inc: IncidentOut, number: int, total: int) -> Panel:
+def _ref(c: Citation | None) -> Text:
+    return Text(f" [S{c.sentence}]", style="dim") if c else Text("")
+
+
+def _facts(inc: IncidentOut) -> Table:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
-    facts.add_row("What", Text(inc.event_type.replace("_", " ")))
-    facts.add_row("When", _when(inc))
-    facts.add_row("Where", _where(inc))
-    facts.add_row("Who", Text.assemble(_val(inc.perpetrator), " → ", _val(inc.target)))
+    facts.add_row("What", Text(event_words(inc)))
+    when = Text(date_words(inc))
+    if inc.date.text is None:
+        when.stylize("dim italic")
+    facts.add_row("When", when)
+    where = inert(place_words(inc))
+    if not (inc.place or inc.province or inc.country):
+        where.stylize("dim italic")
+    facts.add_row("Where", Text.assemble(where, _ref(inc.place_citation)))
+    facts.add_row("Who", Text.assemble(_stated(inc.perpetrator, "attacker"), _ref(inc.perpetrator_citation), " → ",
+                                       _stated(inc.target, "target")))
     if inc.responsibility:
-        facts.add_row("Claimed", Text.assemble(
-            ("claim: ", "yellow"), inc.responsibility.claimed_by,
-            f" [S{inc.responsibility.citation.sentence}]" if inc.responsibility.citation else ""))
+        facts.add_row("Claim", Text.assemble(("claimed by ", "bold yellow"), inert(inc.responsibility.claimed_by),
+                                             _ref(inc.responsibility.citation),
+                                             (" (their claim, not a finding)", "yellow")))
     else:
-        facts.add_row("Claimed", _val(None))
-    parts: list[RenderableType] = [Text(inc.summary, style="italic"), Text(""), facts]
+        facts.add_row("Claim", Text(f"responsibility claim {NOT_STATED}", style="dim italic"))
+    sources = named_sources(inc)
+    facts.add_row("Sources", inert("; ".join(sources)) if sources else _stated(None, "named sources"))
+    return facts
 
-    if inc.figures:
-        figures = Table(show_edge=False, pad_edge=False, header_style="bold")
-        for col in ("outcome", "group", "as written", "low–high", "according to", "S"):
-            figures.add_column(col)
-        for f in inc.figures:
-            figures.add_row(f.outcome, f.group, Text(f.amount_text), _range(f.low, f.high),
-                            _val(f.according_to) if f.according_to else Text("article", style="dim"),
-                            str(f.citation.sentence))
-        parts += [Text(""), figures]
-        for e in inc.estimates:
-            parts.append(Text(_estimate_line(e), style="cyan"))
-        if inc.estimates:
-            parts.append(Text(f"policy: {inc.estimates[0].policy}", style="dim"))
-    else:
-        parts += [Text(""), Text("Casualties: not stated", style="dim italic")]
 
-    if inc.sources:
-        srcs = "; ".join(
-            ", ".join(p for p in (s.name, s.role, f"to {s.outlet}" if s.outlet else None) if p)
-            for s in inc.sources
-        )
-        parts += [Text(""), Text.assemble(("Sources: ", "bold"), srcs)]
+def _figures(inc: IncidentOut) -> list[RenderableType]:
+    if not inc.figures:
+        return [Text(f"Casualties: {NOT_STATED}", style="dim italic")]
+    table = Table(show_edge=False, pad_edge=False, header_style="bold", box=None, padding=(0, 2, 0, 0))
+    for col, justify in (("outcome", "left"), ("group", "left"), ("as written", "left"), ("low–high", "right"),
+                         ("according to", "left"), ("", "right")):
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for f in inc.figures:
+        who = inert(source_words(f)) if f.according_to else Text(source_words(f), style="dim")
+        table.add_row(f.outcome, f.group, inert(f.amount_text), number_range(f.low, f.high), who,
+                      Text(f"S{f.citation.sentence}", style="dim"))
+    parts: list[RenderableType] = [table]
+    for e in inc.estimates:
+        parts.append(Text.assemble(("= ", "cyan"), (estimate_words(e), "cyan")))
+    return parts
 
-    cited: dict[int, Citation] = {}
+
+def _terms(inc: IncidentOut) -> dict[int, tuple[list[str], list[str]]]:
+    """Per cited sentence: (the facts it supports, the words to highlight in it)."""
+    found: dict[int, tuple[list[str], list[str]]] = {}
+
+    def add(c: Citation | None, fact: str, *words: str | None) -> None:
+        if c is None:
+            return
+        facts, terms = found.setdefault(c.sentence, ([], []))
+        facts.append(fact)
+        terms.extend(w for w in words if w)
+
+    add(inc.place_citation, "place", inc.place, inc.province, inc.country)
+    add(inc.perpetrator_citation, "attacker", inc.perpetrator)
+    if inc.responsibility:
+        add(inc.responsibility.citation, "claim", inc.responsibility.claimed_by)
+    for f in inc.figures:
+        add(f.citation, f"{f.outcome} “{f.amount_text}”", f.amount_text, f.according_to)
+    return found
+
+
+def highlighted(quote: str, terms: Sequence[str]) -> Text:
+    """The quote with each cited word run underlined (bold too, so it shows without colour)."""
+    text = inert(quote)
+    for term in sorted(set(terms), key=len, reverse=True):
+        for m in re.finditer(re.escape(term), quote, flags=re.IGNORECASE):
+            text.stylize("bold underline yellow", m.start(), m.end())
+    return text
+
+
+def _evidence(inc: IncidentOut) -> list[RenderableType]:
+    quotes: dict[int, str] = {}
     for c in [inc.place_citation, inc.perpetrator_citation,
-              inc.responsibility.citation if inc.responsibility else None,
-              *[f.citation for f in inc.figures]]:
+              inc.responsibility.citation if inc.responsibility else None, *(f.citation for f in inc.figures)]:
         if c is not None:
-            cited.setdefault(c.sentence, c)
-    if cited:
-        parts.append(Text(""))
-        for sid in sorted(cited):
-            parts.append(Text.assemble((f"[S{sid}] ", "dim bold"), (cited[sid].quote, "dim")))
-    title = Text(inc.headline, style="bold")
-    if total > 1:
-        title = Text.assemble((f"{number}/{total} ", "dim"), title)
+            quotes.setdefault(c.sentence, c.quote)
+    if not quotes:
+        return []
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for sid, (facts, terms) in sorted(_terms(inc).items()):
+        grid.add_row(f"S{sid}", Text.assemble(highlighted(quotes[sid], terms), "\n",
+                                              (f"supports: {', '.join(facts)}", "dim")))
+    return [Text("Evidence", style="bold"), grid]
+
+
+def incident_panel(inc: IncidentOut, number: int, total: int, evidence: bool = False) -> Panel:
+    parts: list[RenderableType] = [inert(inc.summary), Text(""), _facts(inc), Text(""), *_figures(inc)]
+    if evidence:
+        ev = _evidence(inc)
+        if ev:
+            parts += [Text(""), *ev]
+    title = Text.assemble((f"{number}/{total} ", "dim") if total > 1 else "", (inert(inc.headline).plain, "bold"))
     return Panel(Group(*parts), title=title, title_align="left", border_style="blue")
 
 
-def brief_renderable(brief: Brief) -> RenderableType:
-    header = Text.assemble((brief.article, "bold"), "  ")
+def brief_renderable(brief: Brief, evidence: bool = False) -> RenderableType:
+    header = Text.assemble((inert(article_label(brief)).plain, "bold"), "  ")
+    if brief.publication_date:
+        header.append(f"published {brief.publication_date.isoformat()}  ", style="dim")
+    left_out: list[RenderableType] = []
+    if brief.left_out:
+        left_out = [Padding(Text.assemble(("Left out (the model said it, the article does not support it): ",
+                                           "dim bold"), (inert("; ".join(brief.left_out)).plain, "dim")),
+                            (0, 0, 0, 1))]
     if brief.status == "failed":
-        return Panel(Text(brief.error or "failed"), title=Text.assemble(header, ("FAILED", "bold red")),
+        return Panel(inert(brief.error or "failed"), title=Text.assemble(header, ("FAILED", "bold red")),
                      title_align="left", border_style="red")
     if brief.status == "no_incident":
-        return Panel(Text("No violent incident reported in this article."),
-                     title=Text.assemble(header, ("no incident", "yellow")), title_align="left",
-                     border_style="yellow")
-    panels = [incident_panel(inc, i + 1, len(brief.incidents)) for i, inc in enumerate(brief.incidents)]
-    return Group(Text.assemble(header, (f"{len(brief.incidents)} incident(s)", "green")), *panels)
-
-
-def _killed(brief: Brief) -> str:
-    ranges = [
-        (e.low, e.high)
-        for inc in brief.incidents
-        for e in inc.estimates
-        if e.outcome == "killed" and e.side == "victims"
-    ]
-    if not ranges:
-        return "—"
-    return "; ".join(_range(lo, hi) for lo, hi in ranges)
+        return Group(Panel(Text("No violent incident reported in this article."),
+                           title=Text.assemble(header, ("no incident", "yellow")), title_align="left",
+                           border_style="yellow"), *left_out)
+    n = len(brief.incidents)
+    panels = [incident_panel(inc, i + 1, n, evidence) for i, inc in enumerate(brief.incidents)]
+    return Group(Text.assemble(header, (f"{n} incident{'s' if n != 1 else ''}", "green")), *panels, *left_out)
 
 
 def _cell(value: str) -> Text:
@@ -154,26 +195,53 @@ def summary_table(briefs: Sequence[Brief]) -> Table:
                          no_wrap=most is None, min_width=least, max_width=most)
     for b in briefs:
         reason = b.error.splitlines()[0] if b.error else ""  # the column's ellipsis shortens it
-        status = Text(b.status if b.status != "failed" else f"failed: {reason}",
+        word = STATUS_WORDS[b.status]
+        status = Text(word if b.status != "failed" else f"{word}: {inert(reason).plain}",
                       style={"ok": "green", "no_incident": "yellow", "failed": "red"}[b.status],
                       no_wrap=True, overflow="ellipsis")
-        place = ", ".join(p for p in ((b.incidents[0].place or b.incidents[0].province) if b.incidents else None,
-                                      b.incidents[0].country if b.incidents else None) if p)
-        table.add_row(_cell(Path(b.article).name), status, str(len(b.incidents)), _killed(b), _cell(place or "—"),
-                      f"{b.seconds:.1f}", str(b.usage.prompt_tokens + b.usage.completion_tokens))
+        first = b.incidents[0] if b.incidents else None
+        place = ", ".join(p for p in ((first.place or first.province), first.country) if p) if first else ""
+        table.add_row(_cell(inert(article_label(b)).plain), status, str(len(b.incidents)), killed_words(b),
+                      _cell(inert(place).plain or "—"), f"{b.seconds:.1f}",
+                      f"{b.usage.prompt_tokens + b.usage.completion_tokens:,}")
     return table
 
 
-def print_rich(briefs: Sequence[Brief], console: Console) -> None:
+def print_rich(briefs: Sequence[Brief], console: Console, evidence: bool = False, summary: bool = True) -> None:
     for brief in briefs:
-        console.print(brief_renderable(brief))
+        console.print(brief_renderable(brief, evidence))
         console.print()
-    console.print(summary_table(briefs))
+    if summary:
+        console.print(summary_table(briefs))
 
 
-def to_json(briefs: Sequence[Brief]) -> str:
-    return json.dumps([b.model_dump(mode="json") for b in briefs], indent=2, ensure_ascii=False) + "\n"
+# --- progress during a run -----------------------------------------------------------------------------------
 
 
-def to_jsonl(briefs: Sequence[Brief]) -> str:
-    return "".join(b.model_dump_json() + "\n" for b in briefs)
+@dataclass
+class RunMeter:
+    """Tokens per second of the model over the run (cached answers left out: they cost no model time)."""
+
+    tokens: int = 0
+    seconds: float = 0.0
+    done: list[Brief] = field(default_factory=list)
+
+    def add(self, brief: Brief) -> None:
+        self.done.append(brief)
+        if brief.usage.model_seconds > 0:
+            self.tokens += brief.usage.completion_tokens
+            self.seconds += brief.usage.model_seconds
+
+    def rate(self) -> str:
+        return f"{self.tokens / self.seconds:.1f} tok/s" if self.seconds > 0 else ""
+
+
+@contextmanager
+def run_progress(console: Console, total: int, enabled: bool) -> Iterator[tuple[Progress, TaskID, RunMeter]]:
+    """A progress bar on stderr (articles done / total, the current article, tokens/s); nothing in a pipe."""
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]}", style="cyan"), TimeElapsedColumn(), console=console,
+                        transient=True, disable=not (enabled and console.is_terminal))
+    with progress:
+        task = progress.add_task("summarizing", total=total, rate="")
+        yield progress, task, RunMeter()

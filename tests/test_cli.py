@@ -60,11 +60,3 @@ def test_bad_files_fail_alone_and_the_batch_exits_1(tmp_path: Path) -> None:
     assert [(Path(b["article"]).name, b["status"]) for b in briefs] == [
         ("a_empty.txt", "failed"), ("b_good.txt", "ok"), ("c_binary.txt", "failed")]
     assert "empty" in briefs[0]["error"] and "binary" in briefs[2]["error"]
-
-
-def test_output_file(tmp_path: Path) -> None:
-    out = tmp_path / "briefs.json"
-    result = CliRunner().invoke(app, ["summarize", str(SEED), "--provider", "replay", "--fixtures", str(EXCHANGES),
-                                      "--format", "json", "--output", str(out), "--cache-dir", str(tmp_path)])
-    assert result.exit_code == 0
-    assert json.loads(out.read_text())[0]["status"] == "ok"

@@ -1,0 +1,142 @@
+"""Effective settings: a flag beats an environment variable, which beats the config file, which beats the default.
+
+One resolver for every command, so ``summarizer config`` shows exactly what ``summarize`` will use and where
+each value came from. The API key is read from ``OPENAI_API_KEY`` only (never from a file or a flag, so it
+does not end up in shell history or a dotfile) and is never shown whole.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from summarizer.settings import default_cache_dir, default_fixtures_dir
+
+
+class ConfigError(Exception):
+    """A config file that cannot be read, or a value of the wrong type: a usage error."""
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    env: tuple[str, ...]
+    kind: type
+    help: str
+
+
+KEYS: tuple[Key, ...] = (
+    Key("provider", ("SUMMARIZER_PROVIDER",), str, "local | openai | replay"),
+    Key("model", ("SUMMARIZER_MODEL",), str, "model name for --provider openai"),
+    Key("base_url", ("SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"), str, "OpenAI-compatible endpoint"),
+    Key("model_path", ("SUMMARIZER_MODEL_PATH",), Path, "another GGUF file for --provider local"),
+    Key("cache_dir", ("SUMMARIZER_CACHE_DIR",), Path, "the exchange cache and the joined model weights"),
+    Key("fixtures", ("SUMMARIZER_FIXTURES",), Path, "fixture store for --record and --provider replay"),
+    Key("max_retries", ("SUMMARIZER_MAX_RETRIES",), int, "re-asks after an answer fails validation"),
+    Key("format", ("SUMMARIZER_FORMAT",), str, "rich | json | jsonl | md | csv"),
+)
+KEY_NAMES = {k.name: k for k in KEYS}
+API_KEY_ENV = "OPENAI_API_KEY"
+CONFIG_ENV = "SUMMARIZER_CONFIG"
+
+
+def default_config_file() -> Path:
+    return Path(platformdirs.user_config_dir("summarizer")) / "config.toml"
+
+
+def _defaults() -> dict[str, Any]:
+    return {"cache_dir": default_cache_dir(), "fixtures": default_fixtures_dir(), "max_retries": 2,
+            "format": "rich"}
+
+
+def _convert(key: Key, raw: object, origin: str) -> Any:
+    if key.kind is int:
+        if isinstance(raw, bool):
+            raise ConfigError(f"{origin}: {key.name} must be a whole number, not {raw!r}")
+        try:
+            return int(str(raw))
+        except ValueError:
+            raise ConfigError(f"{origin}: {key.name} must be a whole number, not {raw!r}") from None
+    if not isinstance(raw, str | os.PathLike) or not str(raw):
+        raise ConfigError(f"{origin}: {key.name} must be a non-empty string, not {raw!r}")
+    return Path(raw).expanduser() if key.kind is Path else str(raw)
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The ``[summarizer]`` table (or the top level) of a TOML file; unknown keys are an error, not a silence."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    table = data.get("summarizer", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"config file {path}: [summarizer] must be a table")
+    unknown = sorted(set(table) - set(KEY_NAMES))
+    if "api_key" in unknown:
+        raise ConfigError(f"config file {path}: the API key is read from ${API_KEY_ENV} only, not from a file")
+    if unknown:
+        raise ConfigError(f"config file {path}: unknown setting(s) {', '.join(unknown)}; "
+                          f"known: {', '.join(KEY_NAMES)}")
+    return {name: _convert(KEY_NAMES[name], raw, f"config file {path}") for name, raw in table.items()}
+
+
+@dataclass
+class Settings:
+    values: dict[str, Any]
+    origins: dict[str, str]
+    config_file: Path | None
+    api_key: str | None = field(repr=False, default=None)
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(setting, value, where it came from) for display, the key redacted."""
+        rows = [(k.name, "" if self.values.get(k.name) is None else str(self.values[k.name]),
+                 self.origins.get(k.name, "unset")) for k in KEYS]
+        rows.append(("api_key", redact(self.api_key), f"env {API_KEY_ENV}" if self.api_key else "unset"))
+        rows.append(("config_file", str(self.config_file) if self.config_file else "(none)",
+                     "read" if self.config_file else "no file"))
+        return rows
+
+
+def redact(secret: str | None) -> str:
+    """Enough to tell two keys apart, never enough to use one: at most the first 3 characters and the length."""
+    if not secret:
+        return ""
+    return f"{secret[:3]}… ({len(secret)} characters, redacted)" if len(secret) > 8 else "(set, redacted)"
+
+
+def resolve(flags: Mapping[str, Any], config_path: Path | None = None,
+            environ: Mapping[str, str] | None = None) -> Settings:
+    """Merge flags (``None`` = not given), environment, config file and defaults."""
+    env = os.environ if environ is None else environ
+    explicit = config_path is not None or bool(env.get(CONFIG_ENV))
+    path = config_path or (Path(env[CONFIG_ENV]).expanduser() if env.get(CONFIG_ENV) else default_config_file())
+    if explicit and not path.is_file():
+        raise ConfigError(f"config file {path} does not exist")
+    from_file = read_config_file(path) if path.is_file() else {}
+    defaults = _defaults()
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    for key in KEYS:
+        if flags.get(key.name) is not None:
+            values[key.name], origins[key.name] = flags[key.name], "flag"
+            continue
+        env_name = next((e for e in key.env if env.get(e)), None)
+        if env_name is not None:
+            values[key.name] = _convert(key, env[env_name], f"${env_name}")
+            origins[key.name] = f"env {env_name}"
+        elif key.name in from_file:
+            values[key.name], origins[key.name] = from_file[key.name], "config file"
+        elif defaults.get(key.name) is not None:
+            values[key.name], origins[key.name] = defaults[key.name], "default"
+    return Settings(values, origins, path if path.is_file() else None, env.get(API_KEY_ENV) or None)

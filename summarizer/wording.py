@@ -1,0 +1,81 @@
+"""How a brief's facts are worded for people, shared by the terminal, Markdown and CSV renderings.
+
+One place, so "not stated", a resolved weekday or a claim reads the same in every format a user pastes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarizer.schema import Brief, Estimate, FigureOut, IncidentOut
+
+NOT_STATED = "not stated"
+STATUS_WORDS = {"ok": "ok", "no_incident": "no incident", "failed": "failed"}
+
+
+def number_range(low: int | None, high: int | None) -> str:
+    """``7``, ``28–30``, ``7–`` (at least seven: no upper bound), ``?`` when nothing is known."""
+    if low is None and high is None:
+        return "?"
+    if low == high:
+        return str(low)
+    return f"{'?' if low is None else low}–{'' if high is None else high}"
+
+
+def event_words(inc: IncidentOut) -> str:
+    return inc.event_type.replace("_", " ")
+
+
+def date_words(inc: IncidentOut) -> str:
+    d = inc.date
+    if d.text is None:
+        return "date not stated"
+    if d.resolved is None:
+        return f"{d.text} (not resolved to a day)"
+    if d.precision == "day":
+        return f"{d.text} ({d.resolved.isoformat()})"
+    return f"{d.text}, resolved to {d.resolved.isoformat()}"
+
+
+def place_words(inc: IncidentOut) -> str:
+    parts = [p for p in (inc.place, inc.province, inc.country) if p]
+    if not parts:
+        return "place not stated"
+    return ", ".join(parts) + ("" if inc.place else " (exact place not stated)")
+
+
+def who_words(inc: IncidentOut) -> str:
+    return f"{inc.perpetrator or 'attacker ' + NOT_STATED} → {inc.target or 'target ' + NOT_STATED}"
+
+
+def claim_words(inc: IncidentOut) -> str:
+    if inc.responsibility is None:
+        return f"no claim {NOT_STATED}"
+    return f"claimed by {inc.responsibility.claimed_by} (their claim, not a finding)"
+
+
+def source_words(f: FigureOut) -> str:
+    return f.according_to or "the article"
+
+
+def estimate_words(e: Estimate) -> str:
+    side = "attackers" if e.side == "militants" else "victims"
+    show = ["?" if v is None else str(v) for v in (e.low, e.best, e.high)]
+    return (f"{e.outcome} ({side}): low {show[0]} · best {show[1]} · high {show[2]} "
+            f"({e.policy}, {e.sources} figure{'s' if e.sources != 1 else ''})")
+
+
+def named_sources(inc: IncidentOut) -> list[str]:
+    return [", ".join(p for p in (s.name, s.role, f"to {s.outlet}" if s.outlet else None) if p)
+            for s in inc.sources if s.name or s.role]
+
+
+def killed_words(brief: Brief) -> str:
+    """Victims killed, one range per incident ("7–9; 3"): incidents are never added up, they may overlap."""
+    ranges = [number_range(e.low, e.high) for inc in brief.incidents for e in inc.estimates
+              if e.outcome == "killed" and e.side == "victims"]
+    return "; ".join(ranges) if ranges else "—"
+
+
+def article_label(brief: Brief) -> str:
+    return Path(brief.article).name if brief.article not in ("-", "<stdin>") else brief.article

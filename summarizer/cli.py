@@ -263,7 +263,7 @@ def summarize(
     )
     if verbose and chatty:
         err.print(f"[dim]{len(inputs)} article(s); provider {chosen.value}, model {escape(client.model_id)}; "
-                  f"cache {'off' if no_cache else escape(str(cache_root / 'exchanges'))}[/]")
+                  f"cache {'off' if no_cache else escape(str(cache_root / 'exchanges'))}[/]", soft_wrap=True)
     templates = load_templates()
     with run_progress(err, len(inputs), enabled=chatty) as (bar, task, meter):
 
@@ -274,7 +274,7 @@ def summarize(
             meter.add(brief)
             bar.update(task, advance=1, rate=meter.rate() if chosen is ProviderName.local else "")
             if verbose and chatty:
-                bar.console.print(escape(_article_line(brief)), highlight=False)
+                bar.console.print(escape(_article_line(brief)), highlight=False, soft_wrap=True)
 
         briefs = summarize_inputs(inputs, client, templates, RunOptions(max_retries=settings.get("max_retries")),
                                   progress)

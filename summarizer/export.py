@@ -101,7 +101,7 @@ def csv_rows(briefs: Iterable[Brief]) -> list[dict[str, str]]:
     for b in briefs:
         base = {"article": b.article, "status": b.status, "error": b.error or ""}
         if not b.incidents:
-            rows.append({**dict.fromkeys(CSV_COLUMNS, ""), **base})
+            rows.append({col: _cell(base.get(col)) for col in CSV_COLUMNS})
             continue
         for n, inc in enumerate(b.incidents, start=1):
             row = {**base, "incident": str(n), "event_date": inc.date.resolved.isoformat() if inc.date.resolved else "",

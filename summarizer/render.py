@@ -188,8 +188,8 @@ def _cell(value: str) -> Text:
 def summary_table(briefs: Sequence[Brief]) -> Table:
     table = Table(title="Summary", header_style="bold")
     # Narrow terminals shorten the article, status and place columns; the numbers always stay whole.
-    columns = [("article", 10, 28), ("status", 6, 40), ("inc.", 4, None), ("killed", 6, None),
-               ("place", 8, 28), ("secs", 4, None), ("tokens", 6, None)]
+    columns = [("article", 6, 28), ("status", 6, 40), ("inc.", 4, None), ("killed", 6, None),
+               ("place", 5, 28), ("secs", 4, None), ("tokens", 6, None)]
     for col, least, most in columns:
         table.add_column(col, justify="right" if col in ("inc.", "secs", "tokens") else "left",
                          no_wrap=most is None, min_width=least, max_width=most)

@@ -29,3 +29,21 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def all_articles() -> list[Path]:
     return sorted(SEEDS.glob("*.txt")) + sorted(DEV.glob("*.txt"))
+
+
+EXPECTED = ROOT / "tests" / "expected"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-expected", action="store_true",
+                     help="Rewrite tests/expected/* from the current rendering (review the diff before committing).")
+
+
+def matches_expected(request: pytest.FixtureRequest, name: str, actual: str) -> None:
+    """Compare with tests/expected/NAME; ``--update-expected`` rewrites the file instead."""
+    path = EXPECTED / name
+    if request.config.getoption("--update-expected"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"{path} is missing: run pytest --update-expected and review it"
+    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; if intended: pytest --update-expected"

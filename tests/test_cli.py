@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -16,10 +17,17 @@ from tests.conftest import EXCHANGES, SEEDS
 SEED = SEEDS / "003_1315655d0b13ffe5.txt"
 
 
-@pytest.mark.parametrize("command", [[], ["summarize"], ["schema"]])
-def test_every_command_has_help(command: list[str]) -> None:
+@pytest.mark.parametrize("command", [["summarize"], ["show"], ["schema"], ["config"], ["cache", "info"],
+                                     ["cache", "clear"]])
+def test_every_command_has_help_with_examples(command: list[str]) -> None:
     result = CliRunner().invoke(app, [*command, "--help"])
-    assert result.exit_code == 0 and "Usage" in result.output
+    assert result.exit_code == 0 and "Usage" in result.output and "summarizer " + command[0] in result.output
+    assert "Example" in result.output
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("summarizer ")
 
 
 def test_without_the_local_extra_the_message_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,3 +68,77 @@ def test_bad_files_fail_alone_and_the_batch_exits_1(tmp_path: Path) -> None:
     assert [(Path(b["article"]).name, b["status"]) for b in briefs] == [
         ("a_empty.txt", "failed"), ("b_good.txt", "ok"), ("c_binary.txt", "failed")]
     assert "empty" in briefs[0]["error"] and "binary" in briefs[2]["error"]
+
+
+def test_usage_errors_exit_2_on_stderr_without_traceback(tmp_path: Path) -> None:
+    for args in (["summarize", str(tmp_path)], ["summarize", str(SEED), "--provider", "nope"],
+                 ["summarize", str(SEED), "--format", "xml"], ["show", str(tmp_path / "none.json")]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2, args
+        assert result.stdout == "" and result.stderr and "Traceback" not in result.output
+
+
+def test_quiet_writes_nothing_but_data_and_verbose_reports_each_article(tmp_path: Path) -> None:
+    quiet = replay(str(SEED), "-q", cache=tmp_path)
+    assert quiet.exit_code == 0 and quiet.stderr == ""  # type: ignore[attr-defined]
+    assert json.loads(quiet.stdout)["status"] == "ok"  # type: ignore[attr-defined]
+    verbose = replay(str(SEED), "-v", cache=tmp_path)
+    assert f"{SEED.name}: 1 incident(s)" in verbose.stderr and "1 cached" in verbose.stderr  # type: ignore[attr-defined]
+
+
+def write_config(path: Path, body: str) -> Path:
+    path.write_text(body)
+    return path
+
+
+def test_settings_precedence_flag_over_env_over_file(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "c.toml", '[summarizer]\nprovider = "openai"\n'
+                          f'cache_dir = "{tmp_path / "file-cache"}"\nmax_retries = 5\n')
+    env = {"SUMMARIZER_MODEL": "from-env", "SUMMARIZER_CONFIG": str(config), "SUMMARIZER_PROVIDER": ""}
+    shown = CliRunner().invoke(app, ["config"], env=env)
+    assert shown.exit_code == 0, shown.output
+    rows = {line.split()[0]: line.split() for line in shown.stdout.splitlines()[1:] if line.strip()}
+    assert rows["provider"][1:] == ["openai", "config", "file"]
+    assert rows["model"][1:] == ["from-env", "env", "SUMMARIZER_MODEL"]
+    assert rows["max_retries"][1:] == ["5", "config", "file"]
+    assert rows["format"][1:] == ["rich", "default"]
+    # the file says openai (which would need a server); the flag wins and replay answers from the fixtures
+    result = CliRunner().invoke(app, ["summarize", str(SEED), "--provider", "replay", "--fixtures", str(EXCHANGES),
+                                      "--format", "jsonl", "-v"], env={**env, "SUMMARIZER_MODEL": ""})
+    assert result.exit_code == 0, result.output
+    assert f"cache {tmp_path / 'file-cache' / 'exchanges'}" in result.stderr  # cache_dir came from the file
+
+
+def test_config_never_shows_the_api_key(tmp_path: Path) -> None:
+    sentinel = "sk-SENTINEL-0123456789abcdef"
+    result = CliRunner().invoke(app, ["config"], env={"OPENAI_API_KEY": sentinel,
+                                                      "SUMMARIZER_CONFIG": "", "SUMMARIZER_CACHE_DIR": str(tmp_path)})
+    assert result.exit_code == 0 and "redacted" in result.stdout
+    assert sentinel not in result.output and sentinel[3:12] not in result.output
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("provider = ", "not valid TOML"),
+    ("colour = 'blue'", "unknown setting(s) colour"),
+    ("api_key = 'sk-x'", "OPENAI_API_KEY only"),
+    ("max_retries = 'many'", "whole number"),
+])
+def test_a_bad_config_file_is_a_usage_error(tmp_path: Path, body: str, message: str) -> None:
+    config = write_config(tmp_path / "c.toml", body)
+    result = CliRunner().invoke(app, ["summarize", str(SEED), "--config", str(config)])
+    assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.output
+
+
+def test_cache_info_and_clear(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    shutil.copytree(EXCHANGES, cache / "exchanges")  # the cache and the fixtures are one store format
+    entries = len(list((cache / "exchanges").glob("*/*.json")))
+    assert entries > 0
+    info = CliRunner().invoke(app, ["cache", "info", "--cache-dir", str(cache)])
+    assert info.exit_code == 0 and str(cache) in info.stdout
+    assert re.search(rf"exchanges\s+{entries} \(", info.stdout)
+    kept = CliRunner().invoke(app, ["cache", "clear", "--cache-dir", str(cache)], input="n\n")
+    assert kept.exit_code == 1 and len(list((cache / "exchanges").glob("*/*.json"))) == entries
+    cleared = CliRunner().invoke(app, ["cache", "clear", "--cache-dir", str(cache), "--yes"])
+    assert cleared.exit_code == 0 and not (cache / "exchanges").exists()
+    assert re.search(r"exchanges\s+0 \(", CliRunner().invoke(app, ["cache", "info", "--cache-dir", str(cache)]).stdout)

@@ -156,7 +156,9 @@ def _emit(briefs: list[Brief], fmt: OutputFormat, output: Path | None, evidence:
         return
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(batch_text(briefs, fmt.value), encoding="utf-8", newline="")
+        # A byte-order mark lets Excel open the CSV as UTF-8 (dashes, quotes and names intact); other readers skip it.
+        encoding = "utf-8-sig" if fmt is OutputFormat.csv else "utf-8"
+        output.write_text(batch_text(briefs, fmt.value), encoding=encoding, newline="")
     if output is not None and not quiet:
         _err().print(f"wrote {len(briefs)} brief(s) to {escape(str(output))}")
 

@@ -121,7 +121,10 @@ def test_cli_writes_each_format_where_asked(tmp_path: Path) -> None:
     assert summarize(tmp_path, "--format", "md", "--output", str(tmp_path / "md")).exit_code == 0  # type: ignore[attr-defined]
     assert len(list((tmp_path / "md").glob("*.md"))) == len(list(SEEDS.glob("*.txt")))
     assert summarize(tmp_path, "--format", "csv", "--output", str(tmp_path / "x.csv")).exit_code == 0  # type: ignore[attr-defined]
-    assert (tmp_path / "x.csv").read_text().startswith("article,status,incident,")
+    raw = (tmp_path / "x.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfarticle,status,incident,")  # BOM: Excel reads it as UTF-8
+    with (tmp_path / "x.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert len(list(csv.DictReader(f))) == 5
     result = summarize(tmp_path, "--format", "json", "--output", str(tmp_path / "one.json"))
     assert result.exit_code == 2 and "folder" in result.output  # type: ignore[attr-defined]
     assert not (tmp_path / "one.json").exists()

@@ -147,12 +147,12 @@ def _sid(sentence: int | None) -> str:
     return f" [S{sentence}]" if sentence is not None else ""
 
 
-def incident_markdown(inc: IncidentOut, number: int) -> list[str]:
+def incident_markdown(inc: IncidentOut, number: int, published: bool = True) -> list[str]:
     out = [f"## {number}. {md(inc.headline)}", "", md(inc.summary), ""]
     resp = inc.responsibility
     facts = [
         ("What", md(event_words(inc))),
-        ("When", md(date_words(inc))),
+        ("When", md(date_words(inc, published))),
         ("Where", md(place_words(inc)) + _sid(inc.place_citation.sentence if inc.place_citation else None)),
         ("Who", md(f"{inc.perpetrator or 'not stated'} → {inc.target or 'not stated'}")
          + _sid(inc.perpetrator_citation.sentence if inc.perpetrator_citation else None)),
@@ -198,7 +198,8 @@ def to_markdown(brief: Brief) -> str:
         head += [f"**Error:** {md(brief.error or 'failed')}", ""]
     elif brief.status == "no_incident":
         head += ["No violent incident reported in this article.", ""]
-    body = [line for n, inc in enumerate(brief.incidents, start=1) for line in incident_markdown(inc, n)]
+    body = [line for n, inc in enumerate(brief.incidents, start=1)
+            for line in incident_markdown(inc, n, brief.publication_date is not None)]
     tail: list[str] = []
     if brief.left_out:
         tail = ["### Left out", "", "Claimed by the model but not supported by the article, so not shown as fact:",

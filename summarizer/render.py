@@ -61,12 +61,12 @@ def _ref(c: Citation | None) -> Text:
     return Text(f" [S{c.sentence}]", style="dim") if c else Text("")
 
 
-def _facts(inc: IncidentOut) -> Table:
+def _facts(inc: IncidentOut, published: bool) -> Table:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
     facts.add_row("What", Text(event_words(inc)))
-    when = Text(date_words(inc))
+    when = Text(date_words(inc, published))
     if inc.date.text is None:
         when.stylize("dim italic")
     facts.add_row("When", when)
@@ -150,8 +150,9 @@ def _evidence(inc: IncidentOut) -> list[RenderableType]:
     return [Text("Evidence", style="bold"), grid]
 
 
-def incident_panel(inc: IncidentOut, number: int, total: int, evidence: bool = False) -> Panel:
-    parts: list[RenderableType] = [inert(inc.summary), Text(""), _facts(inc), Text(""), *_figures(inc)]
+def incident_panel(inc: IncidentOut, number: int, total: int, evidence: bool = False,
+                   published: bool = True) -> Panel:
+    parts: list[RenderableType] = [inert(inc.summary), Text(""), _facts(inc, published), Text(""), *_figures(inc)]
     if evidence:
         ev = _evidence(inc)
         if ev:
@@ -177,7 +178,8 @@ def brief_renderable(brief: Brief, evidence: bool = False) -> RenderableType:
                            title=Text.assemble(header, ("no incident", "yellow")), title_align="left",
                            border_style="yellow"), *left_out)
     n = len(brief.incidents)
-    panels = [incident_panel(inc, i + 1, n, evidence) for i, inc in enumerate(brief.incidents)]
+    published = brief.publication_date is not None
+    panels = [incident_panel(inc, i + 1, n, evidence, published) for i, inc in enumerate(brief.incidents)]
     return Group(Text.assemble(header, (f"{n} incident{'s' if n != 1 else ''}", "green")), *panels, *left_out)
 
 

@@ -26,12 +26,13 @@ def event_words(inc: IncidentOut) -> str:
     return inc.event_type.replace("_", " ")
 
 
-def date_words(inc: IncidentOut) -> str:
+def date_words(inc: IncidentOut, published: bool = True) -> str:
+    """``published``: whether the article carries a publication date, which is what weekdays resolve against."""
     d = inc.date
     if d.text is None:
         return "date not stated"
     if d.resolved is None:
-        return f"{d.text} (not resolved to a day)"
+        return f"{d.text} (not resolved to a day{'' if published else ': no publication date'})"
     if d.precision == "day":
         return f"{d.text} ({d.resolved.isoformat()})"
     return f"{d.text}, resolved to {d.resolved.isoformat()}"
@@ -55,7 +56,7 @@ def claim_words(inc: IncidentOut) -> str:
 
 
 def source_words(f: FigureOut) -> str:
-    return f.according_to or "the article"
+    return " ".join((f.according_to or "the article").split())
 
 
 def estimate_words(e: Estimate) -> str:
@@ -66,7 +67,7 @@ def estimate_words(e: Estimate) -> str:
 
 
 def named_sources(inc: IncidentOut) -> list[str]:
-    return [", ".join(p for p in (s.name, s.role, f"to {s.outlet}" if s.outlet else None) if p)
+    return [", ".join(" ".join(p.split()) for p in (s.name, s.role, f"to {s.outlet}" if s.outlet else None) if p)
             for s in inc.sources if s.name or s.role]
 
 

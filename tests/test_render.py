@@ -73,7 +73,7 @@ def test_every_fact_of_the_brief_is_on_screen(seed_briefs: dict[str, Brief], pat
         if not inc.place:
             assert "not stated" in text
         if inc.date.text and inc.date.resolved is None:
-            assert f"{inc.date.text} (not resolved to a day)" in text
+            assert f"{inc.date.text} (not resolved to a day" in text
 
 
 def test_highlight_marks_exactly_the_cited_words() -> None:

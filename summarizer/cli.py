@@ -24,6 +24,7 @@ from summarizer.llm import (
     OpenAIBackend,
     ProviderError,
     ReplayBackend,
+    RetryPolicy,
     local_available,
 )
 from summarizer.pipeline import RunOptions, summarize_inputs
@@ -69,12 +70,13 @@ def main(
 
 
 def _backend(provider: ProviderName, model: str | None, base_url: str | None, model_path: Path | None,
-             cache_dir: Path, fixtures: Path | None) -> Backend:
+             cache_dir: Path, fixtures: Path | None, timeout: float | None = None) -> Backend:
     if provider is ProviderName.local:
         return LocalBackend(model_path, cache_dir / "models")
     if provider is ProviderName.openai:
         return OpenAIBackend(model or os.environ.get("SUMMARIZER_MODEL") or DEFAULT_OPENAI_MODEL,
-                             base_url or os.environ.get("OPENAI_BASE_URL"), os.environ.get("OPENAI_API_KEY"))
+                             base_url or os.environ.get("OPENAI_BASE_URL"), os.environ.get("OPENAI_API_KEY"),
+                             RetryPolicy.from_env(timeout))
     assert fixtures is not None
     return ReplayBackend(model or f"local:{EMBEDDED_NAME}", fixtures)
 
@@ -109,6 +111,9 @@ def summarize(
     cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: the user cache dir).",
                          envvar="SUMMARIZER_CACHE_DIR")] = None,
     max_retries: Annotated[int, typer.Option(min=0, help="Re-asks after an answer fails validation.")] = 2,
+    timeout: Annotated[float | None, typer.Option(min=0.1, help="For --provider openai: seconds one request may "
+                       "take, retries of timeouts, dropped connections, 429 and 5xx included (default 300).",
+                       envvar="SUMMARIZER_TIMEOUT")] = None,
 ) -> None:
     """Summarize articles into incident briefs. Exits 1 if any article failed (the rest are still printed)."""
     inputs: list[Input] = expand_inputs(paths)
@@ -133,7 +138,7 @@ def summarize(
     try:
         if provider is ProviderName.local:
             err.print("[dim]loading the embedded model…[/]")
-        backend = _backend(provider, model, base_url, model_path, cache_root, fixtures_root)
+        backend = _backend(provider, model, base_url, model_path, cache_root, fixtures_root, timeout)
     except (ProviderError, WeightsError) as exc:
         raise _fail(str(exc)) from None
     client = ExchangeClient(

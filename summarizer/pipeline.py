@@ -42,7 +42,7 @@ def _reason(exc: BaseException, article: str) -> str:
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ValidationError):
-            return "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in cause.errors())
+            return _validation_reason(cause)
         if isinstance(cause, IncompleteOutputException):
             return "the model's answer was cut off at the token limit"
         if isinstance(cause, ReplayMiss):
@@ -55,6 +55,33 @@ def _reason(exc: BaseException, article: str) -> str:
             break
         cause = cause.__cause__ or cause.__context__
     return str(exc).strip() or type(exc).__name__
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+_SHAPE_ERRORS = {"missing", "model_type", "model_attributes_type", "dict_type", "list_type", "bool_type",
+                 "bool_parsing", "int_type", "int_parsing", "string_type", "literal_error", "extra_forbidden"}
+
+
+def _validation_reason(error: ValidationError) -> str:
+    """Not JSON, JSON of the wrong shape, or claims the article does not support: three different stories."""
+    errors = error.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return f"the model's answer was not valid JSON ({errors[0].get('msg', '')})"
+    shape = [e for e in errors if e.get("type") in _SHAPE_ERRORS]
+    if shape:
+        where = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ())) or 'answer'}: {str(e.get('msg', '')).lower()}"
+                          for e in shape[:3])
+        more = f" (and {len(shape) - 3} more)" if len(shape) > 3 else ""
+        return f"the model's answer did not have the expected shape ({where}{more})"
+    return "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in errors)
 
 
 def summarize_article(article: Article, client: ExchangeClient, templates: Templates,
@@ -94,7 +121,10 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
         extraction = salvaged
     except (InstructorRetryException, ProviderError) as exc:
         attempts = getattr(exc, "n_attempts", meter.calls) or meter.calls
-        return Brief(**base, status="failed", error=_reason(exc, article.name), attempts=attempts, usage=meter,
+        reason = _reason(exc, article.name)
+        if isinstance(exc, InstructorRetryException) and not _caused_by(exc, ProviderError):
+            reason = f"{reason}, after {attempts} attempt{'s' if attempts != 1 else ''}"
+        return Brief(**base, status="failed", error=reason, attempts=attempts, usage=meter,
                      seconds=time.perf_counter() - started)
     incidents = resolve(extraction, article)
     return Brief(

@@ -198,7 +198,7 @@ def test_a_batch_of_failures_completes_and_says_what_happened_to_each(server: fs
     assert len(status) == len(seeds) + 2
     assert status[seeds[0].name][0] == "failed" and "answered 500" in status[seeds[0].name][1]
     assert status["zz_velka.txt"][0] == "failed" and "not valid JSON" in status["zz_velka.txt"][1]
-    assert status["zz_empty.txt"] == ("failed", f"{folder / 'zz_empty.txt'}: the file is empty")
+    assert status["zz_empty.txt"] == ("failed", f"{folder / 'zz_empty.txt'}: the file is empty (only white space)")
     for p in seeds[1:]:
         assert status[p.name][0] == "ok"
     assert "3 of 7 article(s) failed" in result.stderr

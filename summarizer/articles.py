@@ -125,9 +125,27 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         for cut in [*sorted(cuts), b]:
             s, e = _trim(text, prev, cut)
             if e > s:
-                spans.append((s, e))
+                spans.extend(_cut_long(text, s, e))
             prev = cut
     return spans
+
+
+MAX_SENTENCE = 1500
+"""Characters. Longer runs without a sentence end (tables, scraped text without full stops) are cut at
+white space, so one "sentence" never outgrows a model request."""
+
+
+def _cut_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        space = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        cut = space if space > start else limit
+        s, e = _trim(text, start, cut)
+        if e > s:
+            yield s, e
+        start, end = _trim(text, cut, end)
+    if end > start:
+        yield start, end
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from summarizer import __version__
 from summarizer.articles import Input, expand_inputs
+from summarizer.inert import inert_text
 from summarizer.llm import (
     DEFAULT_OPENAI_MODEL,
     Backend,
@@ -27,7 +28,7 @@ from summarizer.llm import (
     RetryPolicy,
     local_available,
 )
-from summarizer.pipeline import RunOptions, summarize_inputs
+from summarizer.pipeline import Interrupted, RunOptions, summarize_inputs
 from summarizer.prompts import load_templates
 from summarizer.render import print_rich, to_json, to_jsonl
 from summarizer.schema import Brief
@@ -82,7 +83,7 @@ def _backend(provider: ProviderName, model: str | None, base_url: str | None, mo
 
 
 def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    Console(stderr=True).print(f"[bold red]error:[/] {escape(inert_text(message))}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
 
 
@@ -154,16 +155,37 @@ def summarize(
 
         def progress(i: int, item: Input, brief: Brief | None) -> None:
             if brief is None:
-                bar.update(task, description=f"summarizing {Path(item.name).name}")
+                bar.update(task, description=f"summarizing {escape(inert_text(Path(item.name).name))}")
             else:
                 bar.advance(task)
 
-        briefs = summarize_inputs(inputs, client, templates, RunOptions(max_retries=max_retries), progress)
+        try:
+            briefs = summarize_inputs(inputs, client, templates, RunOptions(max_retries=max_retries), progress)
+        except Interrupted as stop:
+            briefs = stop.briefs
+            interrupted: Interrupted | None = stop
+        else:
+            interrupted = None
     _emit(briefs, output_format, output)
+    if interrupted is not None:
+        raise _report_interrupt(interrupted, output, None if no_cache else cache_root / "exchanges", err)
     failed = [b for b in briefs if b.status == "failed"]
     if failed:
         err.print(f"[red]{len(failed)} of {len(briefs)} article(s) failed[/]")
         raise typer.Exit(1)
+
+
+def _report_interrupt(stop: Interrupted, output: Path | None, cache: Path | None, err: Console) -> typer.Exit:
+    """Ctrl-C: say what was finished, where it is, and how to go on."""
+    err.print(f"[yellow]interrupted:[/] {len(stop.briefs)} of {stop.total} article(s) finished", highlight=False)
+    for b in stop.briefs:
+        err.print(f"  {escape(inert_text(b.article))}: {b.status}", highlight=False, soft_wrap=True)
+    if output is not None:
+        err.print(f"their briefs are in {escape(str(output))}", highlight=False, soft_wrap=True)
+    if cache is not None:
+        err.print(f"model answers so far are cached in {escape(str(cache))}; run the same command again to go on "
+                  "(finished requests are not asked again)", highlight=False, soft_wrap=True)
+    return typer.Exit(130)
 
 
 def _emit(briefs: list[Brief], output_format: OutputFormat, output: Path | None) -> None:

@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from summarizer.inert import inert_brief
 from summarizer.schema import Brief, Citation, Estimate, IncidentOut
 
 NOT_STATED = "not stated"
@@ -115,17 +116,21 @@ def incident_panel(inc: IncidentOut, number: int, total: int) -> Panel:
     return Panel(Group(*parts), title=title, title_align="left", border_style="blue")
 
 
+def _warnings(brief: Brief) -> list[Text]:
+    return [Text.assemble(("warning: ", "bold yellow"), w) for w in brief.warnings]
+
+
 def brief_renderable(brief: Brief) -> RenderableType:
     header = Text.assemble((brief.article, "bold"), "  ")
     if brief.status == "failed":
-        return Panel(Text(brief.error or "failed"), title=Text.assemble(header, ("FAILED", "bold red")),
-                     title_align="left", border_style="red")
+        return Panel(Group(Text(brief.error or "failed"), *_warnings(brief)),
+                     title=Text.assemble(header, ("FAILED", "bold red")), title_align="left", border_style="red")
     if brief.status == "no_incident":
-        return Panel(Text("No violent incident reported in this article."),
+        return Panel(Group(Text("No violent incident reported in this article."), *_warnings(brief)),
                      title=Text.assemble(header, ("no incident", "yellow")), title_align="left",
                      border_style="yellow")
     panels = [incident_panel(inc, i + 1, len(brief.incidents)) for i, inc in enumerate(brief.incidents)]
-    return Group(Text.assemble(header, (f"{len(brief.incidents)} incident(s)", "green")), *panels)
+    return Group(Text.assemble(header, (f"{len(brief.incidents)} incident(s)", "green")), *_warnings(brief), *panels)
 
 
 def _killed(brief: Brief) -> str:
@@ -165,6 +170,7 @@ def summary_table(briefs: Sequence[Brief]) -> Table:
 
 
 def print_rich(briefs: Sequence[Brief], console: Console) -> None:
+    briefs = [inert_brief(b) for b in briefs]
     for brief in briefs:
         console.print(brief_renderable(brief))
         console.print()

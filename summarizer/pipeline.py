@@ -335,7 +335,7 @@ def _one(item: Input, client: ExchangeClient, templates: Templates, options: Run
     if first is not None:
         return first.model_copy(deep=True, update={
             "article": item.name, "duplicate_of": first.article, "attempts": 0, "usage": Usage(), "seconds": 0.0,
-            "warnings": [*first.warnings, f"same text as {first.article}: summarized once, brief repeated"]})
+            "warnings": [*_warnings(article), f"same text as {first.article}: summarized once, brief repeated"]})
     try:
         brief = summarize_article(article, client, templates, options)
     except Exception as exc:  # a bug or an unforeseen provider error must not end the batch

@@ -119,7 +119,8 @@ class FakeOpenAI:
         return f"http://{host!s}:{port}/v1"
 
     def plan(self, *acts: Act, match: str | None = None) -> None:
-        """Acts for the next requests (whose user messages contain ``match``, if given), in order."""
+        """Acts for the next requests (whose user messages contain ``match``, if given), in order.
+        Plans are tried in the order given; a request no plan matches gets ``default``."""
         with self._lock:
             self._plans.append((match, deque(acts)))
 
@@ -132,7 +133,7 @@ class FakeOpenAI:
         self._httpd.server_close()
 
     def _next_act(self, body: dict[str, Any]) -> Act:
-        text = "\n".join(str(m.get("content") or "") for m in body.get("messages", []))
+        text = "\n".join(str(m.get("content") or "") for m in body.get("messages", []) if m.get("role") == "user")
         with self._lock:
             for match, acts in self._plans:
                 if acts and (match is None or match in text):
@@ -189,7 +190,9 @@ def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._send(act.status, error, headers)
                 return
             if act.kind == "content":
-                response, usage = server._completion(body, act.content or "", act.finish_reason)
+                token = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                text = (act.content or "").replace("{key}", token)  # "{key}": a server echoing the caller's key
+                response, usage = server._completion(body, text, act.finish_reason)
             else:
                 response, usage = server._answer(body)
             got.usage = usage

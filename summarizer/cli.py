@@ -23,6 +23,7 @@ from summarizer import __version__
 from summarizer.articles import Input, expand_inputs
 from summarizer.config import ConfigError, Settings, resolve
 from summarizer.export import FOLDER_FORMATS, BriefFileError, batch_text, load_briefs, write_folder
+from summarizer.inert import inert_text
 from summarizer.llm import (
     DEFAULT_OPENAI_MODEL,
     Backend,
@@ -31,9 +32,10 @@ from summarizer.llm import (
     OpenAIBackend,
     ProviderError,
     ReplayBackend,
+    RetryPolicy,
     local_available,
 )
-from summarizer.pipeline import RunOptions, summarize_inputs
+from summarizer.pipeline import Interrupted, RunOptions, summarize_inputs
 from summarizer.prompts import load_templates
 from summarizer.render import print_rich, run_progress
 from summarizer.schema import Brief
@@ -88,7 +90,7 @@ def _err() -> Console:
 
 
 def _fail(message: str) -> typer.Exit:
-    _err().print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+    _err().print(f"[bold red]error:[/] {escape(inert_text(message))}", soft_wrap=True)
     return typer.Exit(2)
 
 
@@ -169,7 +171,7 @@ def _backend(provider: ProviderName, settings: Settings) -> Backend:
         return LocalBackend(settings.get("model_path"), cache_dir / "models")
     if provider is ProviderName.openai:
         return OpenAIBackend(settings.get("model") or DEFAULT_OPENAI_MODEL, settings.get("base_url"),
-                             settings.api_key)
+                             settings.api_key, RetryPolicy.from_env(settings.get("timeout")))
     return ReplayBackend(settings.get("model") or f"local:{EMBEDDED_NAME}", settings.get("fixtures"))
 
 
@@ -208,7 +210,7 @@ def _article_line(brief: Brief) -> str:
              "  summarizer summarize ARTICLES/ --provider openai --base-url http://localhost:8000/v1 --model qwen\n\n"
              "  summarizer summarize seeds/ --provider replay")
 def summarize(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt and .md), or - "
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt, .md, .html), or - "
                                                "for standard input.")],
     provider: Annotated[ProviderName | None, typer.Option(
         help="local: the embedded model (default when the [local] extra is installed); openai: an "
@@ -229,6 +231,9 @@ def summarize(
                                                    "$SUMMARIZER_CACHE_DIR.")] = None,
     max_retries: Annotated[int | None, typer.Option(min=0, help="Re-asks after an answer fails validation "
                                                     "(default 2). Also $SUMMARIZER_MAX_RETRIES.")] = None,
+    timeout: Annotated[float | None, typer.Option(min=0.1, help="For --provider openai: seconds one request may "
+                       "take, retries of timeouts, dropped connections, 429 and 5xx included (default 300). "
+                       "Also $SUMMARIZER_TIMEOUT.")] = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -236,12 +241,12 @@ def summarize(
     """Summarize articles into incident briefs. Exits 1 if any article failed (the rest are still written)."""
     settings = _settings({"provider": provider, "model": model, "base_url": base_url, "model_path": model_path,
                           "format": output_format, "fixtures": fixtures, "cache_dir": cache_dir,
-                          "max_retries": max_retries}, config)
+                          "max_retries": max_retries, "timeout": timeout}, config)
     fmt = _format(settings)
     _check_output(fmt, output)
     inputs: list[Input] = expand_inputs(paths)
     if not inputs:
-        raise _fail("no article files (.txt, .md) found in: " + " ".join(paths))
+        raise _fail("no article files (.txt, .md, .html, .htm) found in: " + " ".join(paths))
     chosen = _provider(settings)
     fixtures_root: Path | None = settings.get("fixtures")
     if chosen is ProviderName.replay and fixtures_root is None:
@@ -271,20 +276,39 @@ def summarize(
 
         def progress(i: int, item: Input, brief: Brief | None) -> None:
             if brief is None:
-                bar.update(task, description=f"{Path(item.name).name}")
+                bar.update(task, description=escape(inert_text(Path(item.name).name)))
                 return
             meter.add(brief)
             bar.update(task, advance=1, rate=meter.rate() if chosen is ProviderName.local else "")
             if verbose and chatty:
                 bar.console.print(escape(_article_line(brief)), highlight=False, soft_wrap=True)
 
-        briefs = summarize_inputs(inputs, client, templates, RunOptions(max_retries=settings.get("max_retries")),
-                                  progress)
+        interrupted: Interrupted | None = None
+        try:
+            briefs = summarize_inputs(inputs, client, templates,
+                                      RunOptions(max_retries=settings.get("max_retries")), progress)
+        except Interrupted as stop:
+            briefs, interrupted = stop.briefs, stop
     _emit(briefs, fmt, output, evidence, quiet)
+    if interrupted is not None:
+        raise _report_interrupt(interrupted, output, None if no_cache else cache_root / "exchanges", err)
     failed = [b for b in briefs if b.status == "failed"]
     if failed:
         err.print(f"[red]{len(failed)} of {len(briefs)} article(s) failed[/]")
         raise typer.Exit(1)
+
+
+def _report_interrupt(stop: Interrupted, output: Path | None, cache: Path | None, err: Console) -> typer.Exit:
+    """Ctrl-C: say what was finished, where it is, and how to go on."""
+    err.print(f"[yellow]interrupted:[/] {len(stop.briefs)} of {stop.total} article(s) finished", highlight=False)
+    for b in stop.briefs:
+        err.print(f"  {escape(inert_text(b.article))}: {b.status}", highlight=False, soft_wrap=True)
+    if output is not None:
+        err.print(f"their briefs are in {escape(str(output))}", highlight=False, soft_wrap=True)
+    if cache is not None:
+        err.print(f"model answers so far are cached in {escape(str(cache))}; run the same command again to go on "
+                  "(finished requests are not asked again)", highlight=False, soft_wrap=True)
+    return typer.Exit(130)
 
 
 @app.command(epilog="Examples:\n\n"

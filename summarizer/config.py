@@ -40,6 +40,7 @@ KEYS: tuple[Key, ...] = (
     Key("fixtures", ("SUMMARIZER_FIXTURES",), Path, "fixture store for --record and --provider replay"),
     Key("max_retries", ("SUMMARIZER_MAX_RETRIES",), int, "re-asks after an answer fails validation"),
     Key("format", ("SUMMARIZER_FORMAT",), str, "rich | json | jsonl | md | csv"),
+    Key("timeout", ("SUMMARIZER_TIMEOUT",), float, "seconds one request to a server may take, retries included"),
 )
 KEY_NAMES = {k.name: k for k in KEYS}
 API_KEY_ENV = "OPENAI_API_KEY"
@@ -56,13 +57,14 @@ def _defaults() -> dict[str, Any]:
 
 
 def _convert(key: Key, raw: object, origin: str) -> Any:
-    if key.kind is int:
+    if key.kind in (int, float):
+        what = "a whole number" if key.kind is int else "a number"
         if isinstance(raw, bool):
-            raise ConfigError(f"{origin}: {key.name} must be a whole number, not {raw!r}")
+            raise ConfigError(f"{origin}: {key.name} must be {what}, not {raw!r}")
         try:
-            return int(str(raw))
+            return key.kind(str(raw))
         except ValueError:
-            raise ConfigError(f"{origin}: {key.name} must be a whole number, not {raw!r}") from None
+            raise ConfigError(f"{origin}: {key.name} must be {what}, not {raw!r}") from None
     if not isinstance(raw, str | os.PathLike) or not str(raw):
         raise ConfigError(f"{origin}: {key.name} must be a non-empty string, not {raw!r}")
     return Path(raw).expanduser() if key.kind is Path else str(raw)

@@ -10,7 +10,10 @@ can, otherwise asks the provider's backend, and stores what came back. Backends:
 
 from __future__ import annotations
 
+import email.utils
+import json
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,49 +103,150 @@ class LocalBackend:
         return dict(result)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How long and how often to try one request against a server; ours is the only retry policy
+    (the openai client's own retries are off), so the deadline a user sets is the one that holds."""
+
+    deadline: float = 300.0  # seconds for one request: every attempt and every wait included
+    attempt_timeout: float = 120.0  # seconds for one attempt (capped by what is left of the deadline)
+    attempts: int = 5
+    backoff: float = 1.0  # first wait after a failure; doubles (with jitter) up to backoff_max
+    backoff_max: float = 30.0
+
+    @classmethod
+    def from_env(cls, deadline: float | None = None) -> RetryPolicy:
+        """``SUMMARIZER_TIMEOUT`` (the deadline), ``SUMMARIZER_ATTEMPT_TIMEOUT``, ``SUMMARIZER_ATTEMPTS``,
+        ``SUMMARIZER_BACKOFF``: knobs for slow servers, and for tests that must not wait."""
+        env = os.environ
+        base = cls()
+        total = deadline if deadline is not None else float(env.get("SUMMARIZER_TIMEOUT") or base.deadline)
+        return cls(
+            deadline=total,
+            attempt_timeout=float(env.get("SUMMARIZER_ATTEMPT_TIMEOUT") or min(base.attempt_timeout, total)),
+            attempts=int(env.get("SUMMARIZER_ATTEMPTS") or base.attempts),
+            backoff=float(env.get("SUMMARIZER_BACKOFF") or base.backoff),
+        )
+
+
+_SECRET = re.compile(r"\b(sk-[A-Za-z0-9_\-]{6,}|Bearer\s+\S+)")
+
+
+def redact(text: str, secret: str | None) -> str:
+    """``text`` with the API key (and anything shaped like one) blanked: servers echo keys in errors."""
+    if secret:
+        text = text.replace(secret, "[redacted]")
+    return _SECRET.sub("[redacted]", text)
+
+
+def _retry_after(exc: BaseException) -> float | None:
+    """Seconds the server asked us to wait (``Retry-After``: seconds or an HTTP date), if it did."""
+    response = getattr(exc, "response", None)
+    value = response.headers.get("retry-after") if response is not None else None
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
 class OpenAIBackend:
-    """Any OpenAI-compatible endpoint. Transport failures are retried with backoff within a deadline."""
+    """Any OpenAI-compatible endpoint. Transport failures (timeouts, dropped connections, 429, 5xx) are
+    retried with backoff, honouring Retry-After, within one total deadline per request."""
 
     provider = "openai"
 
-    def __init__(self, model: str, base_url: str | None, api_key: str | None, timeout: float = 120.0,
-                 deadline: float = 300.0, attempts: int = 5) -> None:
+    def __init__(self, model: str, base_url: str | None, api_key: str | None,
+                 policy: RetryPolicy | None = None) -> None:
         import openai
 
         self.model_id = model
+        self.policy = policy or RetryPolicy()
+        self._secret = api_key
         self._client = openai.OpenAI(
-            base_url=base_url, api_key=api_key or "not-needed", timeout=timeout, max_retries=0
+            base_url=base_url, api_key=api_key or "not-needed", timeout=self.policy.attempt_timeout, max_retries=0
         )
-        self._deadline = deadline
-        self._attempts = attempts
 
     def complete(self, request: dict[str, Any]) -> dict[str, Any]:
         import openai
         from tenacity import (
+            RetryCallState,
             Retrying,
             retry_if_exception_type,
             stop_after_attempt,
-            stop_after_delay,
+            stop_before_delay,
             wait_exponential_jitter,
         )
 
+        policy = self.policy
         transient = (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError,
                      openai.InternalServerError)
+        backoff = wait_exponential_jitter(multiplier=policy.backoff, max=policy.backoff_max, jitter=policy.backoff)
+
+        def wait(state: RetryCallState) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            asked = _retry_after(exc) if exc else None
+            return asked if asked is not None else float(backoff(state))
+
+        started = time.monotonic()
+        retrying = Retrying(
+            retry=retry_if_exception_type(transient),
+            # Stop before a wait that would end past the deadline: failing now says more than a timeout later.
+            stop=stop_after_attempt(policy.attempts) | stop_before_delay(policy.deadline),
+            wait=wait,
+            reraise=True,
+        )
         try:
-            for attempt in Retrying(
-                retry=retry_if_exception_type(transient),
-                stop=stop_after_attempt(self._attempts) | stop_after_delay(self._deadline),
-                wait=wait_exponential_jitter(initial=1, max=30),
-                reraise=True,
-            ):
+            for attempt in retrying:
                 with attempt:
-                    completion = self._client.chat.completions.create(**request)
-        except openai.APIStatusError as exc:
-            raise ProviderError(f"the server answered {exc.status_code}: {exc.message}") from exc
+                    left = policy.deadline - (time.monotonic() - started)
+                    if left <= 0:
+                        raise openai.APITimeoutError(request=None)  # type: ignore[arg-type]
+                    completion = self._client.chat.completions.create(
+                        **request, timeout=min(policy.attempt_timeout, left))
         except openai.APIError as exc:
-            raise ProviderError(f"the server could not be reached: {exc.message}") from exc
+            tries = int(retrying.statistics.get("attempt_number", 1))
+            raise ProviderError(redact(self._describe(exc, tries, time.monotonic() - started), self._secret)) \
+                from None
         dumped: dict[str, Any] = completion.model_dump(mode="json", exclude_none=True)
+        if self._secret and self._secret in json.dumps(dumped):  # a server echoing the key must not get it stored
+            dumped = json.loads(redact(json.dumps(dumped), self._secret))
         return dumped
+
+    def _describe(self, exc: BaseException, tries: int, elapsed: float) -> str:
+        """One line saying what the server did, how often we tried and for how long."""
+        import openai
+
+        spent = f"after {tries} attempt{'s' if tries != 1 else ''} in {elapsed:.0f} s"
+        if isinstance(exc, openai.APITimeoutError):
+            return f"the server timed out {spent} (deadline {self.policy.deadline:g} s; see --timeout)"
+        if isinstance(exc, openai.APIConnectionError):
+            cause = exc.__cause__ or exc.__context__
+            detail = str(cause).strip() if cause is not None else ""
+            detail = detail.splitlines()[0] if detail else "connection failed"
+            return f"the server could not be reached or dropped the connection ({detail}) {spent}"
+        if isinstance(exc, openai.APIStatusError):
+            body = exc.body.get("message") if isinstance(exc.body, dict) else None
+            what = f"the server answered {exc.status_code}: {_short(str(body or exc.message))}"
+            asked = _retry_after(exc)
+            if asked is not None and tries < self.policy.attempts:
+                return (f"{what}; it asked to wait {asked:.0f} s (Retry-After), beyond the deadline of "
+                        f"{self.policy.deadline:g} s; gave up {spent}")
+            if isinstance(exc, openai.RateLimitError | openai.InternalServerError):
+                return f"{what} (gave up {spent})"
+            return what
+        return f"{type(exc).__name__}: {_short(str(exc))} ({spent})"
+
+
+def _short(message: str, limit: int = 200) -> str:
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 class ReplayBackend:

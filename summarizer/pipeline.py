@@ -19,7 +19,7 @@ import jiter
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
 
-from summarizer.articles import Article, ArticleError, Input, load
+from summarizer.articles import Article, ArticleError, Input, Sentence, load
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
 from summarizer.prompts import Templates
 from summarizer.reconcile import resolve
@@ -31,10 +31,20 @@ MAX_TOKENS = 2048
 logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
 
+CHARS_PER_TOKEN = 3.0
+"""A conservative estimate (English news runs about 4 characters per token for Qwen's tokenizer), so a chunk
+estimated to fit does fit."""
+CHUNK_TOKENS = 1800
+"""Article tokens per request. The local model has 8192 of context: the system prompt (~1100 tokens), the
+answer (up to MAX_TOKENS) and the re-asks (earlier answers and the reasons) must fit beside the article.
+Every recorded article is below this, so only longer ones are read in parts."""
+
+
 @dataclass(frozen=True)
 class RunOptions:
     max_retries: int = 2
     max_tokens: int = MAX_TOKENS
+    chunk_tokens: int = CHUNK_TOKENS
 
 
 def _reason(exc: BaseException, article: str) -> str:
@@ -42,7 +52,7 @@ def _reason(exc: BaseException, article: str) -> str:
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ValidationError):
-            return "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in cause.errors())
+            return _validation_reason(cause)
         if isinstance(cause, IncompleteOutputException):
             return "the model's answer was cut off at the token limit"
         if isinstance(cause, ReplayMiss):
@@ -57,25 +67,83 @@ def _reason(exc: BaseException, article: str) -> str:
     return str(exc).strip() or type(exc).__name__
 
 
-def summarize_article(article: Article, client: ExchangeClient, templates: Templates,
-                      options: RunOptions = RunOptions()) -> Brief:
-    meter = Usage()
-    started = time.perf_counter()
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+_SHAPE_ERRORS = {"missing", "model_type", "model_attributes_type", "dict_type", "list_type", "bool_type",
+                 "bool_parsing", "int_type", "int_parsing", "string_type", "literal_error", "extra_forbidden"}
+
+
+def _validation_reason(error: ValidationError) -> str:
+    """Not JSON, JSON of the wrong shape, or claims the article does not support: three different stories."""
+    errors = error.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return f"the model's answer was not valid JSON ({errors[0].get('msg', '')})"
+    shape = [e for e in errors if e.get("type") in _SHAPE_ERRORS]
+    if shape:
+        where = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ())) or 'answer'}: {str(e.get('msg', '')).lower()}"
+                          for e in shape[:3])
+        more = f" (and {len(shape) - 3} more)" if len(shape) > 3 else ""
+        return f"the model's answer did not have the expected shape ({where}{more})"
+    return "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in errors)
+
+
+def chunks(article: Article, budget_tokens: int = CHUNK_TOKENS) -> list[Article]:
+    """The article cut between sentences into parts whose numbered text fits ``budget_tokens``.
+
+    Each part keeps the global sentence ids, so ``[S n]`` in every prompt and every citation is the
+    article's own numbering.
+    """
+    limit = budget_tokens * CHARS_PER_TOKEN
+    parts: list[list[Sentence]] = [[]]
+    size = 0.0
+    for s in article.sentences:
+        cost = len(f"[S{s.id}] ") + len(s.text) + 1
+        if parts[-1] and size + cost > limit:
+            parts.append([])
+            size = 0.0
+        parts[-1].append(s)
+        size += cost
+    if len(parts) == 1:
+        return [article]
+    return [article.part(p) for p in parts]
+
+
+def _warnings(article: Article) -> list[str]:
+    out = list(article.warnings)
+    for sid in sorted(article.flagged):
+        s = article.sentence(sid)
+        text = s.text if s is not None else ""
+        quote = text if len(text) <= 100 else text[:99] + "…"
+        out.append(f"S{sid} addresses the model instead of reporting (\"{quote}\"): treated as data, nothing in "
+                   "this brief is taken from it")
+    return out
+
+
+class _ChunkFailed(Exception):
+    def __init__(self, reason: str, attempts: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.attempts = attempts
+
+
+def _extract(part: Article, whole: Article, client: ExchangeClient, templates: Templates,
+             options: RunOptions, meter: Usage) -> Extraction:
+    """One request (and its re-asks) for ``part`` of ``whole``; raises _ChunkFailed with the reason."""
+    calls_before = meter.calls
     create = instructor.patch(create=functools.partial(client.create, meter=meter), mode=instructor.Mode.JSON_SCHEMA)
     context = {
-        "article": article,
-        "sentences": article.numbered(),
-        "publication_date": article.publication_date.isoformat() if article.publication_date else None,
+        "article": part,
+        "sentences": part.numbered(),
+        "publication_date": whole.publication_date.isoformat() if whole.publication_date else None,
         # On the last attempt the validators keep what is grounded instead of asking again.
-        "final_attempt": lambda: meter.calls >= options.max_retries + 1,
-    }
-    base: dict[str, Any] = {
-        "article": article.name,
-        "article_sha256": article.sha256,
-        "publication_date": article.publication_date,
-        "model": client.model_id,
-        "provider": client.backend.provider,
-        "template_hash": templates.hash,
+        "final_attempt": lambda: meter.calls - calls_before >= options.max_retries + 1,
     }
     try:
         extraction: Extraction = create(
@@ -89,13 +157,45 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
     except IncompleteOutputException as exc:
         salvaged = _salvage_truncated(exc, context)
         if salvaged is None:
-            return Brief(**base, status="failed", error=_reason(exc, article.name), attempts=meter.calls,
-                         usage=meter, seconds=time.perf_counter() - started)
-        extraction = salvaged
+            raise _ChunkFailed(_reason(exc, whole.name), meter.calls - calls_before) from exc
+        return salvaged
     except (InstructorRetryException, ProviderError) as exc:
-        attempts = getattr(exc, "n_attempts", meter.calls) or meter.calls
-        return Brief(**base, status="failed", error=_reason(exc, article.name), attempts=attempts, usage=meter,
-                     seconds=time.perf_counter() - started)
+        attempts = getattr(exc, "n_attempts", None) or (meter.calls - calls_before)
+        reason = _reason(exc, whole.name)
+        if isinstance(exc, InstructorRetryException) and not _caused_by(exc, ProviderError):
+            reason = f"{reason}, after {attempts} attempt{'s' if attempts != 1 else ''}"
+        raise _ChunkFailed(reason, attempts) from exc
+    return extraction
+
+
+def summarize_article(article: Article, client: ExchangeClient, templates: Templates,
+                      options: RunOptions = RunOptions()) -> Brief:
+    meter = Usage()
+    started = time.perf_counter()
+    base: dict[str, Any] = {
+        "article": article.name,
+        "article_sha256": article.sha256,
+        "publication_date": article.publication_date,
+        "model": client.model_id,
+        "provider": client.backend.provider,
+        "template_hash": templates.hash,
+        "warnings": _warnings(article),
+    }
+    parts = chunks(article, options.chunk_tokens)
+    if len(parts) > 1:
+        base["warnings"].append(f"a long article ({len(article.text):,} characters): read in {len(parts)} parts "
+                                "of whole sentences; incidents of the same type at the same place are merged")
+    extractions: list[Extraction] = []
+    for k, part in enumerate(parts):
+        try:
+            extractions.append(_extract(part, article, client, templates, options, meter))
+        except _ChunkFailed as exc:
+            where = "" if len(parts) == 1 else (
+                f"part {k + 1} of {len(parts)} (S{part.sentences[0].id}–S{part.sentences[-1].id}): ")
+            return Brief(**base, status="failed", error=where + exc.reason,
+                         attempts=meter.calls if len(parts) > 1 else exc.attempts,
+                         usage=meter, seconds=time.perf_counter() - started)
+    extraction = extractions[0] if len(extractions) == 1 else merge(extractions)
     incidents = resolve(extraction, article)
     return Brief(
         **base,
@@ -106,6 +206,40 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
         usage=meter,
         seconds=time.perf_counter() - started,
     )
+
+
+def _norm(value: str | None) -> str:
+    return " ".join((value or "").lower().split())
+
+
+def merge(extractions: Sequence[Extraction]) -> Extraction:
+    """The incidents of an article's parts as one extraction: the same event type at the same place (as
+    named) is one incident, with the figures and sources of every part and the first part's wording."""
+    merged: list[Incident] = []
+    by_key: dict[tuple[str, str], Incident] = {}
+    for extraction in extractions:
+        for inc in extraction.incidents:
+            where = _norm(inc.place) or _norm(inc.province)
+            key = (where, inc.event_type)
+            first = by_key.get(key) if where else None
+            if first is None:
+                copy = inc.model_copy(deep=True)
+                merged.append(copy)
+                if where:
+                    by_key[key] = copy
+                continue
+            seen = {(f.sentence, _norm(f.amount), f.outcome, f.group) for f in first.figures}
+            for fig in inc.figures:
+                if (fig.sentence, _norm(fig.amount), fig.outcome, fig.group) not in seen:
+                    first.figures.append(fig)
+            first.sources += [src for src in inc.sources if src not in first.sources]
+            for name in ("date_text", "country", "province", "place", "place_sentence", "perpetrator",
+                         "perpetrator_sentence", "target", "claimed_by", "claim_sentence"):
+                if getattr(first, name) is None and getattr(inc, name) is not None:
+                    setattr(first, name, getattr(inc, name))
+    out = Extraction(is_incident_report=bool(merged), incidents=merged)
+    out._dropped = [note for e in extractions for note in e.dropped]
+    return out
 
 
 _INCIDENT_FIELDS = tuple(Incident.model_fields)
@@ -160,24 +294,51 @@ Progress = Callable[[int, Input, Brief | None], None]
 """Called with (index, input, None) before an article and (index, input, brief) after it."""
 
 
+class Interrupted(Exception):
+    """Ctrl-C during a batch; ``briefs`` are the articles that were finished before it."""
+
+    def __init__(self, briefs: list[Brief], total: int) -> None:
+        super().__init__(f"interrupted after {len(briefs)} of {total} article(s)")
+        self.briefs = briefs
+        self.total = total
+
+
 def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates: Templates,
                      options: RunOptions = RunOptions(), progress: Progress | None = None) -> list[Brief]:
+    """Briefs in input order. An input whose text was already summarized in this batch (same content)
+    is not summarized again: its brief is a copy of the first one's, with ``duplicate_of`` naming it.
+    Raises ``Interrupted`` (with the finished briefs) on Ctrl-C."""
     briefs: list[Brief] = []
-    for i, item in enumerate(inputs):
-        if progress:
-            progress(i, item, None)
-        failed = functools.partial(Brief, article=item.name, status="failed", model=client.model_id,
-                                   provider=client.backend.provider, template_hash=templates.hash)
-        try:
-            article = load(item)
-        except ArticleError as exc:
-            brief = failed(article_sha256=None, error=str(exc))
-        else:
-            try:
-                brief = summarize_article(article, client, templates, options)
-            except Exception as exc:  # a bug or an unforeseen provider error must not end the batch
-                brief = failed(article_sha256=article.sha256, error=f"internal error ({type(exc).__name__}): {exc}")
-        briefs.append(brief)
-        if progress:
-            progress(i, item, brief)
+    by_text: dict[str, Brief] = {}
+    try:
+        for i, item in enumerate(inputs):
+            if progress:
+                progress(i, item, None)
+            brief = _one(item, client, templates, options, by_text)
+            briefs.append(brief)
+            if progress:
+                progress(i, item, brief)
+    except KeyboardInterrupt:
+        raise Interrupted(briefs, len(inputs)) from None
     return briefs
+
+
+def _one(item: Input, client: ExchangeClient, templates: Templates, options: RunOptions,
+         by_text: dict[str, Brief]) -> Brief:
+    failed = functools.partial(Brief, article=item.name, status="failed", model=client.model_id,
+                               provider=client.backend.provider, template_hash=templates.hash)
+    try:
+        article = load(item)
+    except ArticleError as exc:
+        return failed(article_sha256=None, error=str(exc))
+    first = by_text.get(article.sha256)
+    if first is not None:
+        return first.model_copy(deep=True, update={
+            "article": item.name, "duplicate_of": first.article, "attempts": 0, "usage": Usage(), "seconds": 0.0,
+            "warnings": [*_warnings(article), f"same text as {first.article}: summarized once, brief repeated"]})
+    try:
+        brief = summarize_article(article, client, templates, options)
+    except Exception as exc:  # a bug or an unforeseen provider error must not end the batch
+        brief = failed(article_sha256=article.sha256, error=f"internal error ({type(exc).__name__}): {exc}")
+    by_text[article.sha256] = brief
+    return brief

@@ -28,6 +28,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from summarizer.inert import inert_text
 from summarizer.schema import Brief, Citation, IncidentOut
 from summarizer.wording import (
     NOT_STATED,
@@ -43,12 +44,10 @@ from summarizer.wording import (
     source_words,
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
 
 def inert(text: str) -> Text:
-    """Article-derived text, safe for the terminal: no markup, control bytes shown as \\xNN."""
-    return Text(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+    """Article-derived text, safe for the terminal: never markup, control characters shown as escapes."""
+    return Text(inert_text(text))
 
 
 def _stated(value: str | None, what: str = "") -> Text:
@@ -170,17 +169,19 @@ def brief_renderable(brief: Brief, evidence: bool = False) -> RenderableType:
         left_out = [Padding(Text.assemble(("Left out (the model said it, the article does not support it): ",
                                            "dim bold"), (inert("; ".join(brief.left_out)).plain, "dim")),
                             (0, 0, 0, 1))]
+    warnings = [Text.assemble(("warning: ", "bold yellow"), inert(w)) for w in brief.warnings]
     if brief.status == "failed":
-        return Panel(inert(brief.error or "failed"), title=Text.assemble(header, ("FAILED", "bold red")),
-                     title_align="left", border_style="red")
+        return Panel(Group(inert(brief.error or "failed"), *warnings),
+                     title=Text.assemble(header, ("FAILED", "bold red")), title_align="left", border_style="red")
     if brief.status == "no_incident":
-        return Group(Panel(Text("No violent incident reported in this article."),
+        return Group(Panel(Group(Text("No violent incident reported in this article."), *warnings),
                            title=Text.assemble(header, ("no incident", "yellow")), title_align="left",
                            border_style="yellow"), *left_out)
     n = len(brief.incidents)
     published = brief.publication_date is not None
     panels = [incident_panel(inc, i + 1, n, evidence, published) for i, inc in enumerate(brief.incidents)]
-    return Group(Text.assemble(header, (f"{n} incident{'s' if n != 1 else ''}", "green")), *panels, *left_out)
+    return Group(Text.assemble(header, (f"{n} incident{'s' if n != 1 else ''}", "green")), *warnings, *panels,
+                 *left_out)
 
 
 def _cell(value: str) -> Text:

@@ -178,6 +178,16 @@ def _point_name(value: str, cited: int | None, article: Article, ignore: set[str
     return naming[0].id if naming else None
 
 
+def _planted(amount: str, article: Article, trusted: Article) -> int | None:
+    """The flagged sentence that alone carries ``amount``, if that is the case."""
+    if not article.flagged or parse_amount(amount) is None:
+        return None
+    if any(amount_in_sentence(amount, s.text) is None for s in trusted.sentences):
+        return None
+    return next((sid for sid in sorted(article.flagged)
+                 if (s := article.sentence(sid)) and amount_in_sentence(amount, s.text) is None), None)
+
+
 def ground(extraction: Extraction, article: Article, salvage: bool = False) -> list[str]:
     """Align every citation with the article and list what the article does not support.
 
@@ -190,6 +200,10 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
     """
     problems: list[str] = []
     notes: list[str] = []
+    planted_in = article
+    # Sentences that address the model (``Article.flagged``) are never evidence: everything below only
+    # sees the trusted ones, so a figure or a name counts only if a real sentence carries it.
+    article = article.trusted()
     if extraction.is_incident_report and not extraction.incidents:
         problems.append("is_incident_report is true but incidents is empty: list the incident(s)")
         if salvage:
@@ -205,6 +219,12 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
         kept: list[Figure] = []
         seen: set[tuple[int, str, str, str]] = set()
         for j, fig in enumerate(inc.figures):
+            planted = _planted(fig.amount, planted_in, article)
+            if planted is not None:
+                problems.append(f"{at}.figures[{j}]: amount {fig.amount!r} is stated only in "
+                                f"{_quote(planted_in, planted)}, which gives orders to the reader instead of "
+                                "reporting; it is no evidence: drop this figure")
+                continue
             if not _point_figure(fig, article, f"{at}.figures[{j}]", problems, notes):
                 continue
             if fig.according_to and missing_words(fig.according_to, whole, GENERIC_ACTOR):
@@ -352,6 +372,14 @@ class Brief(BaseModel):
     left_out: list[str] = Field(
         default_factory=list,
         description="what the model's last answer claimed but the article does not support (not shown as fact)",
+    )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="what a reader should know about the input: sentences that address the model (never used "
+        "as evidence), a guessed text encoding, text extracted from HTML, a long article read in parts",
+    )
+    duplicate_of: str | None = Field(
+        default=None, description="the earlier input with the same text; this brief is a copy of its brief"
     )
     publication_date: dt.date | None = None
     incidents: list[IncidentOut] = Field(default_factory=list)

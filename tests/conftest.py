@@ -1,4 +1,8 @@
-"""Shared test setup. The suite never opens a network connection: any attempt fails the test."""
+"""Shared test setup. The suite never opens a network connection beyond loopback: any attempt fails the test.
+
+Loopback (127.0.0.1 and ::1, nothing else) is allowed so tests can talk to the fault-injection server they
+start themselves (tests/fakeserver.py).
+"""
 
 from __future__ import annotations
 
@@ -14,16 +18,32 @@ DEV = ROOT / "fixtures" / "eval" / "dev"
 EXCHANGES = ROOT / "fixtures" / "exchanges"
 
 
+LOOPBACK = {"127.0.0.1", "::1"}
+
+
+def _allowed(sock: socket.socket, address: object) -> bool:
+    if sock.family == socket.AF_UNIX:
+        return True
+    return isinstance(address, tuple) and bool(address) and address[0] in LOOPBACK
+
+
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
 
     def guarded(self: socket.socket, address: object) -> None:
-        if self.family == socket.AF_UNIX:
+        if _allowed(self, address):
             return real_connect(self, address)  # type: ignore[arg-type]
         raise AssertionError(f"test tried to open a network connection to {address!r}")
 
+    def guarded_ex(self: socket.socket, address: object) -> int:
+        if _allowed(self, address):
+            return real_connect_ex(self, address)  # type: ignore[arg-type]
+        raise AssertionError(f"test tried to open a network connection to {address!r}")
+
     monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_ex)
     yield
 
 

@@ -63,13 +63,13 @@ def test_empty_files_are_clear_errors(tmp_path: Path, content: bytes) -> None:
         read_article(f)
 
 
-def test_binary_and_non_utf8_are_refused_utf16_is_read(tmp_path: Path) -> None:
+def test_binary_is_refused_latin1_and_utf16_are_read(tmp_path: Path) -> None:
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02garbage")
     with pytest.raises(ArticleError, match="binary"):
         read_article(tmp_path / "bin.txt")
     (tmp_path / "latin.txt").write_bytes("Kämpfer griffen an.".encode("latin-1"))
-    with pytest.raises(ArticleError, match="not UTF-8"):
-        read_article(tmp_path / "latin.txt")
+    latin = read_article(tmp_path / "latin.txt")
+    assert latin.sentences[0].text == "Kämpfer griffen an." and "Windows-1252" in latin.warnings[0]
     (tmp_path / "u16.txt").write_bytes("Gunmen attacked a post.".encode("utf-16"))
     assert read_article(tmp_path / "u16.txt").sentences[0].text == "Gunmen attacked a post."
 

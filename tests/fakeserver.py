@@ -1,0 +1,237 @@
+"""A real OpenAI-compatible HTTP server on loopback that can be told to misbehave.
+
+It answers ``POST /v1/chat/completions`` over real HTTP (stdlib ``http.server`` in a thread, bound to
+127.0.0.1 on a free port), so the client, its timeouts, retries and error handling are exercised exactly as
+against a remote server. What it does for each request is scripted with ``Act``s: answer (optionally after a
+delay), 429 with Retry-After, 500, 401, drop the connection, invalid JSON, JSON of the wrong shape, output
+cut off with ``finish_reason=length``.
+
+A valid answer comes from the committed recordings when the request is one of them (run the CLI with
+``--model local:<embedded name>`` and the requests are byte-identical to the recorded ones), else from a
+``responder`` the test gives, else an honest "no incident" answer.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from summarizer.store import ExchangeStore, request_key
+from summarizer.weights import EMBEDDED_NAME
+
+MODEL = f"local:{EMBEDDED_NAME}"
+NO_INCIDENT = '{"is_incident_report": false, "incidents": []}'
+
+Responder = Callable[[dict[str, Any]], str | None]
+
+
+@dataclass(frozen=True)
+class Act:
+    """One scripted reaction. ``kind``: answer, status, drop, content (a given answer text)."""
+
+    kind: str = "answer"
+    delay: float = 0.0
+    status: int = 200
+    retry_after: str | None = None
+    content: str | None = None
+    finish_reason: str = "stop"
+    message: str = ""
+
+
+def ok(delay: float = 0.0) -> Act:
+    return Act("answer", delay=delay)
+
+
+def rate_limited(retry_after: str | None = "0") -> Act:
+    return Act("status", status=429, retry_after=retry_after, message="Rate limit reached, slow down")
+
+
+def server_error(status: int = 500) -> Act:
+    return Act("status", status=status, message="The server had an error while processing your request")
+
+
+def unauthorized(message: str = "Incorrect API key provided") -> Act:
+    return Act("status", status=401, message=message)
+
+
+def drop() -> Act:
+    return Act("drop")
+
+
+def content(text: str, finish_reason: str = "stop", delay: float = 0.0) -> Act:
+    return Act("content", content=text, finish_reason=finish_reason, delay=delay)
+
+
+def invalid_json() -> Act:
+    return content("Sure! Here are the incidents: {incidents: [oops")
+
+
+def wrong_shape() -> Act:
+    return content('{"events": [{"what": "attack"}], "ok": true}')
+
+
+def truncated(text: str) -> Act:
+    return content(text, finish_reason="length")
+
+
+@dataclass
+class Received:
+    body: dict[str, Any]
+    headers: dict[str, str]
+    act: Act
+    at: float
+    usage: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return request_key(self.body)
+
+    @property
+    def user_text(self) -> str:
+        return "\n".join(m.get("content") or "" for m in self.body.get("messages", []) if m.get("role") == "user")
+
+
+class FakeOpenAI:
+    def __init__(self, fixtures: Path | None = None, responder: Responder | None = None,
+                 default: Act = ok()) -> None:
+        self.store = ExchangeStore(fixtures) if fixtures else None
+        self.responder = responder
+        self.default = default
+        self.received: list[Received] = []
+        self._plans: list[tuple[str | None, deque[Act]]] = []
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._httpd.daemon_threads = True
+        self._httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    def plan(self, *acts: Act, match: str | None = None) -> None:
+        """Acts for the next requests (whose user messages contain ``match``, if given), in order.
+        Plans are tried in the order given; a request no plan matches gets ``default``."""
+        with self._lock:
+            self._plans.append((match, deque(acts)))
+
+    def __enter__(self) -> FakeOpenAI:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def _next_act(self, body: dict[str, Any]) -> Act:
+        text = "\n".join(str(m.get("content") or "") for m in body.get("messages", []) if m.get("role") == "user")
+        with self._lock:
+            for match, acts in self._plans:
+                if acts and (match is None or match in text):
+                    return acts.popleft()
+        return self.default
+
+    def _answer(self, body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int]]:
+        if self.store is not None:
+            recorded = self.store.get(body)
+            if recorded is not None:
+                return recorded, dict(recorded.get("usage") or {})
+        answer = self.responder(body) if self.responder else None
+        return self._completion(body, answer or NO_INCIDENT, "stop")
+
+    @staticmethod
+    def _completion(body: dict[str, Any], text: str, finish_reason: str) -> tuple[dict[str, Any], dict[str, int]]:
+        prompt_tokens = max(1, len(json.dumps(body.get("messages", []))) // 4)
+        usage = {"prompt_tokens": prompt_tokens, "completion_tokens": max(1, len(text) // 4),
+                 "total_tokens": prompt_tokens + max(1, len(text) // 4)}
+        return {
+            "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": str(body.get("model")),
+            "choices": [{"index": 0, "finish_reason": finish_reason,
+                         "message": {"role": "assistant", "content": text}}],
+            "usage": usage,
+        }, usage
+
+
+def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = json.loads(self.rfile.read(length) or b"{}")
+            act = server._next_act(body)
+            got = Received(body, {k.lower(): v for k, v in self.headers.items()}, act, time.monotonic())
+            with server._lock:
+                server.received.append(got)
+            if act.delay:
+                time.sleep(act.delay)
+            if act.kind == "drop":
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            if act.kind == "status":
+                headers = {"Retry-After": act.retry_after} if act.retry_after is not None else {}
+                # "{key}" in a message echoes the caller's key, as some servers do in their 401 errors.
+                token = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                error = {"error": {"message": act.message.replace("{key}", token), "type": "fake",
+                                   "code": act.status}}
+                self._send(act.status, error, headers)
+                return
+            if act.kind == "content":
+                token = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                text = (act.content or "").replace("{key}", token)  # "{key}": a server echoing the caller's key
+                response, usage = server._completion(body, text, act.finish_reason)
+            else:
+                response, usage = server._answer(body)
+            got.usage = usage
+            self._send(200, response, {})
+
+        def _send(self, status: int, payload: dict[str, Any], headers: dict[str, str]) -> None:
+            data = json.dumps(payload).encode()
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(data)
+            except OSError:
+                pass  # the client gave up (timeout) before the answer came
+
+    return Handler
+
+
+# A small invented article and a valid answer for it, for tests that need a model answer no recording has.
+VELKA = (
+    "Gunmen kill nine in raid on Velka market\n"
+    "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing nine traders, police said.\n"
+    "Another 14 people were wounded.\n"
+)
+VELKA_ANSWER = json.dumps({"is_incident_report": True, "incidents": [{
+    "headline": "Iron Wolves raid Velka market", "summary": "Iron Wolves gunmen stormed a market in Velka.",
+    "event_type": "armed_assault", "date_text": "on Sunday", "country": None, "province": None, "place": "Velka",
+    "place_sentence": 2, "perpetrator": "Iron Wolves", "perpetrator_sentence": 2, "target": "traders",
+    "figures": [{"sentence": 2, "amount": "nine", "outcome": "killed", "group": "civilians", "according_to": "police"},
+                {"sentence": 3, "amount": "14", "outcome": "wounded", "group": "total", "according_to": None}],
+    "claimed_by": None, "claim_sentence": None, "sources": []}]})
+
+
+def cli_env(key: str = "sk-test-not-a-real-key", **extra: str) -> dict[str, str]:
+    """Environment for a CLI run against the fake server: short waits so failing runs stay quick."""
+    env = {"OPENAI_API_KEY": key, "SUMMARIZER_BACKOFF": "0.01", "SUMMARIZER_ATTEMPT_TIMEOUT": "0.5",
+           "SUMMARIZER_ATTEMPTS": "3", "SUMMARIZER_TIMEOUT": "10"}
+    env.update(extra)
+    return env

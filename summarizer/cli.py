@@ -191,5 +191,74 @@ def schema(
     typer.echo(json.dumps(models[which].model_json_schema(), indent=2))
 
 
+@app.command("eval", epilog="Examples:\n\n  summarizer eval fixtures/eval/dev --provider replay\n\n"
+             "  summarizer eval fixtures/eval/dev --provider local --json > scores.json\n\n"
+             "  summarizer eval fixtures/eval/dev --briefs briefs.jsonl")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of NNN_slug.txt articles with NNN_slug.gold.json "
+                                             "annotations (fixtures/eval/ANNOTATION_GUIDE.md).")],
+    provider: Annotated[ProviderName | None, typer.Option(help="local, openai or replay, as for summarize.",
+                        envvar="SUMMARIZER_PROVIDER")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name for --provider openai.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
+    model_path: Annotated[Path | None, typer.Option(help="Another GGUF file for --provider local.",
+                          envvar="SUMMARIZER_MODEL_PATH")] = None,
+    fixtures: Annotated[Path | None, typer.Option(help="Fixture store for --record and --provider replay.",
+                        envvar="SUMMARIZER_FIXTURES")] = None,
+    record: Annotated[bool, typer.Option(help="Write every exchange into the fixture store.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: the user cache dir).",
+                         envvar="SUMMARIZER_CACHE_DIR")] = None,
+    max_retries: Annotated[int, typer.Option(min=0, help="Re-asks after an answer fails validation.")] = 2,
+    briefs_file: Annotated[Path | None, typer.Option("--briefs", help="Score these briefs (jsonl from "
+                           "summarize --format jsonl) instead of running the pipeline.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the pipeline against gold annotations: incidents found, figures, places, actors, citations, cost."""
+    from summarizer.articles import Article, ArticleError, read_article
+    from summarizer.evaluate import load_gold, render_eval, score
+
+    pairs = load_gold(gold_dir)
+    if not pairs:
+        raise _fail(f"no NNN_slug.txt with a NNN_slug.gold.json in {gold_dir}")
+    if briefs_file is not None:
+        try:
+            given = [Brief.model_validate_json(line) for line in briefs_file.read_text(encoding="utf-8").splitlines()
+                     if line.strip()]
+        except (OSError, ValueError) as exc:
+            raise _fail(f"--briefs {briefs_file}: {exc}") from None
+        by_name = {Path(b.article).name: b for b in given}
+        missing = [p.name for p, _ in pairs if p.name not in by_name]
+        if missing:
+            raise _fail(f"--briefs {briefs_file} has no brief for: {', '.join(missing)}")
+        briefs = [by_name[p.name] for p, _ in pairs]
+    else:
+        if provider is None:
+            provider = ProviderName.local if local_available() else ProviderName.replay
+        cache_root = cache_dir or default_cache_dir()
+        fixtures_root = fixtures or default_fixtures_dir()
+        if (provider is ProviderName.replay or record) and fixtures_root is None:
+            raise _fail("--provider replay and --record need --fixtures DIR")
+        try:
+            backend = _backend(provider, model, base_url, model_path, cache_root, fixtures_root)
+        except (ProviderError, WeightsError) as exc:
+            raise _fail(str(exc)) from None
+        client = ExchangeClient(backend=backend, cache=None if no_cache else ExchangeStore(cache_root / "exchanges"),
+                                fixtures=ExchangeStore(fixtures_root) if fixtures_root else None, record=record)
+        inputs = [Input(str(p), p) for p, _ in pairs]
+        briefs = summarize_inputs(inputs, client, load_templates(), RunOptions(max_retries=max_retries))
+    articles: list[Article | None] = []
+    for p, _ in pairs:
+        try:
+            articles.append(read_article(p))
+        except ArticleError:
+            articles.append(None)
+    report = score(zip(briefs, [g for _, g in pairs], articles, strict=True))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=1))
+    else:
+        Console().print(render_eval(report))
+
+
 if __name__ == "__main__":
     app()

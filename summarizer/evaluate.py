@@ -99,7 +99,8 @@ _STOP = {
 }
 # Words that describe an actor rather than name it; "suspected Boko Haram militants" names "Boko Haram".
 _GENERIC = GENERIC_ACTOR | {"commander", "spokesman", "spokesperson", "statement", "online", "radio", "broadcast",
-                            "reportedly", "believed", "villagers", "blame", "said", "senior", "to"}
+                            "reportedly", "believed", "villagers", "blame", "said", "senior", "to", "terrorist",
+                            "terrorists", "organisation", "organization", "outfit"}
 
 
 def _tokens(text: str) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,13 +56,17 @@ class Gazetteer:
         """The division whose name ``text`` is ('Khost province' -> 'Khowst'), spelling aside."""
         wanted = _bare(key(text))
         division = self.divisions.get(cc, {}).get(_skeleton(wanted))
-        if division is None or abs(len(_bare(key(division)).replace(" ", "")) - len(wanted.replace(" ", ""))) > 1:
-            return None  # 'nigeria' is not 'Niger State'
+        if division is None:
+            return None
+        name = _bare(key(division))
+        if name != wanted and (len(wanted) < 5 or abs(len(name.replace(" ", "")) - len(wanted.replace(" ", ""))) > 1):
+            return None  # 'nigeria' is not 'Niger State', 'by' is not 'Bay': spelling tolerance needs length
         return division
 
-    def division_of_place(self, text: str, cc: str) -> str | None:
+    def division_of_place(self, text: str, cc: str, first: bool = False) -> str | None:
         """The division of the most populous city named in ``text`` (whole words, longest names first),
-        or of a division named in it."""
+        or of a division named in it; with ``first``, of the one named first (a sentence that names the
+        incident's city before the cities it is measured from: "HILLAH, Iraq — ... south of Baghdad")."""
         words = key(text).split()
         found: list[tuple[int, int, str]] = []
         for n in (3, 2, 1):
@@ -71,11 +76,11 @@ class Gazetteer:
                     continue
                 division = self.division_named(gram, cc)
                 if division:
-                    found.append((n, 10**12, division))
+                    found.append((-i if first else n, 10**12, division))
                 for k in (gram, f"al {gram}"):
                     hit = self.cities.get((k, cc))
                     if hit:
-                        found.append((n, hit[1], hit[0]))
+                        found.append((-i if first else n, hit[1], hit[0]))
         if not found:
             return None
         return max(found)[2]
@@ -102,21 +107,39 @@ def load() -> Gazetteer:
     return Gazetteer(countries, cities, divisions)
 
 
-def province_for(province: str | None, place: str | None, country: str | None) -> tuple[str | None, bool]:
+def province_for(province: str | None, place: str | None, country: str | None,
+                 context: Sequence[str] = ()) -> tuple[str | None, bool]:
     """(province, derived): the article's province when it is a division of the country; otherwise the
-    division the gazetteer gives for the province text (a city put in the province slot) or the place;
+    division the gazetteer gives for the province text (a city put in the province slot), the place, or
+    else the first city named in the ``context`` texts (the sentence naming the place, the dateline);
     otherwise the article's province as it was. ``derived`` is True when the gazetteer supplied it."""
+    if province and country and key(country) in key(province):
+        province = None  # "eastern Nigeria" is a direction in the country, not a division
     g = load()
     cc = g.country_code(country)
     if cc is None:
         return province, False
     if province and g.division_named(province, cc):
         return province, False
-    if province and key(country or "") in key(province):
-        province = None  # "eastern Nigeria" is a direction in the country, not a division
     for text in (province, place):
         if text:
             division = g.division_of_place(text, cc)
             if division:
                 return division, True
+    for text in context:
+        division = g.division_of_place(text, cc, first=True)
+        if division:
+            return division, True
     return province, False
+
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)\s*(?:,|\(|—|-)")
+
+
+def dateline(sentences: Sequence[str]) -> str | None:
+    """The city of a wire dateline ("HILLAH, Iraq —", "MOGADISHU (Reuters) -") in the first lines."""
+    for text in sentences[:4]:
+        m = _DATELINE.match(text)
+        if m and len(m.group(1)) >= 3:
+            return m.group(1)
+    return None

@@ -12,6 +12,7 @@ import statistics
 
 from summarizer.amounts import Amount, parse_amount, point
 from summarizer.articles import Article
+from summarizer.gazetteer import dateline, province_for
 from summarizer.schema import (
     Citation,
     DateOut,
@@ -137,19 +138,29 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
             high=amount.high, qualifier=amount.qualifier, according_to=fig.according_to, citation=cite,
         ))
     responsibility = None
+    perpetrator, perpetrator_sentence = inc.perpetrator, inc.perpetrator_sentence
     if inc.claimed_by:
         responsibility = Responsibility(claimed_by=inc.claimed_by, citation=citation(article, inc.claim_sentence))
+        if not perpetrator:
+            # A group that claims an attack no one else is named for is its perpetrator (as ACLED/GTD code it);
+            # the claim sentence is the evidence, and the claim itself stays visible apart.
+            perpetrator, perpetrator_sentence = inc.claimed_by, inc.claim_sentence
+    place_sentence = article.sentence(inc.place_sentence) if inc.place and inc.place_sentence else None
+    context = [s for s in (place_sentence.text if place_sentence else None,
+                           dateline([s.text for s in article.sentences])) if s]
+    province, derived = province_for(inc.province, inc.place, inc.country, context)
     return IncidentOut(
         headline=inc.headline,
         summary=inc.summary,
         event_type=inc.event_type,
         date=resolve_date(inc.date_text, article.publication_date),
         country=inc.country,
-        province=inc.province,
+        province=province,
+        province_source=("gazetteer" if derived else "article") if province else None,
         place=inc.place,
         place_citation=citation(article, inc.place_sentence) if inc.place else None,
-        perpetrator=inc.perpetrator,
-        perpetrator_citation=citation(article, inc.perpetrator_sentence) if inc.perpetrator else None,
+        perpetrator=perpetrator,
+        perpetrator_citation=citation(article, perpetrator_sentence) if perpetrator else None,
         target=inc.target,
         figures=figures,
         estimates=estimates(figures),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from summarizer.articles import parse_article
-from summarizer.reconcile import ESTIMATE_POLICY, resolve, resolve_date
+from summarizer.reconcile import ESTIMATE_POLICY, RESTATED_SOURCE, resolve, resolve_date
 from summarizer.schema import Extraction
 
 WED = dt.date(2020, 10, 21)  # a Wednesday
@@ -96,3 +96,16 @@ def test_the_country_or_a_direction_in_it_is_not_a_province() -> None:
         (inc,) = _one("A bomb exploded in Velka, eastern Ardania.", country="Ardania", province=province,
                       place="Velka", place_sentence=1)
         assert inc.province is None  # type: ignore[attr-defined]
+
+
+def test_a_figure_restated_elsewhere_with_another_qualifier_is_its_own_entry() -> None:
+    text = ("Gunmen kill 19 at Velka college\n"
+            "Gunmen stormed a college in Velka, killing at least 19 people and wounding 30, officials said.\n"
+            "A rescuer said 19 bodies had been recovered.\n"
+            "Last year 19 buses were burnt.\n")
+    (inc,) = _one(text, place="Velka", place_sentence=2, figures=[
+        {"sentence": 3, "amount": "19", "outcome": "killed", "group": "total", "according_to": "A rescuer"}])
+    got = [(f.amount_text, f.low, f.high, f.citation.sentence) for f in inc.figures]  # type: ignore[attr-defined]
+    # the lede's "at least 19" is added; the headline's "19" and the buses are not, nor is 30 (wounded).
+    assert got == [("19", 19, 19, 3), ("at least 19", 19, None, 2)]
+    assert inc.figures[1].according_to == RESTATED_SOURCE  # type: ignore[attr-defined]

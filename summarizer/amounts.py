@@ -130,6 +130,11 @@ _PHRASE_RE = re.compile(
 )
 
 
+def amount_phrases(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of every count in ``sentence`` with its qualifier: 'at least 19', '28-30'."""
+    return [(m.start(), m.end(), m.group(0)) for m in _PHRASE_RE.finditer(sentence)]
+
+
 def as_written(amount: str, sentence: str) -> str:
     """The amount as the sentence words it, qualifier included: 'seven' in '... at least seven people'
     becomes 'at least seven'. Vague or zero amounts, and amounts the sentence lacks, are returned as given."""

@@ -247,6 +247,19 @@ def summarize(
     inputs: list[Input] = expand_inputs(paths)
     if not inputs:
         raise _fail("no article files (.txt, .md, .html, .htm) found in: " + " ".join(paths))
+    briefs, interrupted = _run(inputs, settings, record, no_cache, quiet, verbose)
+    _emit(briefs, fmt, output, evidence, quiet)
+    if interrupted is not None:
+        raise _report_interrupt(interrupted, output, None if no_cache else settings.get("cache_dir") / "exchanges")
+    failed = [b for b in briefs if b.status == "failed"]
+    if failed:
+        _err().print(f"[red]{len(failed)} of {len(briefs)} article(s) failed[/]")
+        raise typer.Exit(1)
+
+
+def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, quiet: bool,
+         verbose: bool) -> tuple[list[Brief], Interrupted | None]:
+    """Build the client the settings ask for and summarize, with progress on stderr; Ctrl-C keeps what finished."""
     chosen = _provider(settings)
     fixtures_root: Path | None = settings.get("fixtures")
     if chosen is ProviderName.replay and fixtures_root is None:
@@ -289,17 +302,12 @@ def summarize(
                                       RunOptions(max_retries=settings.get("max_retries")), progress)
         except Interrupted as stop:
             briefs, interrupted = stop.briefs, stop
-    _emit(briefs, fmt, output, evidence, quiet)
-    if interrupted is not None:
-        raise _report_interrupt(interrupted, output, None if no_cache else cache_root / "exchanges", err)
-    failed = [b for b in briefs if b.status == "failed"]
-    if failed:
-        err.print(f"[red]{len(failed)} of {len(briefs)} article(s) failed[/]")
-        raise typer.Exit(1)
+    return briefs, interrupted
 
 
-def _report_interrupt(stop: Interrupted, output: Path | None, cache: Path | None, err: Console) -> typer.Exit:
+def _report_interrupt(stop: Interrupted, output: Path | None, cache: Path | None) -> typer.Exit:
     """Ctrl-C: say what was finished, where it is, and how to go on."""
+    err = _err()
     err.print(f"[yellow]interrupted:[/] {len(stop.briefs)} of {stop.total} article(s) finished", highlight=False)
     for b in stop.briefs:
         err.print(f"  {escape(inert_text(b.article))}: {b.status}", highlight=False, soft_wrap=True)
@@ -421,6 +429,65 @@ def cache_clear(
         if target.is_dir():
             shutil.rmtree(target)
     _err().print(f"deleted {what} in {escape(str(root))}")
+
+
+@app.command("eval", epilog="Examples:\n\n  summarizer eval fixtures/eval/dev --provider replay\n\n"
+             "  summarizer eval fixtures/eval/dev --provider local --json > scores.json\n\n"
+             "  summarizer eval fixtures/eval/dev --briefs briefs.jsonl")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of NNN_slug.txt articles with NNN_slug.gold.json "
+                                             "annotations (fixtures/eval/ANNOTATION_GUIDE.md).")],
+    provider: Annotated[ProviderName | None, typer.Option(help="local, openai or replay, as for summarize "
+                                                          "(default: local if installed, else replay).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name for --provider openai.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
+    model_path: Annotated[Path | None, typer.Option(help="Another GGUF file for --provider local.")] = None,
+    fixtures: Annotated[Path | None, typer.Option(help="Fixture store for --record and --provider replay.")] = None,
+    record: Annotated[bool, typer.Option(help="Write every exchange into the fixture store.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: the user cache dir).")] = None,
+    max_retries: Annotated[int | None, typer.Option(min=0, help="Re-asks after an answer fails validation.")] = None,
+    briefs_file: Annotated[Path | None, typer.Option("--briefs", help="Score these saved briefs (.jsonl, .json or "
+                           "a folder, as summarize writes them) instead of running the pipeline.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Score the pipeline against gold annotations: incidents found, figures, places, actors, citations, cost."""
+    from summarizer.articles import Article, ArticleError, read_article
+    from summarizer.evaluate import load_gold, render_eval, score
+
+    pairs = load_gold(gold_dir)
+    if not pairs:
+        raise _fail(f"no NNN_slug.txt with a NNN_slug.gold.json in {gold_dir}")
+    if briefs_file is not None:
+        try:
+            given = load_briefs(briefs_file)
+        except BriefFileError as exc:
+            raise _fail(f"--briefs: {exc}") from None
+        by_name = {Path(b.article).name: b for b in given}
+        missing = [p.name for p, _ in pairs if p.name not in by_name]
+        if missing:
+            raise _fail(f"--briefs {briefs_file} has no brief for: {', '.join(missing)}")
+        briefs = [by_name[p.name] for p, _ in pairs]
+    else:
+        settings = _settings({"provider": provider or (None if local_available() else "replay"), "model": model,
+                              "base_url": base_url, "model_path": model_path, "fixtures": fixtures,
+                              "cache_dir": cache_dir, "max_retries": max_retries}, config)
+        briefs, interrupted = _run([Input(str(p), p) for p, _ in pairs], settings, record, no_cache, quiet, False)
+        if interrupted is not None:
+            raise _report_interrupt(interrupted, None, None if no_cache else settings.get("cache_dir") / "exchanges")
+    articles: list[Article | None] = []
+    for p, _ in pairs:
+        try:
+            articles.append(read_article(p))
+        except ArticleError:
+            articles.append(None)
+    report = score(zip(briefs, [g for _, g in pairs], articles, strict=True))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=1))
+    else:
+        Console().print(render_eval(report))
 
 
 if __name__ == "__main__":

@@ -10,8 +10,10 @@ import datetime as dt
 import re
 import statistics
 
-from summarizer.amounts import Amount, parse_amount, point
+from summarizer.amounts import Amount, amount_phrases, numbers_in, parse_amount, point
 from summarizer.articles import Article
+from summarizer.gazetteer import dateline, province_for
+from summarizer.grounding import OUTCOME_WORDS
 from summarizer.schema import (
     Citation,
     DateOut,
@@ -125,6 +127,64 @@ def _amount(f: FigureOut) -> Amount:
     return Amount(f.low, f.high, f.qualifier)
 
 
+RESTATED_SOURCE = "restated elsewhere in the article (added by code)"
+
+
+def _nearest_outcome(text: str, start: int, end: int) -> set[str]:
+    """The outcome(s) of the outcome word closest to the span (within 60 characters), or none."""
+    best: tuple[int, set[str]] | None = None
+    for outcome, pattern in OUTCOME_WORDS.items():
+        for m in pattern.finditer(text):
+            gap = m.start() - end if m.start() >= end else start - m.end()
+            if gap < 0 or gap > 60:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, {outcome})
+            elif gap == best[0]:
+                best[1].add(outcome)
+    return best[1] if best else set()
+
+
+def _is_headline(sentence_id: int, text: str) -> bool:
+    """A first line without closing punctuation is the headline: it sums up the lede, it is no source."""
+    return sentence_id == 1 and not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
+
+
+def restated(figures: list[FigureOut], article: Article) -> list[FigureOut]:
+    """Figures the model reported, as other sentences restate them with another qualifier.
+
+    A lede's "killing at least 19" and a spokesman's "19 bodies were recovered" are two entries (one per
+    source, never merged); a small model lists one and moves on. For every number it did report, each other
+    sentence that gives the same number next to the same outcome word, worded as another (low, high), is
+    added with its own citation. Only numbers the model tied to this incident are followed, so figures of
+    other incidents are not pulled in; the source is not guessed.
+    """
+    have = {(f.outcome, f.low, f.high) for f in figures}
+    added: list[FigureOut] = []
+    for f in figures:
+        n = f.low if f.low is not None else f.high
+        if n is None or n < 2 or f.qualifier in ("dozens", "scores", "hundreds", "unspecified"):
+            continue  # a preset for "scores" is not a number the article writes
+        for s in article.sentences:
+            if s.id == f.citation.sentence or _is_headline(s.id, s.text):
+                continue
+            for start, end, phrase in amount_phrases(s.text):
+                amount = parse_amount(phrase)
+                if amount is None or n not in numbers_in(phrase) or (f.outcome, amount.low, amount.high) in have:
+                    continue
+                if _nearest_outcome(s.text, start, end) != {f.outcome}:
+                    continue
+                cite = citation(article, s.id)
+                if cite is None:
+                    continue
+                have.add((f.outcome, amount.low, amount.high))
+                added.append(FigureOut(
+                    outcome=f.outcome, group=f.group, amount_text=phrase, low=amount.low, high=amount.high,
+                    qualifier=amount.qualifier, according_to=RESTATED_SOURCE, citation=cite,
+                ))
+    return added
+
+
 def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
     figures: list[FigureOut] = []
     for fig in inc.figures:
@@ -136,20 +196,31 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
             outcome=fig.outcome, group=fig.group, amount_text=fig.amount, low=amount.low,
             high=amount.high, qualifier=amount.qualifier, according_to=fig.according_to, citation=cite,
         ))
+    figures += restated(figures, article)
     responsibility = None
+    perpetrator, perpetrator_sentence = inc.perpetrator, inc.perpetrator_sentence
     if inc.claimed_by:
         responsibility = Responsibility(claimed_by=inc.claimed_by, citation=citation(article, inc.claim_sentence))
+        if not perpetrator:
+            # A group that claims an attack no one else is named for is its perpetrator (as ACLED/GTD code it);
+            # the claim sentence is the evidence, and the claim itself stays visible apart.
+            perpetrator, perpetrator_sentence = inc.claimed_by, inc.claim_sentence
+    place_sentence = article.sentence(inc.place_sentence) if inc.place and inc.place_sentence else None
+    context = [s for s in (place_sentence.text if place_sentence else None,
+                           dateline([s.text for s in article.sentences])) if s]
+    province, derived = province_for(inc.province, inc.place, inc.country, context)
     return IncidentOut(
         headline=inc.headline,
         summary=inc.summary,
         event_type=inc.event_type,
         date=resolve_date(inc.date_text, article.publication_date),
         country=inc.country,
-        province=inc.province,
+        province=province,
+        province_source=("gazetteer" if derived else "article") if province else None,
         place=inc.place,
         place_citation=citation(article, inc.place_sentence) if inc.place else None,
-        perpetrator=inc.perpetrator,
-        perpetrator_citation=citation(article, inc.perpetrator_sentence) if inc.perpetrator else None,
+        perpetrator=perpetrator,
+        perpetrator_citation=citation(article, perpetrator_sentence) if perpetrator else None,
         target=inc.target,
         figures=figures,
         estimates=estimates(figures),

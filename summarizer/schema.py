@@ -162,6 +162,19 @@ def _point_figure(fig: Figure, article: Article, where: str, problems: list[str]
 
 
 _CLAIM = re.compile(r"claim|responsib|carried out", re.I)
+_CLAIMS = re.compile(r"\bclaim\w*\b.{0,40}\b(responsib|credit|attack|bomb|blast|assault|raid|ambush|killing)|"
+                     r"\bclaimed by\b|responsib|\b(said|say|says|saying|told)\b.{0,80}\bcarried out", re.I)
+_NO_CLAIM = re.compile(r"\bden(y|ied|ies|ial)\b|\bno (immediate )?claim|\bno one (has |had )?(yet )?claimed|"
+                       r"\bnot (yet |immediately )?claimed|\b(did|has|have|had) not (yet )?claim|"
+                       r"\bnot clear who|\bunclear who|\bblamed\b|\baccused\b", re.I)
+
+
+def _claim_stated(claimant: str, article: Article) -> bool:
+    """Some sentence names the claimant and says it claimed responsibility (a denial is no claim)."""
+    return any(
+        _CLAIMS.search(s.text) and not _NO_CLAIM.search(s.text) and not missing_words(claimant, s.text, GENERIC_ACTOR)
+        for s in article.sentences
+    )
 
 
 def _point_name(value: str, cited: int | None, article: Article, ignore: set[str] | None,
@@ -216,30 +229,15 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
     empty: list[Incident] = []
     for i, inc in enumerate(extraction.incidents):
         at = f"incidents[{i}]"
-        kept: list[Figure] = []
-        seen: set[tuple[int, str, str, str]] = set()
-        for j, fig in enumerate(inc.figures):
-            planted = _planted(fig.amount, planted_in, article)
-            if planted is not None:
-                problems.append(f"{at}.figures[{j}]: amount {fig.amount!r} is stated only in "
-                                f"{_quote(planted_in, planted)}, which gives orders to the reader instead of "
-                                "reporting; it is no evidence: drop this figure")
-                continue
-            if not _point_figure(fig, article, f"{at}.figures[{j}]", problems, notes):
-                continue
-            if fig.according_to and missing_words(fig.according_to, whole, GENERIC_ACTOR):
-                problems.append(f"{at}.figures[{j}]: according_to {fig.according_to!r} is not named in the "
-                                "article; use the source as the article names it, or null")
-                continue
-            identity = (fig.sentence, " ".join(fig.amount.lower().split()), fig.outcome, fig.group)
-            # The same figure listed twice (same sentence, wording, outcome and group) is kept once.
-            if identity not in seen:
-                seen.add(identity)
-                kept.append(fig)
-        inc.figures = kept
+        inc.figures = ground_figures(inc.figures, article, at, problems, notes, planted_in)
         if inc.perpetrator and is_method_only(inc.perpetrator):
             notes.append(f"{at}: perpetrator {inc.perpetrator!r} is a method, not an actor")
             inc.perpetrator = None
+        named_claimant = inc.claimed_by and not missing_words(inc.claimed_by, whole, GENERIC_ACTOR)
+        if named_claimant and inc.claimed_by and not _claim_stated(inc.claimed_by, article):
+            # A small model often repeats the perpetrator here; only a sentence that says so makes a claim.
+            notes.append(f"{at}: no sentence says {inc.claimed_by!r} claimed responsibility")
+            inc.claimed_by = None
         for field, sentence_field, ignore, prefer in (
             ("place", "place_sentence", None, None),
             ("perpetrator", "perpetrator_sentence", GENERIC_ACTOR, None),
@@ -288,6 +286,37 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
         extraction.is_incident_report = bool(extraction.incidents)
     extraction._dropped = [*problems, *notes] if salvage else notes
     return problems
+
+
+def ground_figures(figures: list[Figure], article: Article, at: str, problems: list[str],
+                   notes: list[str], planted_in: Article | None = None) -> list[Figure]:
+    """The figures a sentence supports (citations re-pointed, amounts as the sentence words them), each once.
+
+    ``article`` holds the trusted sentences only; ``planted_in`` (the whole article) is where a figure that
+    only a planted instruction states is found, so the re-ask can say why it is no evidence.
+    """
+    whole = "\n".join(s.text for s in article.sentences)
+    kept: list[Figure] = []
+    seen: set[tuple[int, str, str, str]] = set()
+    for j, fig in enumerate(figures):
+        where = f"{at}.figures[{j}]" if at else f"figures[{j}]"
+        planted = _planted(fig.amount, planted_in, article) if planted_in is not None else None
+        if planted is not None and planted_in is not None:
+            problems.append(f"{where}: amount {fig.amount!r} is stated only in {_quote(planted_in, planted)}, which "
+                            "gives orders to the reader instead of reporting; it is no evidence: drop this figure")
+            continue
+        if not _point_figure(fig, article, where, problems, notes):
+            continue
+        if fig.according_to and missing_words(fig.according_to, whole, GENERIC_ACTOR):
+            problems.append(f"{where}: according_to {fig.according_to!r} is not named in the "
+                            "article; use the source as the article names it, or null")
+            continue
+        identity = (fig.sentence, " ".join(fig.amount.lower().split()), fig.outcome, fig.group)
+        # The same figure listed twice (same sentence, wording, outcome and group) is kept once.
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(fig)
+    return kept
 
 
 # --- layer 2: what users get -------------------------------------------------------------------------------
@@ -343,6 +372,9 @@ class IncidentOut(BaseModel):
     date: DateOut
     country: str | None
     province: str | None
+    province_source: Literal["article", "gazetteer"] | None = Field(
+        default=None, description="gazetteer: derived by code from the place (GeoNames), not written in the article"
+    )
     place: str | None
     place_citation: Citation | None
     perpetrator: str | None

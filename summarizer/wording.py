@@ -39,7 +39,11 @@ def date_words(inc: IncidentOut, published: bool = True) -> str:
 
 
 def place_words(inc: IncidentOut) -> str:
-    parts = [p for p in (inc.place, inc.province, inc.country) if p]
+    """Place, province, country; a province the article does not name says it was looked up."""
+    province = inc.province
+    if province and inc.province_source == "gazetteer":
+        province += " (province from the gazetteer, not the article)"
+    parts = [p for p in (inc.place, province, inc.country) if p]
     if not parts:
         return "place not stated"
     return ", ".join(parts) + ("" if inc.place else " (exact place not stated)")

@@ -171,3 +171,20 @@ def test_an_incident_with_no_place_actor_or_casualty_is_not_an_incident() -> Non
 def test_a_date_the_article_does_not_give_is_refused() -> None:
     assert "date_text '21 October 2020' is not in the article" in reasons(incident(date_text="21 October 2020"))
     validate(incident(date_text="Friday"))
+
+
+def test_a_claim_no_sentence_makes_is_dropped_and_noted() -> None:
+    # The Black Crescent is named (S2), but only as the attacker: without S4 nothing says it claimed the attack.
+    article = parse_article("\n".join(s.text for s in ARTICLE.sentences[:3]), "synthetic")
+    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [incident(claim_sentence=2)]},
+                                           context={"article": article})
+    assert extraction.incidents[0].claimed_by is None
+    assert any("claimed responsibility" in note for note in extraction.dropped)
+
+
+def test_a_denial_is_no_claim() -> None:
+    article = parse_article(ARTICLE.text.replace("claimed responsibility", "denied responsibility"), "synthetic")
+    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [incident()]},
+                                           context={"article": article})
+    assert extraction.incidents[0].claimed_by is None
+

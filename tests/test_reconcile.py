@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from summarizer.articles import parse_article
-from summarizer.reconcile import ESTIMATE_POLICY, resolve, resolve_date
+from summarizer.reconcile import ESTIMATE_POLICY, RESTATED_SOURCE, resolve, resolve_date
 from summarizer.schema import Extraction
 
 WED = dt.date(2020, 10, 21)  # a Wednesday
@@ -60,3 +60,52 @@ def test_citations_estimates_and_conflicting_sources_side_by_side() -> None:
     attackers = next(e for e in inc.estimates if e.side == "militants")
     assert (attackers.low, attackers.high) == (5, 5)
     assert inc.date.precision == "none" and inc.place is None and inc.place_citation is None
+
+
+def _one(text: str, **fields: object) -> list[object]:
+    article = parse_article(text, "t")
+    base: dict[str, object] = {
+        "headline": "h", "summary": "s", "event_type": "bombing", "date_text": None, "country": None,
+        "province": None, "place": None, "place_sentence": None, "perpetrator": None, "perpetrator_sentence": None,
+        "target": None, "claimed_by": None, "claim_sentence": None, "sources": [], "figures": []}
+    base.update(fields)
+    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [base]},
+                                           context={"article": article})
+    return list(resolve(extraction, article))
+
+
+def test_the_claimant_is_the_perpetrator_when_no_other_attacker_is_named() -> None:
+    (inc,) = _one("A car bomb exploded in Velka.\nThe Iron Wolves claimed responsibility.",
+                  claimed_by="Iron Wolves", claim_sentence=2, place="Velka", place_sentence=1)
+    assert inc.perpetrator == "Iron Wolves"  # type: ignore[attr-defined]
+    assert inc.perpetrator_citation.sentence == 2  # type: ignore[attr-defined]
+    assert inc.responsibility.claimed_by == "Iron Wolves"  # type: ignore[attr-defined]
+
+
+def test_the_province_comes_from_the_gazetteer_when_the_article_names_only_the_city() -> None:
+    (inc,) = _one("A bomb exploded in Jalalabad, Afghanistan.", country="Afghanistan", place="Jalalabad",
+                  place_sentence=1)
+    assert (inc.province, inc.province_source) == ("Nangarhar", "gazetteer")  # type: ignore[attr-defined]
+    (inc,) = _one("A bomb exploded in Jalalabad in Nangarhar province, Afghanistan.", country="Afghanistan",
+                  place="Jalalabad", place_sentence=1, province="Nangarhar")
+    assert (inc.province, inc.province_source) == ("Nangarhar", "article")  # type: ignore[attr-defined]
+
+
+def test_the_country_or_a_direction_in_it_is_not_a_province() -> None:
+    for province in ("Ardania", "eastern Ardania"):
+        (inc,) = _one("A bomb exploded in Velka, eastern Ardania.", country="Ardania", province=province,
+                      place="Velka", place_sentence=1)
+        assert inc.province is None  # type: ignore[attr-defined]
+
+
+def test_a_figure_restated_elsewhere_with_another_qualifier_is_its_own_entry() -> None:
+    text = ("Gunmen kill 19 at Velka college\n"
+            "Gunmen stormed a college in Velka, killing at least 19 people and wounding 30, officials said.\n"
+            "A rescuer said 19 bodies had been recovered.\n"
+            "Last year 19 buses were burnt.\n")
+    (inc,) = _one(text, place="Velka", place_sentence=2, figures=[
+        {"sentence": 3, "amount": "19", "outcome": "killed", "group": "total", "according_to": "A rescuer"}])
+    got = [(f.amount_text, f.low, f.high, f.citation.sentence) for f in inc.figures]  # type: ignore[attr-defined]
+    # the lede's "at least 19" is added; the headline's "19" and the buses are not, nor is 30 (wounded).
+    assert got == [("19", 19, 19, 3), ("at least 19", 19, None, 2)]
+    assert inc.figures[1].according_to == RESTATED_SOURCE  # type: ignore[attr-defined]

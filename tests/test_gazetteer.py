@@ -1,0 +1,39 @@
+"""The province of a place from the gazetteer, when the article names only the city."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.gazetteer import province_for
+
+
+@pytest.mark.parametrize(("province", "place", "country", "expected"), [
+    (None, "Jalalabad", "Afghanistan", ("Nangarhar", True)),
+    ("Mogadishu", "a restaurant near the beach", "Somalia", ("Banaadir", True)),  # a city in the province slot
+    (None, "Khost province", "Afghanistan", ("Khowst", True)),  # a division named in the place, spelt otherwise
+    (None, "army camp near the village of Sokolo", "Mali", ("Ségou", True)),
+    (None, "Hillah", "Iraq", ("Bābil", True)),  # GeoNames writes "Al Ḩillah"
+    (None, "Deir ez-Zor", "Syria", ("Deir ez-Zor", True)),  # the short country name
+    ("Zamfara", "Kaboro", "Nigeria", ("Zamfara", False)),  # the article's own province stays
+])
+def test_the_province_comes_from_the_place(province: str | None, place: str, country: str,
+                                           expected: tuple[str, bool]) -> None:
+    assert province_for(province, place, country) == expected
+
+
+def test_the_same_city_name_resolves_within_the_incident_country() -> None:
+    assert province_for(None, "Jalalabad", "India")[0] in {"Punjab", "Uttar Pradesh"}
+
+
+@pytest.mark.parametrize(("province", "place", "country"), [
+    (None, "Njaba", "Nigeria"),  # not in the gazetteer: nothing is guessed
+    (None, "Jalalabad", None),  # no country: no lookup across the world
+    ("eastern Nigeria", None, "Nigeria"),  # a direction is no province
+])
+def test_nothing_is_guessed(province: str | None, place: str | None, country: str | None) -> None:
+    assert province_for(province, place, country) == (None, False)
+
+
+def test_a_province_the_article_names_keeps_the_article_spelling() -> None:
+    # GeoNames spells it Oruzgan; the article's "Uruzgan" is that province, stated, not looked up.
+    assert province_for("Uruzgan", "Gizab district", "Afghanistan") == ("Uruzgan", False)

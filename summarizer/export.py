@@ -37,7 +37,6 @@ from summarizer.wording import (
     source_words,
 )
 
-BATCH_FORMATS = ("jsonl", "csv")
 FOLDER_FORMATS = ("json", "md")
 
 CSV_COLUMNS = [

@@ -27,6 +27,7 @@ from summarizer.schema import Brief, Estimate, IncidentOut
 from summarizer.wording import (
     STATUS_WORDS,
     article_label,
+    cited_sentences,
     claim_words,
     date_words,
     estimate_words,
@@ -168,20 +169,11 @@ def incident_markdown(inc: IncidentOut, number: int, published: bool = True) -> 
         out += [""] + [f"- {md(estimate_words(e))}" for e in inc.estimates]
     else:
         out.append("Casualties: not stated.")
-    cited = _cited(inc)
+    cited = cited_sentences(inc)
     if cited:
         out += ["", "### Evidence", ""]
         out += [f"- **S{sid}**: {md(quote)}" for sid, quote in sorted(cited.items())]
     return [*out, ""]
-
-
-def _cited(inc: IncidentOut) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for c in [inc.place_citation, inc.perpetrator_citation,
-              inc.responsibility.citation if inc.responsibility else None, *[f.citation for f in inc.figures]]:
-        if c is not None:
-            found.setdefault(c.sentence, c.quote)
-    return found
 
 
 def to_markdown(brief: Brief) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -34,6 +34,7 @@ from summarizer.wording import (
     NOT_STATED,
     STATUS_WORDS,
     article_label,
+    cited_sentences,
     date_words,
     estimate_words,
     event_words,
@@ -133,11 +134,7 @@ def highlighted(quote: str, terms: Sequence[str]) -> Text:
 
 
 def _evidence(inc: IncidentOut) -> list[RenderableType]:
-    quotes: dict[int, str] = {}
-    for c in [inc.place_citation, inc.perpetrator_citation,
-              inc.responsibility.citation if inc.responsibility else None, *(f.citation for f in inc.figures)]:
-        if c is not None:
-            quotes.setdefault(c.sentence, c.quote)
+    quotes = cited_sentences(inc)
     if not quotes:
         return []
     grid = Table.grid(padding=(0, 1))
@@ -227,10 +224,8 @@ class RunMeter:
 
     tokens: int = 0
     seconds: float = 0.0
-    done: list[Brief] = field(default_factory=list)
 
     def add(self, brief: Brief) -> None:
-        self.done.append(brief)
         if brief.usage.model_seconds > 0:
             self.tokens += brief.usage.completion_tokens
             self.seconds += brief.usage.model_seconds

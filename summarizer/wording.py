@@ -84,3 +84,13 @@ def killed_words(brief: Brief) -> str:
 
 def article_label(brief: Brief) -> str:
     return Path(brief.article).name if brief.article not in ("-", "<stdin>") else brief.article
+
+
+def cited_sentences(inc: IncidentOut) -> dict[int, str]:
+    """Every sentence the incident cites (place, attacker, claim, figures), id -> quote."""
+    found: dict[int, str] = {}
+    for c in [inc.place_citation, inc.perpetrator_citation,
+              inc.responsibility.citation if inc.responsibility else None, *(f.citation for f in inc.figures)]:
+        if c is not None:
+            found.setdefault(c.sentence, c.quote)
+    return found

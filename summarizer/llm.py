@@ -63,7 +63,7 @@ class LocalBackend:
 
     def __init__(self, model_path: Path | None, models_dir: Path, n_ctx: int = LOCAL_CONTEXT) -> None:
         try:
-            from llama_cpp import Llama
+            from summarizer.grammar_first import GrammarFirstLlama
         except ImportError as exc:
             raise ProviderError(
                 "the local provider needs the [local] extra: pip install 'incident-summarizer[local]' "
@@ -78,7 +78,9 @@ class LocalBackend:
             path = model_path
             self.model_id = f"local:{model_path.name}:{file_fingerprint(model_path)}"
         self.path = path
-        self._llama = Llama(
+        # One model object for the whole run: the system prompt stays in its KV cache, so from the second
+        # request on only the article (and the re-ask turns) are evaluated.
+        self._llama = GrammarFirstLlama(
             model_path=str(path),
             n_ctx=n_ctx,
             n_threads=os.cpu_count() or 1,
@@ -93,14 +95,23 @@ class LocalBackend:
         # its own spelling of a schema-constrained answer is {"type": "json_object", "schema": ...}.
         if response_format and response_format.get("type") == "json_schema":
             response_format = {"type": "json_object", "schema": response_format["json_schema"]["schema"]}
-        result = self._llama.create_chat_completion(
+        import llama_cpp
+
+        ctx = self._llama.ctx
+        llama_cpp.llama_perf_context_reset(ctx)
+        result: dict[str, Any] = dict(self._llama.create_chat_completion(  # type: ignore[arg-type]
             messages=request["messages"],
             response_format=response_format,
             temperature=request.get("temperature", 0.0),
             max_tokens=request.get("max_tokens"),
             seed=0,
-        )
-        return dict(result)  # type: ignore[arg-type]
+        ))
+        # OpenAI's way of saying how much of the prompt was not computed again (the reused KV prefix).
+        evaluated = int(llama_cpp.llama_perf_context(ctx).n_p_eval)
+        usage = dict(result.get("usage") or {})
+        usage["prompt_tokens_details"] = {"cached_tokens": max(0, int(usage.get("prompt_tokens", 0)) - evaluated)}
+        result["usage"] = usage
+        return result
 
 
 @dataclass(frozen=True)
@@ -297,4 +308,5 @@ class ExchangeClient:
         usage = response.get("usage") or {}
         meter.prompt_tokens += int(usage.get("prompt_tokens") or 0)
         meter.completion_tokens += int(usage.get("completion_tokens") or 0)
+        meter.cached_prompt_tokens += int((usage.get("prompt_tokens_details") or {}).get("cached_tokens") or 0)
         return ChatCompletion.model_validate(response)

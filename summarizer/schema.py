@@ -391,6 +391,8 @@ class Usage(BaseModel):
     cached_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cached_prompt_tokens: int = Field(
+        default=0, description="prompt tokens the model did not evaluate again (a KV-cache prefix it kept)")
     model_seconds: float = 0.0
 
 

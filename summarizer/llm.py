@@ -61,8 +61,14 @@ class LocalBackend:
 
     provider = "local"
 
-    def __init__(self, model_path: Path | None, models_dir: Path, n_ctx: int = LOCAL_CONTEXT) -> None:
+    def __init__(self, model_path: Path | None, models_dir: Path, n_ctx: int = LOCAL_CONTEXT,
+                 n_threads: int | None = None, n_batch: int = 512, use_mmap: bool = True,
+                 grammar_first: bool = True) -> None:
+        """The defaults are what ``python -m summarizer.bench local`` measured fastest on 2 cores
+        (docs/performance.md); the other values are there to measure them again."""
         try:
+            from llama_cpp import Llama
+
             from summarizer.grammar_first import GrammarFirstLlama
         except ImportError as exc:
             raise ProviderError(
@@ -80,32 +86,35 @@ class LocalBackend:
         self.path = path
         # One model object for the whole run: the system prompt stays in its KV cache, so from the second
         # request on only the article (and the re-ask turns) are evaluated.
-        self._llama = GrammarFirstLlama(
+        kind = GrammarFirstLlama if grammar_first else Llama
+        self._llama = kind(
             model_path=str(path),
             n_ctx=n_ctx,
-            n_threads=os.cpu_count() or 1,
-            n_batch=512,
+            n_threads=n_threads or os.cpu_count() or 1,
+            n_batch=n_batch,
+            use_mmap=use_mmap,
             seed=0,
             verbose=False,
         )
 
-    def complete(self, request: dict[str, Any]) -> dict[str, Any]:
+    @staticmethod
+    def chat_arguments(request: dict[str, Any]) -> dict[str, Any]:
+        """The OpenAI-style request as ``Llama.create_chat_completion`` arguments."""
         response_format = request.get("response_format")
         # llama-cpp-python ignores OpenAI's {"type": "json_schema"} and would decode unconstrained;
         # its own spelling of a schema-constrained answer is {"type": "json_object", "schema": ...}.
         if response_format and response_format.get("type") == "json_schema":
             response_format = {"type": "json_object", "schema": response_format["json_schema"]["schema"]}
+        return {"messages": request["messages"], "response_format": response_format,
+                "temperature": request.get("temperature", 0.0), "max_tokens": request.get("max_tokens"), "seed": 0}
+
+    def complete(self, request: dict[str, Any]) -> dict[str, Any]:
         import llama_cpp
 
         ctx = self._llama.ctx
         llama_cpp.llama_perf_context_reset(ctx)
         result: dict[str, Any] = dict(self._llama.create_chat_completion(  # type: ignore[arg-type]
-            messages=request["messages"],
-            response_format=response_format,
-            temperature=request.get("temperature", 0.0),
-            max_tokens=request.get("max_tokens"),
-            seed=0,
-        ))
+            **self.chat_arguments(request)))
         # OpenAI's way of saying how much of the prompt was not computed again (the reused KV prefix).
         evaluated = int(llama_cpp.llama_perf_context(ctx).n_p_eval)
         usage = dict(result.get("usage") or {})

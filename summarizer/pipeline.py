@@ -137,13 +137,25 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
              options: RunOptions, meter: Usage) -> Extraction:
     """One request (and its re-asks) for ``part`` of ``whole``; raises _ChunkFailed with the reason."""
     calls_before = meter.calls
-    create = instructor.patch(create=functools.partial(client.create, meter=meter), mode=instructor.Mode.JSON_SCHEMA)
+    repeated = False
+
+    def ask(**request: Any) -> Any:
+        nonlocal repeated
+        completion = client.create(meter=meter, **request)
+        answer = completion.choices[0].message.content if completion.choices else None
+        # A greedy model that answers a re-ask with its previous answer word for word will do so again:
+        # treat this as the last attempt (keep what is grounded) instead of paying for more identical answers.
+        repeated = answer is not None and any(
+            m.get("role") == "assistant" and m.get("content") == answer for m in request["messages"])
+        return completion
+
+    create = instructor.patch(create=ask, mode=instructor.Mode.JSON_SCHEMA)
     context = {
         "article": part,
         "sentences": part.numbered(),
         "publication_date": whole.publication_date.isoformat() if whole.publication_date else None,
         # On the last attempt the validators keep what is grounded instead of asking again.
-        "final_attempt": lambda: meter.calls - calls_before >= options.max_retries + 1,
+        "final_attempt": lambda: repeated or meter.calls - calls_before >= options.max_retries + 1,
     }
     try:
         extraction: Extraction = create(

@@ -1,0 +1,215 @@
+"""``python -m summarizer.bench local``: the embedded model's speed on real articles, with its accuracy beside it.
+
+Speed goals live here rather than in tests because the machines are shared and noisy. One run reports:
+seconds per article (median and spread) through the whole pipeline with no cache; how many prompt tokens were
+evaluated and how many were reused from the KV cache (the system prompt should be evaluated once); the
+pipeline's overhead against bare ``create_chat_completion`` calls on the same requests in the same order on
+the same model object; and, when the folder has gold annotations, the eval scores of the briefs it made, so a
+speed lever that costs accuracy shows up in the same table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summarizer.articles import Input, read_article
+from summarizer.llm import LocalBackend
+from summarizer.pipeline import RunOptions, summarize_inputs
+from summarizer.prompts import load_templates
+from summarizer.schema import Brief
+from summarizer.settings import default_cache_dir
+
+
+@dataclass
+class Call:
+    article: int
+    seconds: float
+    prompt_tokens: int
+    reused_tokens: int
+    completion_tokens: int
+    request: dict[str, Any] = field(repr=False)
+
+
+class _TimedBackend:
+    """The local backend with a stopwatch: every request, its model time and its token counts, in order."""
+
+    def __init__(self, inner: LocalBackend) -> None:
+        self.inner = inner
+        self.provider = inner.provider
+        self.model_id = inner.model_id
+        self.calls: list[Call] = []
+        self.article = 0
+
+    def complete(self, request: dict[str, Any]) -> dict[str, Any]:
+        started = time.perf_counter()
+        response = self.inner.complete(request)
+        usage = response.get("usage") or {}
+        self.calls.append(Call(self.article, time.perf_counter() - started, int(usage.get("prompt_tokens", 0)),
+                               int(usage["prompt_tokens_details"]["cached_tokens"]),
+                               int(usage.get("completion_tokens", 0)), request))
+        return response
+
+
+def _articles(folder: Path, limit: int | None) -> list[Path]:
+    paths = sorted(p for p in folder.glob("*.txt") if not p.name.startswith("."))
+    return paths[:limit] if limit else paths
+
+
+def _bare(backend: LocalBackend, calls: list[Call]) -> float:
+    """The same requests, in the same order, straight into llama-cpp-python from a reset model: model time only."""
+    llama = backend._llama
+    llama.reset()  # type: ignore[no-untyped-call]
+    started = time.perf_counter()
+    for call in calls:
+        llama.create_chat_completion(**LocalBackend.chat_arguments(call.request))
+    return time.perf_counter() - started
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    paths = _articles(args.articles, args.limit)
+    if not paths:
+        raise SystemExit(f"no .txt articles in {args.articles}")
+    started = time.perf_counter()
+    local = LocalBackend(None, default_cache_dir() / "models", n_ctx=args.ctx, n_threads=args.threads,
+                         n_batch=args.batch, use_mmap=not args.no_mmap, grammar_first=args.sampler == "grammar-first")
+    load_seconds = time.perf_counter() - started
+    timed = _TimedBackend(local)
+    from summarizer.llm import ExchangeClient
+
+    client = ExchangeClient(backend=timed)  # no cache, no fixtures: every request goes to the model
+    templates = load_templates()
+    walls: list[float] = []
+    marks: list[float] = [time.perf_counter()]
+
+    def progress(i: int, item: Input, brief: Brief | None) -> None:
+        if brief is None:
+            timed.article = i
+            marks.append(time.perf_counter())
+        else:
+            walls.append(time.perf_counter() - marks[-1])
+            print(f"  {i + 1:>2}/{len(paths)} {Path(item.name).name[:40]:<40} {walls[-1]:6.1f} s  "
+                  f"{brief.usage.completion_tokens:>5} generated  {brief.attempts} attempt(s)  {brief.status}",
+                  flush=True)
+
+    briefs = summarize_inputs([Input(str(p), p) for p in paths], client, templates,
+                              RunOptions(max_retries=args.max_retries), progress=progress)
+    calls = timed.calls
+    model_seconds = sum(c.seconds for c in calls)
+    result: dict[str, Any] = {
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "settings": {"sampler": args.sampler, "threads": args.threads or os.cpu_count(), "batch": args.batch,
+                     "ctx": args.ctx, "mmap": not args.no_mmap, "articles": len(paths),
+                     "folder": str(args.articles), "max_retries": args.max_retries},
+        "load_seconds": round(load_seconds, 2),
+        "seconds_per_article": {"median": round(statistics.median(walls), 2), "mean": round(statistics.mean(walls), 2),
+                                "min": round(min(walls), 2), "max": round(max(walls), 2),
+                                "all": [round(w, 2) for w in walls]},
+        "calls": len(calls),
+        "generated_tokens": sum(c.completion_tokens for c in calls),
+        "generated_tokens_per_second": round(sum(c.completion_tokens for c in calls) / model_seconds, 2),
+        "prompt_tokens": sum(c.prompt_tokens for c in calls),
+        "prompt_tokens_reused": sum(c.reused_tokens for c in calls),
+        "per_call": [{"article": c.article, "seconds": round(c.seconds, 2), "prompt": c.prompt_tokens,
+                      "evaluated": c.prompt_tokens - c.reused_tokens, "reused": c.reused_tokens,
+                      "generated": c.completion_tokens} for c in calls],
+        "pipeline_seconds": round(sum(walls), 2),
+        "model_seconds": round(model_seconds, 2),
+        "status": {s: sum(b.status == s for b in briefs) for s in ("ok", "no_incident", "failed")},
+    }
+    if args.overhead:
+        first = [c for c in calls if c.article < args.overhead]
+        pipeline = sum(walls[: args.overhead])
+        bare = _bare(local, first)
+        result["overhead"] = {"articles": min(args.overhead, len(paths)), "calls": len(first),
+                              "pipeline_seconds": round(pipeline, 2), "bare_seconds": round(bare, 2),
+                              "ratio": round((pipeline - bare) / bare, 4)}
+    result["accuracy"] = _accuracy(briefs, paths)
+    return result
+
+
+def _accuracy(briefs: list[Brief], paths: list[Path]) -> dict[str, Any] | None:
+    from summarizer.evaluate import load_gold, score
+
+    gold = {p.name: g for p, g in load_gold(paths[0].parent)}
+    pairs = [(b, gold[p.name], read_article(p)) for b, p in zip(briefs, paths, strict=True) if p.name in gold]
+    if not pairs:
+        return None
+    overall: dict[str, Any] = score(pairs).to_dict()["overall"]
+    wanted = ("figures_exact", "killed_headline", "wounded_headline", "admin1", "perpetrator", "attack_type",
+              "detection", "citations")
+    return {k: f"{overall[k]['right']}/{overall[k]['total']}" for k in wanted} | {
+        "reasks_per_article": round(overall["reasks_per_article"], 2)}
+
+
+def report(result: dict[str, Any]) -> str:
+    s = result["seconds_per_article"]
+    lines = [
+        f"machine: {result['machine']['cores']} cores, Python {result['machine']['python']}",
+        "settings: " + ", ".join(f"{k} {v}" for k, v in result["settings"].items()),
+        f"model load: {result['load_seconds']} s",
+        f"seconds per article: median {s['median']}, mean {s['mean']}, min {s['min']}, max {s['max']} "
+        f"({result['settings']['articles']} articles, {result['calls']} model calls)",
+        f"generated: {result['generated_tokens']} tokens, {result['generated_tokens_per_second']} tokens/s of "
+        f"model time",
+    ]
+    calls = result["per_call"]
+    if calls:
+        first, rest = calls[0], calls[1:]
+        lines.append(f"prompt tokens: {result['prompt_tokens']} sent, {result['prompt_tokens_reused']} reused from "
+                     f"the KV cache ({result['prompt_tokens_reused'] / max(1, result['prompt_tokens']):.0%})")
+        lines.append(f"  first call evaluated {first['evaluated']} of {first['prompt']}")
+        if rest:
+            lines.append(f"  later calls evaluated median {statistics.median(c['evaluated'] for c in rest):.0f} of "
+                         f"median {statistics.median(c['prompt'] for c in rest):.0f} "
+                         f"(reused median {statistics.median(c['reused'] for c in rest):.0f})")
+    if "overhead" in result:
+        o = result["overhead"]
+        lines.append(f"pipeline overhead: {o['ratio']:+.1%} ({o['pipeline_seconds']} s through the pipeline vs "
+                     f"{o['bare_seconds']} s of bare create_chat_completion on the same {o['calls']} requests, "
+                     f"{o['articles']} articles)")
+    acc = result.get("accuracy")
+    if acc:
+        lines.append("accuracy: " + ", ".join(f"{k} {v}" for k, v in acc.items()))
+    lines.append(f"status: {result['status']}")
+    return "\n".join(lines)
+
+
+def add_parser(sub: Any) -> None:
+    here = Path(__file__).resolve().parent.parent
+    p = sub.add_parser("local", help="the embedded model: seconds per article, prefix reuse, overhead, accuracy")
+    p.add_argument("--articles", type=Path, default=here / "fixtures" / "eval" / "dev",
+                   help="folder of .txt articles (default: the dev set, scored against its gold)")
+    p.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    p.add_argument("--sampler", choices=["grammar-first", "plain"], default="grammar-first",
+                   help="grammar-first (ours) or llama-cpp-python's own grammar sampling")
+    p.add_argument("--threads", type=int, default=None, help="llama.cpp threads (default: every core)")
+    p.add_argument("--batch", type=int, default=512, help="llama.cpp n_batch")
+    p.add_argument("--ctx", type=int, default=8192, help="llama.cpp n_ctx")
+    p.add_argument("--no-mmap", action="store_true", help="read the weights into memory instead of mapping them")
+    p.add_argument("--max-retries", type=int, default=2)
+    p.add_argument("--overhead", type=int, default=3, metavar="N",
+                   help="replay the first N articles' requests as bare llama.cpp calls to measure overhead (0: skip)")
+    p.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    p.set_defaults(func=main)
+
+
+def main(args: argparse.Namespace) -> None:
+    result = run(args)
+    print(report(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m summarizer.bench_local")
+    add_parser(parser.add_subparsers(required=True))
+    parsed = parser.parse_args()
+    parsed.func(parsed)

@@ -7,6 +7,7 @@ number words), strict where it matters: a name or a number the article does not 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from summarizer.amounts import numbers_in
 
@@ -101,3 +102,22 @@ def outcome_conflict(outcome: str, sentence: str) -> str | None:
     if others:
         return f"it says {others[0]}, not {outcome}"
     return f"it does not say anyone was {outcome}"
+
+
+_VAGUE_COUNT = re.compile(
+    r"\b(dozens|scores|hundreds|thousands|several|no one|nobody|no (casualties|deaths|injuries))\b", re.I)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def figure_sentences(sentences: Iterable[tuple[int, str]]) -> list[int]:
+    """Ids of the sentences that state a count (a number other than a year, or a count word such as
+    "dozens" or "no one") next to a killed / wounded word: the candidates a figure must come from. Code
+    marks them so a small model checks each one instead of stopping at the first. Over-inclusive by
+    design ("a 25-year-old was killed" is marked): the model and the validators decide."""
+    out = []
+    for sid, text in sentences:
+        if not (OUTCOME_WORDS["killed"].search(text) or OUTCOME_WORDS["wounded"].search(text)):
+            continue
+        if numbers_in(_YEAR.sub(" ", text)) or _VAGUE_COUNT.search(text):
+            out.append(sid)
+    return out

@@ -20,6 +20,7 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from pydantic import ValidationError
 
 from summarizer.articles import Article, ArticleError, Input, Sentence, load
+from summarizer.grounding import figure_sentences
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
 from summarizer.prompts import Templates
 from summarizer.reconcile import resolve
@@ -126,6 +127,14 @@ def _warnings(article: Article) -> list[str]:
     return out
 
 
+def count_sentences(part: Article) -> list[Sentence]:
+    """The sentences of ``part`` that state a count of dead or injured, planted instructions left out:
+    named in the user message so a small model checks each one."""
+    trusted = part.trusted().sentences
+    ids = set(figure_sentences((s.id, s.text) for s in trusted))
+    return [s for s in trusted if s.id in ids]
+
+
 class _ChunkFailed(Exception):
     def __init__(self, reason: str, attempts: int) -> None:
         super().__init__(reason)
@@ -153,6 +162,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     context = {
         "article": part,
         "sentences": part.numbered(),
+        "figure_sentences": ", ".join(f"S{s.id}" for s in count_sentences(part)),
         "publication_date": whole.publication_date.isoformat() if whole.publication_date else None,
         # On the last attempt the validators keep what is grounded instead of asking again.
         "final_attempt": lambda: repeated or meter.calls - calls_before >= options.max_retries + 1,

@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from summarizer.articles import parse_article
+from summarizer.grounding import figure_sentences
 from summarizer.schema import Extraction
 
 ARTICLE = parse_article(
@@ -188,3 +189,18 @@ def test_a_denial_is_no_claim() -> None:
                                            context={"article": article})
     assert extraction.incidents[0].claimed_by is None
 
+
+
+def test_count_sentences_have_a_number_or_count_word_next_to_dead_or_wounded() -> None:
+    sentences = [
+        (1, "Gunmen kill nine in raid on Velka market"),
+        (2, "Fighters stormed the post, killing at least seven policemen, officials said."),
+        (3, "Nine others were wounded, a doctor said."),
+        (4, "Dozens were taken to hospital."),
+        (5, "No one was hurt in the second blast."),
+        (6, "The group claimed responsibility in a statement."),
+        (7, "Three schools were closed on Monday."),
+        (8, "A similar attack in 2015 killed people in the same town."),
+        (9, "The death toll could rise to 40, an official said."),
+    ]
+    assert figure_sentences(sentences) == [1, 2, 3, 4, 5, 9]

@@ -19,12 +19,13 @@ import jiter
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
 
-from summarizer.articles import Article, ArticleError, Input, Sentence, load
+from summarizer.amounts import numbers_in
+from summarizer.articles import Article, ArticleError, Input, Sentence, _fence_safe, load
 from summarizer.grounding import figure_sentences
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
 from summarizer.prompts import Templates
 from summarizer.reconcile import resolve
-from summarizer.schema import Brief, Extraction, Figure, Incident, NamedSource, Usage
+from summarizer.schema import Brief, Extraction, Figure, FigureList, Incident, NamedSource, Usage
 
 MAX_TOKENS = 2048
 
@@ -46,6 +47,8 @@ class RunOptions:
     max_retries: int = 2
     max_tokens: int = MAX_TOKENS
     chunk_tokens: int = CHUNK_TOKENS
+    figures_pass: bool = True
+    """A second, focused call per incident for its figures only (see ``_figures_pass``)."""
 
 
 def _reason(exc: BaseException, article: str) -> str:
@@ -190,6 +193,75 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     return extraction
 
 
+def _figures_pass(extraction: Extraction, part: Article, whole: Article, client: ExchangeClient,
+                  templates: Templates, options: RunOptions, meter: Usage) -> list[str]:
+    """Ask once more, per incident of ``part``, for its figures only, showing only the sentences of ``part``
+    that state counts; returns warnings for the brief.
+
+    In one long answer a small model lists the first figure it meets and moves on; asked for figures alone,
+    with only the count sentences in view, it lists them all and keeps qualifiers. The focused figures are
+    merged into the incident's (``merge_figures``). The system prompt is the first call's, byte for byte,
+    so llama.cpp reuses its KV cache; everything about this article is in the user message. If the call
+    fails, the first answer's figures stay and the brief says so; a replay miss fails the part, as it
+    would for the first call.
+    """
+    candidates = count_sentences(part)
+    if not (extraction.is_incident_report and extraction.incidents and candidates):
+        return []
+    create = instructor.patch(create=functools.partial(client.create, meter=meter), mode=instructor.Mode.JSON_SCHEMA)
+    shown = part.part(candidates).numbered()
+    warnings: list[str] = []
+    for i, inc in enumerate(extraction.incidents):
+        calls_before = meter.calls
+        context = {
+            "article": part,
+            "candidates": shown,
+            "incident": describe(inc),
+            "final_attempt": lambda before=calls_before: meter.calls - before >= options.max_retries + 1,
+        }
+        try:
+            focused: FigureList = create(
+                response_model=FigureList,
+                messages=templates.figure_messages(),
+                context=context,
+                max_retries=options.max_retries,
+                temperature=0.0,
+                max_tokens=options.max_tokens // 2,
+            )
+        except (InstructorRetryException, IncompleteOutputException, ProviderError) as exc:
+            if _caused_by(exc, ReplayMiss):
+                raise _ChunkFailed(_reason(exc, whole.name), meter.calls - calls_before) from exc
+            warnings.append(f"the figures call for incident {inc.headline!r} failed ({_reason(exc, whole.name)}): "
+                            "the figures of the first answer are kept")
+            continue
+        inc.figures = merge_figures(inc.figures, focused.figures)
+        extraction.dropped.extend(f"incidents[{i}] (figures call): {note}" for note in focused.dropped)
+    return warnings
+
+
+def describe(inc: Incident) -> str:
+    """The incident as the figures call names it: headline (type; place; when). Model text, fence-safe."""
+    where = ", ".join(x for x in (inc.place, inc.province, inc.country) if x)
+    details = "; ".join(x for x in (inc.event_type, where, inc.date_text) if x)
+    return _fence_safe(" ".join(f"{inc.headline} ({details})".split()))
+
+
+def merge_figures(first: list[Figure], focused: list[Figure]) -> list[Figure]:
+    """The focused call's figures, plus the first answer's that it does not restate, in sentence order.
+
+    A first-answer figure is restated when a focused one cites the same sentence with the same outcome and
+    either the same group or the same numbers ("19" / "at least 19" of one sentence are one figure): the
+    focused reading wins. A figure only the first answer has is kept: the focused call adds, never loses.
+    """
+    def restated(f: Figure) -> bool:
+        return any(g.sentence == f.sentence and g.outcome == f.outcome
+                   and (g.group == f.group or sorted(numbers_in(g.amount)) == sorted(numbers_in(f.amount)))
+                   for g in focused)
+
+    merged = [*focused, *(f for f in first if not restated(f))]
+    return sorted(merged, key=lambda f: f.sentence)
+
+
 def summarize_article(article: Article, client: ExchangeClient, templates: Templates,
                       options: RunOptions = RunOptions()) -> Brief:
     meter = Usage()
@@ -208,9 +280,15 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
         base["warnings"].append(f"a long article ({len(article.text):,} characters): read in {len(parts)} parts "
                                 "of whole sentences; incidents of the same type at the same place are merged")
     extractions: list[Extraction] = []
+    focused_calls = 0  # the figures calls: counted in usage, not in attempts (whose re-asks ``eval`` reports)
     for k, part in enumerate(parts):
         try:
-            extractions.append(_extract(part, article, client, templates, options, meter))
+            extraction = _extract(part, article, client, templates, options, meter)
+            if options.figures_pass:
+                before = meter.calls
+                base["warnings"] += _figures_pass(extraction, part, article, client, templates, options, meter)
+                focused_calls += meter.calls - before
+            extractions.append(extraction)
         except _ChunkFailed as exc:
             where = "" if len(parts) == 1 else (
                 f"part {k + 1} of {len(parts)} (S{part.sentences[0].id}–S{part.sentences[-1].id}): ")
@@ -224,7 +302,7 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
         status="ok" if extraction.is_incident_report and incidents else "no_incident",
         incidents=incidents,
         left_out=extraction.dropped,
-        attempts=meter.calls,
+        attempts=meter.calls - focused_calls,
         usage=meter,
         seconds=time.perf_counter() - started,
     )

@@ -319,6 +319,38 @@ def ground_figures(figures: list[Figure], article: Article, at: str, problems: l
     return kept
 
 
+class FigureList(_ModelFacing):
+    """The second, focused call: only the figures of one incident, from the sentences that state counts."""
+
+    figures: list[Figure]
+    _dropped: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def dropped(self) -> list[str]:
+        """What the last attempt listed but the article does not support, and was therefore left out."""
+        return self._dropped
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> FigureList:
+        context = info.context or {}
+        article = context.get("article")
+        if isinstance(article, Article):
+            final = bool(context.get("final_attempt", lambda: False)())
+            problems: list[str] = []
+            notes: list[str] = []
+            # As in ``ground``: only trusted sentences are evidence; a figure only a planted one states is refused.
+            kept = ground_figures(self.figures, article.trusted(), "", problems, notes, article)
+            if problems and not final:
+                raise ValueError(
+                    "These figures are not supported by the article:\n- " + "\n- ".join(problems)
+                    + "\nFix each one (cite the right [Sn], copy the amount exactly, or leave the figure out), "
+                    "keep the others as they were."
+                )
+            self.figures = kept
+            self._dropped = [*problems, *notes] if final else notes
+        return self
+
+
 # --- layer 2: what users get -------------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from summarizer.weights import EMBEDDED_NAME
 
 MODEL = f"local:{EMBEDDED_NAME}"
 NO_INCIDENT = '{"is_incident_report": false, "incidents": []}'
+NO_FIGURES = '{"figures": []}'
 
 Responder = Callable[[dict[str, Any]], str | None]
 
@@ -95,6 +96,11 @@ class Received:
         return request_key(self.body)
 
     @property
+    def schema(self) -> str:
+        """What the request asks for: ``Extraction`` (the first call) or ``FigureList`` (the figures call)."""
+        return schema_name(self.body)
+
+    @property
     def user_text(self) -> str:
         return "\n".join(m.get("content") or "" for m in self.body.get("messages", []) if m.get("role") == "user")
 
@@ -146,6 +152,10 @@ class FakeOpenAI:
             if recorded is not None:
                 return recorded, dict(recorded.get("usage") or {})
         answer = self.responder(body) if self.responder else None
+        if schema_name(body) == "FigureList":
+            # Like a schema-constrained model, the figures call always gets an answer of its own shape; a
+            # responder written for the first call (an Extraction) counts as "no further figures".
+            return self._completion(body, answer if _has_figures(answer) else NO_FIGURES, "stop")
         return self._completion(body, answer or NO_INCIDENT, "stop")
 
     @staticmethod
@@ -159,6 +169,18 @@ class FakeOpenAI:
                          "message": {"role": "assistant", "content": text}}],
             "usage": usage,
         }, usage
+
+
+def schema_name(body: dict[str, Any]) -> str:
+    return str(((body.get("response_format") or {}).get("json_schema") or {}).get("name", ""))
+
+
+def _has_figures(answer: str | None) -> bool:
+    try:
+        data = json.loads(answer or "")
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "figures" in data
 
 
 def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:

@@ -145,8 +145,9 @@ def test_the_tokens_of_every_attempt_are_counted(server: fs.FakeOpenAI, velka: P
     server.plan(fs.invalid_json(), fs.wrong_shape())
     code, (brief,), _ = summarize(server, velka, cache=tmp_path)
     assert code == 0 and brief["status"] == "ok" and brief["attempts"] == 3
-    assert len(server.received) == 3
-    assert brief["usage"]["calls"] == 3
+    # Three attempts at the first call, then the figures call: every one is counted in the usage.
+    assert [r.schema for r in server.received] == ["Extraction"] * 3 + ["FigureList"]
+    assert brief["usage"]["calls"] == 4
     assert brief["usage"]["prompt_tokens"] == sum(r.usage["prompt_tokens"] for r in server.received)
     assert brief["usage"]["completion_tokens"] == sum(r.usage["completion_tokens"] for r in server.received)
 
@@ -155,9 +156,9 @@ def test_a_reask_after_a_transport_failure_counts_only_answers(server: fs.FakeOp
                                                                tmp_path: Path) -> None:
     server.plan(fs.invalid_json(), fs.server_error(), fs.drop())
     code, (brief,), _ = summarize(server, velka, cache=tmp_path)
-    assert code == 0 and brief["usage"]["calls"] == 2
+    assert code == 0 and brief["usage"]["calls"] == 3 and brief["attempts"] == 2
     answered = [r for r in server.received if r.usage]
-    assert len(server.received) == 4 and len(answered) == 2
+    assert len(server.received) == 5 and len(answered) == 3 and answered[-1].schema == "FigureList"
     assert brief["usage"]["prompt_tokens"] == sum(r.usage["prompt_tokens"] for r in answered)
 
 

@@ -40,8 +40,15 @@ def long_text() -> str:
 
 
 def responder(body: dict[str, Any]) -> str:
-    """A model that reports each event sentence it is shown, citing the ids it sees."""
+    """A model that reports each event sentence it is shown, citing the ids it sees; asked for the figures
+    of one incident, it lists those of the event sentences at that incident's place."""
     user = body["messages"][1]["content"]
+    if fs.schema_name(body) == "FigureList":
+        place = re.search(r"^Incident: .*?\((?:\w+; )?(\w+)", user, re.M)
+        return json.dumps({"figures": [
+            {"sentence": int(sid), "amount": count, "outcome": "killed",
+             "group": "civilians" if group == "villagers" else "soldiers", "according_to": None}
+            for sid, _, count, group, at, _ in _EVENT.findall(user) if place and at == place.group(1)]})
     incidents = []
     for m in _EVENT.finditer(user):
         sid, who, count, group, place, day = m.groups()
@@ -70,16 +77,21 @@ def test_a_200k_article_is_read_in_parts_with_global_sentence_ids(article_file: 
         code, (brief,), _ = summarize(server, article_file, cache=tmp_path / "cache")
     assert code == 0 and brief["status"] == "ok"
     # Every request fits the budget, and together they show every sentence once, numbered as in the article.
+    first = [r for r in server.received if r.schema == "Extraction"]
     shown: list[int] = []
-    for r in server.received:
+    for r in first:
         part = r.body["messages"][1]["content"]
         numbered = "\n".join(line for line in part.splitlines() if line.startswith("[S"))
         assert len(numbered) / CHARS_PER_TOKEN <= CHUNK_TOKENS
         shown += [int(x) for x in re.findall(r"^\[S(\d+)\] ", numbered, re.M)]
-    assert len(server.received) > 1
+    assert len(first) > 1
     assert shown == [s.id for s in article.sentences]
     assert brief["usage"]["calls"] == len(server.received)
-    assert f"read in {len(server.received)} parts" in brief["warnings"][0]
+    assert f"read in {len(first)} parts" in brief["warnings"][0]
+    # One figures call per incident per part, showing only that part's sentences that state counts.
+    focused = [r for r in server.received if r.schema == "FigureList"]
+    assert [re.findall(r"^\[S(\d+)\] ", r.user_text, re.M) for r in focused] == [["500"], ["1500"], ["2600"]]
+    assert all(r.body["messages"][0] == first[0].body["messages"][0] for r in server.received)
     # The same incident in two parts is one incident with both figures; the other incident stays apart.
     got = {(i["place"], i["event_type"]): i for i in brief["incidents"]}
     assert sorted(got) == [("Torvik", "bombing"), ("Velka", "armed_assault")]
@@ -100,12 +112,15 @@ def test_a_part_that_fails_fails_the_article_and_says_which(article_file: Path, 
         assert re.match(r"part \d+ of \d+ \(S\d+–S\d+\): the server answered 500", brief["error"])
         # It stops at the failed part (the server is likely down); the parts answered before it are cached,
         # so a second run asks only for the failed part and the ones after it.
-        before = len(server.received)
+        def asked() -> int:
+            return sum(r.schema == "Extraction" for r in server.received)
+
+        before = asked()
         answered = before - 3
         code, (brief,), _ = summarize(server, article_file, cache=tmp_path / "cache")
     parts = len(chunks(read_article(article_file)))
     assert 0 < answered < parts
-    assert code == 0 and len(server.received) - before == parts - answered
+    assert code == 0 and asked() - before == parts - answered
 
 
 def test_recorded_articles_are_one_part() -> None:

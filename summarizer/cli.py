@@ -35,7 +35,7 @@ from summarizer.llm import (
     RetryPolicy,
     local_available,
 )
-from summarizer.pipeline import Interrupted, RunOptions, summarize_inputs
+from summarizer.pipeline import Interrupted, RunOptions, figures_pass_from_env, summarize_inputs
 from summarizer.prompts import load_templates
 from summarizer.render import print_rich, run_progress
 from summarizer.schema import Brief
@@ -266,6 +266,10 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
         raise _fail("--provider replay needs --fixtures DIR (no fixtures/exchanges folder here)")
     if record and fixtures_root is None:
         raise _fail("--record needs --fixtures DIR")
+    try:
+        options = RunOptions(max_retries=settings.get("max_retries"), figures_pass=figures_pass_from_env())
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
     err = _err()
     chatty = not quiet
     try:
@@ -283,7 +287,8 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
     )
     if verbose and chatty:
         err.print(f"[dim]{len(inputs)} article(s); provider {chosen.value}, model {escape(client.model_id)}; "
-                  f"cache {'off' if no_cache else escape(str(cache_root / 'exchanges'))}[/]", soft_wrap=True)
+                  f"cache {'off' if no_cache else escape(str(cache_root / 'exchanges'))}; "
+                  f"figures call {'on' if options.figures_pass else 'off'}[/]", soft_wrap=True)
     templates = load_templates()
     with run_progress(err, len(inputs), enabled=chatty) as (bar, task, meter):
 
@@ -298,8 +303,7 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
 
         interrupted: Interrupted | None = None
         try:
-            briefs = summarize_inputs(inputs, client, templates,
-                                      RunOptions(max_retries=settings.get("max_retries")), progress)
+            briefs = summarize_inputs(inputs, client, templates, options, progress)
         except Interrupted as stop:
             briefs, interrupted = stop.briefs, stop
     return briefs, interrupted

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import shlex
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +49,24 @@ class RunOptions:
     max_tokens: int = MAX_TOKENS
     chunk_tokens: int = CHUNK_TOKENS
     figures_pass: bool = True
-    """A second, focused call per incident for its figures only (see ``_figures_pass``)."""
+    """A second, focused call per incident for its figures only (see ``_figures_pass``); the CLI takes it
+    from ``SUMMARIZER_FIGURES_PASS`` (``figures_pass_from_env``)."""
+
+
+FIGURES_PASS_ENV = "SUMMARIZER_FIGURES_PASS"
+_ON = {"1", "true", "yes", "on"}
+_OFF = {"0", "false", "no", "off"}
+
+
+def figures_pass_from_env(environ: Mapping[str, str] | None = None) -> bool:
+    """``SUMMARIZER_FIGURES_PASS`` (1/0, true/false, on/off; unset: on), the one place it is read.
+    An experiment switch, so that the prompt rules and the figures call can be measured apart."""
+    value = (os.environ if environ is None else environ).get(FIGURES_PASS_ENV, "").strip().lower()
+    if not value:
+        return RunOptions.figures_pass
+    if value in _ON | _OFF:
+        return value in _ON
+    raise ValueError(f"{FIGURES_PASS_ENV}={value!r}: use 1 (the focused figures call on) or 0 (off)")
 
 
 def _reason(exc: BaseException, article: str) -> str:

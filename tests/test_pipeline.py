@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from instructor.core.exceptions import IncompleteOutputException
 from openai.types.chat import ChatCompletion
 
@@ -14,6 +15,7 @@ from summarizer.llm import ExchangeClient, ReplayMiss
 from summarizer.pipeline import (
     RunOptions,
     _salvage_truncated,
+    figures_pass_from_env,
     merge_figures,
     summarize_article,
     summarize_inputs,
@@ -258,3 +260,14 @@ def test_no_figures_call_without_an_incident_or_a_count_sentence() -> None:
     summarize_article(calm, ExchangeClient(backend=backend), load_templates())
     assert len(backend.requests) == 1
 
+
+@pytest.mark.parametrize(("value", "on"), [(None, True), ("", True), ("1", True), ("on", True), ("0", False),
+                                           ("false", False), (" OFF ", False)])
+def test_the_figures_call_is_switched_by_one_environment_variable(value: str | None, on: bool) -> None:
+    env = {} if value is None else {"SUMMARIZER_FIGURES_PASS": value}
+    assert figures_pass_from_env(env) is on
+
+
+def test_a_bad_switch_value_is_refused() -> None:
+    with pytest.raises(ValueError, match="SUMMARIZER_FIGURES_PASS='maybe'"):
+        figures_pass_from_env({"SUMMARIZER_FIGURES_PASS": "maybe"})

@@ -163,22 +163,32 @@ class _ChunkFailed(Exception):
         self.attempts = attempts
 
 
+class _Ask:
+    """``client.create`` for instructor, noting whether the answer repeats an earlier one of the same exchange.
+
+    A greedy model that answers a re-ask with its previous answer word for word will do so again: the
+    caller treats this as the last attempt (keep what is grounded) instead of paying for more identical
+    answers.
+    """
+
+    def __init__(self, client: ExchangeClient, meter: Usage) -> None:
+        self.client = client
+        self.meter = meter
+        self.repeated = False
+
+    def __call__(self, **request: Any) -> Any:
+        completion = self.client.create(meter=self.meter, **request)
+        answer = completion.choices[0].message.content if completion.choices else None
+        self.repeated = answer is not None and any(
+            m.get("role") == "assistant" and m.get("content") == answer for m in request["messages"])
+        return completion
+
+
 def _extract(part: Article, whole: Article, client: ExchangeClient, templates: Templates,
              options: RunOptions, meter: Usage) -> Extraction:
     """One request (and its re-asks) for ``part`` of ``whole``; raises _ChunkFailed with the reason."""
     calls_before = meter.calls
-    repeated = False
-
-    def ask(**request: Any) -> Any:
-        nonlocal repeated
-        completion = client.create(meter=meter, **request)
-        answer = completion.choices[0].message.content if completion.choices else None
-        # A greedy model that answers a re-ask with its previous answer word for word will do so again:
-        # treat this as the last attempt (keep what is grounded) instead of paying for more identical answers.
-        repeated = answer is not None and any(
-            m.get("role") == "assistant" and m.get("content") == answer for m in request["messages"])
-        return completion
-
+    ask = _Ask(client, meter)
     create = instructor.patch(create=ask, mode=instructor.Mode.JSON_SCHEMA)
     context = {
         "article": part,
@@ -186,7 +196,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         "figure_sentences": ", ".join(f"S{s.id}" for s in count_sentences(part)),
         "publication_date": whole.publication_date.isoformat() if whole.publication_date else None,
         # On the last attempt the validators keep what is grounded instead of asking again.
-        "final_attempt": lambda: repeated or meter.calls - calls_before >= options.max_retries + 1,
+        "final_attempt": lambda: ask.repeated or meter.calls - calls_before >= options.max_retries + 1,
     }
     try:
         extraction: Extraction = create(
@@ -226,16 +236,19 @@ def _figures_pass(extraction: Extraction, part: Article, whole: Article, client:
     candidates = count_sentences(part)
     if not (extraction.is_incident_report and extraction.incidents and candidates):
         return []
-    create = instructor.patch(create=functools.partial(client.create, meter=meter), mode=instructor.Mode.JSON_SCHEMA)
     shown = part.part(candidates).numbered()
     warnings: list[str] = []
     for i, inc in enumerate(extraction.incidents):
         calls_before = meter.calls
+        ask = _Ask(client, meter)
+        create = instructor.patch(create=ask, mode=instructor.Mode.JSON_SCHEMA)
         context = {
             "article": part,
             "candidates": shown,
             "incident": describe(inc),
-            "final_attempt": lambda before=calls_before: meter.calls - before >= options.max_retries + 1,
+            # As for the first call: the last attempt, or an answer repeated word for word, keeps what is grounded.
+            "final_attempt": lambda ask=ask, before=calls_before: (
+                ask.repeated or meter.calls - before >= options.max_retries + 1),
         }
         try:
             focused: FigureList = create(

@@ -225,10 +225,20 @@ def test_without_the_figures_call_the_first_request_is_the_same() -> None:
 def test_a_planted_figure_in_the_figures_answer_is_asked_again_then_left_out() -> None:
     backend = Scripted(by_schema(FIRST, figures((4, "500", "killed", "total"))))
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
-    assert backend.schemas() == ["Extraction"] + ["FigureList"] * 3
+    # The re-ask says why; the same answer word for word ends it (as for the first call): grounded part kept.
+    assert backend.schemas() == ["Extraction", "FigureList", "FigureList"]
     assert "gives orders to the reader" in backend.requests[-1]["messages"][-1]["content"]
     assert [f.amount_text for f in brief.incidents[0].figures] == ["at least nine"]
     assert any(note.startswith("incidents[0] (figures call): ") and "'500'" in note for note in brief.left_out)
+
+
+def test_a_corrected_figures_answer_is_taken() -> None:
+    backend = Scripted(by_schema(FIRST, figures((4, "500", "killed", "total")),
+                                 figures((5, "two", "killed", "militants"))))
+    brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
+    assert backend.schemas() == ["Extraction", "FigureList", "FigureList"]
+    assert [f.amount_text for f in brief.incidents[0].figures] == ["at least nine", "two"]
+    assert brief.left_out == [] and brief.attempts == 1 and brief.usage.calls == 3
 
 
 def test_a_failed_figures_call_keeps_the_first_figures_and_says_so() -> None:

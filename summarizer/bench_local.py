@@ -11,7 +11,6 @@ speed lever that costs accuracy shows up in the same table.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -22,10 +21,12 @@ from typing import Any
 
 from summarizer.articles import Input, read_article
 from summarizer.llm import LocalBackend
-from summarizer.pipeline import RunOptions, summarize_inputs
+from summarizer.pipeline import RunOptions, figures_pass_from_env, summarize_inputs
 from summarizer.prompts import load_templates
 from summarizer.schema import Brief
 from summarizer.settings import default_cache_dir
+
+GOAL_SECONDS = 15.0
 
 
 @dataclass
@@ -98,8 +99,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     load_seconds = time.perf_counter() - started
     timed = _TimedBackend(local, args.overhead)
     from summarizer.llm import ExchangeClient
+    from summarizer.store import ExchangeStore
 
-    client = ExchangeClient(backend=timed)  # no cache, no fixtures: every request goes to the model
+    if args.cache is not None and args.cache.is_dir() and any(args.cache.iterdir()):
+        raise SystemExit(f"--cache {args.cache} is not empty: the benchmark must ask the model every request")
+    # No fixtures, and a cache only to keep the answers (it starts empty): every request goes to the model.
+    client = ExchangeClient(backend=timed, cache=ExchangeStore(args.cache) if args.cache else None)
     templates = load_templates()
     walls: list[float] = []
     marks: list[float] = [time.perf_counter()]
@@ -115,14 +120,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                   flush=True)
 
     briefs = summarize_inputs([Input(str(p), p) for p in paths], client, templates,
-                              RunOptions(max_retries=args.max_retries), progress=progress)
+                              RunOptions(max_retries=args.max_retries, figures_pass=figures_pass_from_env()),
+                              progress=progress)
     calls = timed.calls
     model_seconds = sum(c.seconds for c in calls)
     result: dict[str, Any] = {
         "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "settings": {"sampler": args.sampler, "threads": args.threads or os.cpu_count(), "batch": args.batch,
                      "ctx": args.ctx, "mmap": not args.no_mmap, "articles": len(paths),
-                     "folder": str(args.articles), "max_retries": args.max_retries},
+                     "folder": str(args.articles), "max_retries": args.max_retries,
+                     "figures_pass": figures_pass_from_env()},
         "load_seconds": round(load_seconds, 2),
         "seconds_per_article": {"median": round(statistics.median(walls), 2), "mean": round(statistics.mean(walls), 2),
                                 "min": round(min(walls), 2), "max": round(max(walls), 2),
@@ -165,43 +172,45 @@ def _accuracy(briefs: list[Brief], paths: list[Path]) -> dict[str, Any] | None:
         "reasks_per_article": round(overall["reasks_per_article"], 2)}
 
 
-def report(result: dict[str, Any]) -> str:
+def rows(result: dict[str, Any]) -> list[tuple[str, float | str, str, str]]:
+    """(what, value, unit, ratio) rows for ``bench.Report``."""
     s = result["seconds_per_article"]
-    lines = [
-        f"machine: {result['machine']['cores']} cores, Python {result['machine']['python']}",
-        "settings: " + ", ".join(f"{k} {v}" for k, v in result["settings"].items()),
-        f"model load: {result['load_seconds']} s",
-        f"seconds per article: median {s['median']}, mean {s['mean']}, min {s['min']}, max {s['max']} "
-        f"({result['settings']['articles']} articles, {result['calls']} model calls)",
-        f"generated: {result['generated_tokens']} tokens, {result['generated_tokens_per_second']} tokens/s of "
-        f"model time",
+    out: list[tuple[str, float | str, str, str]] = [
+        ("model load", result["load_seconds"], "s", ""),
+        ("seconds per article, median", s["median"], "s",
+         f"{s['median'] / GOAL_SECONDS:.1f}× the goal of {GOAL_SECONDS:g} s; mean {s['mean']}, "
+         f"{s['min']}–{s['max']}"),
+        ("model calls", result["calls"], "", f"{result['calls'] / result['settings']['articles']:.2f} per article"),
+        ("generated tokens per second of model time", result["generated_tokens_per_second"], "tokens/s",
+         f"{result['generated_tokens']:,} tokens"),
+        ("prompt tokens reused from the KV cache", result["prompt_tokens_reused"], "tokens",
+         f"{result['prompt_tokens_reused'] / max(1, result['prompt_tokens']):.0%} of {result['prompt_tokens']:,}"),
     ]
     calls = result["per_call"]
     if calls:
         first, rest = calls[0], calls[1:]
-        lines.append(f"prompt tokens: {result['prompt_tokens']} sent, {result['prompt_tokens_reused']} reused from "
-                     f"the KV cache ({result['prompt_tokens_reused'] / max(1, result['prompt_tokens']):.0%})")
-        lines.append(f"  first call evaluated {first['evaluated']} of {first['prompt']}")
+        out.append(("first call: prompt tokens evaluated", first["evaluated"], "tokens", f"of {first['prompt']}"))
         if rest:
-            lines.append(f"  later calls evaluated median {statistics.median(c['evaluated'] for c in rest):.0f} of "
-                         f"median {statistics.median(c['prompt'] for c in rest):.0f} "
-                         f"(reused median {statistics.median(c['reused'] for c in rest):.0f})")
-    if "overhead" in result:
-        o = result["overhead"]
-        lines.append(f"pipeline overhead: {o['ratio']:+.1%} ({o['pipeline_seconds']} s through the pipeline vs "
-                     f"{o['bare_seconds']} s of bare create_chat_completion on the same {o['calls']} requests from "
-                     f"the same model state, {o['articles']} articles; {o['model_seconds_in_pipeline']} s of it "
-                     f"inside the pipeline's model calls)")
+            out.append(("later calls: prompt tokens evaluated (median)",
+                        statistics.median(c["evaluated"] for c in rest), "tokens",
+                        f"of {statistics.median(c['prompt'] for c in rest):.0f}; reused "
+                        f"{statistics.median(c['reused'] for c in rest):.0f}"))
+    o = result.get("overhead")
+    if o:
+        outside = o["pipeline_seconds"] - o["model_seconds_in_pipeline"]
+        out.append(("pipeline time outside model calls", round(outside, 2), "s",
+                    f"{outside / o['model_seconds_in_pipeline']:.1%} of the model time ({o['articles']} articles)"))
+        out.append(("pipeline vs bare create_chat_completion, same requests and state", o["pipeline_seconds"], "s",
+                    f"{o['ratio']:+.1%} against {o['bare_seconds']} s bare ({o['calls']} calls, interleaved)"))
     acc = result.get("accuracy")
     if acc:
-        lines.append("accuracy: " + ", ".join(f"{k} {v}" for k, v in acc.items()))
-    lines.append(f"status: {result['status']}")
-    return "\n".join(lines)
+        out.append(("eval on the same briefs", ", ".join(f"{k} {v}" for k, v in acc.items()), "", ""))
+    out.append(("status", ", ".join(f"{k} {v}" for k, v in result["status"].items()), "", ""))
+    return out
 
 
-def add_parser(sub: Any) -> None:
+def arguments(p: argparse.ArgumentParser) -> None:
     here = Path(__file__).resolve().parent.parent
-    p = sub.add_parser("local", help="the embedded model: seconds per article, prefix reuse, overhead, accuracy")
     p.add_argument("--articles", type=Path, default=here / "fixtures" / "eval" / "dev",
                    help="folder of .txt articles (default: the dev set, scored against its gold)")
     p.add_argument("--limit", type=int, default=None, help="only the first N articles")
@@ -214,19 +223,6 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--max-retries", type=int, default=2)
     p.add_argument("--overhead", type=int, default=3, metavar="N",
                    help="also run the first N articles' requests as bare llama.cpp calls (overhead; 0: skip)")
+    p.add_argument("--cache", type=Path, default=None,
+                   help="an empty folder to keep the answers in (to re-score or record them later without the model)")
     p.add_argument("--json", type=Path, default=None, help="also write the figures here")
-    p.set_defaults(func=main)
-
-
-def main(args: argparse.Namespace) -> None:
-    result = run(args)
-    print(report(result))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=1))
-
-
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(prog="python -m summarizer.bench_local")
-    add_parser(parser.add_subparsers(required=True))
-    parsed = parser.parse_args()
-    parsed.func(parsed)

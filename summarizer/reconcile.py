@@ -22,6 +22,7 @@ from summarizer.schema import (
     FigureOut,
     Incident,
     IncidentOut,
+    NamedSource,
     Responsibility,
 )
 
@@ -225,9 +226,21 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
         figures=figures,
         estimates=estimates(figures),
         responsibility=responsibility,
-        sources=inc.sources,
+        sources=_distinct(inc.sources),
     )
 
 
 def resolve(extraction: Extraction, article: Article) -> list[IncidentOut]:
     return [resolve_incident(inc, article) for inc in extraction.incidents]
+
+
+def _distinct(sources: list[NamedSource]) -> list[NamedSource]:
+    """Each source once: a small model may list the same one again and again until the list is full."""
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    kept = []
+    for src in sources:
+        key = (src.name, src.role, src.outlet)
+        if key not in seen:
+            seen.add(key)
+            kept.append(src)
+    return kept

@@ -50,6 +50,13 @@ def _nullify(value: Any) -> Any:
 # --- layer 1: what the model fills ----------------------------------------------------------------------
 
 
+MAX_INCIDENTS, MAX_FIGURES, MAX_SOURCES = 10, 12, 6
+"""Caps on the model's lists, in the schema so the grammar enforces them: a small model under a grammar can
+fall into repeating one list item until the token limit (2048 tokens, two minutes on two cores, then a truncated
+answer). The dev set's gold has at most 3 incidents per article and 6 figure entries per incident. The cost: a
+round-up listing more than 10 attacks within one chunk (about 1,800 tokens of text) keeps only 10."""
+
+
 class _ModelFacing(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -88,10 +95,10 @@ class Incident(_ModelFacing):
     perpetrator: str | None = Field(description="the attacker as named; null if not named")
     perpetrator_sentence: int | None
     target: str | None
-    figures: list[Figure]
+    figures: list[Figure] = Field(max_length=MAX_FIGURES)
     claimed_by: str | None = Field(description="who claimed responsibility; null if nobody did")
     claim_sentence: int | None
-    sources: list[NamedSource]
+    sources: list[NamedSource] = Field(max_length=MAX_SOURCES)
 
     nullify = field_validator(
         "date_text", "country", "province", "place", "perpetrator", "target", "claimed_by", mode="before"
@@ -102,7 +109,7 @@ class Extraction(_ModelFacing):
     """Everything the model reports about one article."""
 
     is_incident_report: bool = Field(description="does the article report a concrete violent incident")
-    incidents: list[Incident]
+    incidents: list[Incident] = Field(max_length=MAX_INCIDENTS)
     _dropped: list[str] = PrivateAttr(default_factory=list)
 
     @property

@@ -143,7 +143,7 @@ def test_bad_answers_are_reasked_within_max_retries(server: fs.FakeOpenAI, velka
 
 def test_the_tokens_of_every_attempt_are_counted(server: fs.FakeOpenAI, velka: Path, tmp_path: Path) -> None:
     server.plan(fs.invalid_json(), fs.wrong_shape())
-    code, (brief,), _ = summarize(server, velka, cache=tmp_path)
+    code, (brief,), _ = summarize(server, velka, cache=tmp_path, SUMMARIZER_FIGURES_PASS="1")
     assert code == 0 and brief["status"] == "ok" and brief["attempts"] == 3
     # Three attempts at the first call, then the figures call: every one is counted in the usage.
     assert [r.schema for r in server.received] == ["Extraction"] * 3 + ["FigureList"]
@@ -155,7 +155,7 @@ def test_the_tokens_of_every_attempt_are_counted(server: fs.FakeOpenAI, velka: P
 def test_a_reask_after_a_transport_failure_counts_only_answers(server: fs.FakeOpenAI, velka: Path,
                                                                tmp_path: Path) -> None:
     server.plan(fs.invalid_json(), fs.server_error(), fs.drop())
-    code, (brief,), _ = summarize(server, velka, cache=tmp_path)
+    code, (brief,), _ = summarize(server, velka, cache=tmp_path, SUMMARIZER_FIGURES_PASS="1")
     assert code == 0 and brief["usage"]["calls"] == 3 and brief["attempts"] == 2
     answered = [r for r in server.received if r.usage]
     assert len(server.received) == 5 and len(answered) == 3 and answered[-1].schema == "FigureList"

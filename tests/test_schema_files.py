@@ -23,10 +23,23 @@ def test_exported_schema_matches_the_models(which: str) -> None:
 
 
 def test_model_facing_schema_follows_the_constrained_decoding_rules() -> None:
-    """Every field required (optional fields get skipped by a small model), no maxLength anywhere."""
+    """Every field required (optional fields get skipped by a small model), no maxLength anywhere (a string
+    cap becomes a grammar rule per character), and every list capped with maxItems: under a grammar a small
+    model can repeat one list item until the token limit, two minutes of generation on two cores."""
     schema = json.loads((ROOT / "schemas" / "extraction.schema.json").read_text())
     text = json.dumps(schema)
-    assert "maxLength" not in text and "maxItems" not in text
+    assert "maxLength" not in text
+
+    def arrays(node: object) -> list[dict[str, object]]:
+        if isinstance(node, dict):
+            found = [node] if node.get("type") == "array" else []
+            return found + [a for value in node.values() for a in arrays(value)]
+        if isinstance(node, list):
+            return [a for value in node for a in arrays(value)]
+        return []
+
+    lists = arrays(schema)
+    assert len(lists) >= 3 and all(isinstance(a.get("maxItems"), int) for a in lists), lists
     for name, definition in [("Extraction", schema), *schema["$defs"].items()]:
         props = definition.get("properties", {})
         assert set(definition.get("required", [])) == set(props), f"{name} has optional fields"

@@ -12,11 +12,8 @@ import shlex
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import instructor
-import jiter
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
 
 from summarizer.articles import Article, ArticleError, Input, Sentence, load
@@ -24,6 +21,11 @@ from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
 from summarizer.prompts import Templates
 from summarizer.reconcile import resolve
 from summarizer.schema import Brief, Extraction, Figure, Incident, NamedSource, Usage
+
+if TYPE_CHECKING:
+    # instructor (and the openai package it imports) are imported where a model is asked: about 1.7 s of
+    # start-up that a run answered from the brief cache does without.
+    from instructor.core.exceptions import IncompleteOutputException
 
 MAX_TOKENS = 2048
 
@@ -49,6 +51,8 @@ class RunOptions:
 
 def _reason(exc: BaseException, article: str) -> str:
     """The message a user (and a re-ask) needs, without pydantic's input dump."""
+    from instructor.core.exceptions import IncompleteOutputException
+
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ValidationError):
@@ -136,6 +140,9 @@ class _ChunkFailed(Exception):
 def _extract(part: Article, whole: Article, client: ExchangeClient, templates: Templates,
              options: RunOptions, meter: Usage) -> Extraction:
     """One request (and its re-asks) for ``part`` of ``whole``; raises _ChunkFailed with the reason."""
+    import instructor
+    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
     calls_before = meter.calls
     create = instructor.patch(create=functools.partial(client.create, meter=meter), mode=instructor.Mode.JSON_SCHEMA)
     context = {
@@ -253,6 +260,8 @@ def _salvage_truncated(exc: IncompleteOutputException, context: dict[str, Any]) 
     model never reached are "not stated", and the rest is grounded like a last attempt. The brief says the
     answer was cut off, so nobody mistakes a field it never reached for one the article leaves out.
     """
+    import jiter
+
     completion = getattr(exc, "last_completion", None)
     try:
         content = completion.choices[0].message.content or ""  # type: ignore[union-attr]

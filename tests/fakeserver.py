@@ -106,6 +106,7 @@ class FakeOpenAI:
         self.responder = responder
         self.default = default
         self.received: list[Received] = []
+        self.answered: list[Received] = []  # the requests given a 200 answer, in the order the answers went out
         self._plans: list[tuple[str | None, deque[Act]]] = []
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -197,6 +198,8 @@ def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 response, usage = server._answer(body)
             got.usage = usage
             self._send(200, response, {})
+            with server._lock:
+                server.answered.append(got)
 
         def _send(self, status: int, payload: dict[str, Any], headers: dict[str, str]) -> None:
             data = json.dumps(payload).encode()

@@ -172,6 +172,15 @@ def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
+        def do_GET(self) -> None:
+            """``/stats``: how many requests came and were answered (for a server in another process)."""
+            if self.path.rstrip("/").endswith("/stats"):
+                with server._lock:
+                    stats = {"received": len(server.received), "answered": len(server.answered)}
+                self._send(200, stats, {})
+            else:
+                self._send(404, {"error": {"message": "not found"}}, {})
+
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
@@ -241,3 +250,24 @@ def cli_env(key: str = "sk-test-not-a-real-key", **extra: str) -> dict[str, str]
            "SUMMARIZER_ATTEMPTS": "3", "SUMMARIZER_TIMEOUT": "10"}
     env.update(extra)
     return env
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m tests.fakeserver [--delay S] [--fixtures DIR]``: serve in a process of its own (so its work
+    does not share a CPU lock with the client being measured) until standard input closes. The first line on
+    standard output is the base URL."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m tests.fakeserver")
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds before each answer")
+    parser.add_argument("--fixtures", type=Path, default=Path(__file__).resolve().parent.parent / "fixtures" /
+                        "exchanges", help="recorded exchanges to answer from")
+    args = parser.parse_args(argv)
+    with FakeOpenAI(args.fixtures, default=ok(delay=args.delay)) as server:
+        print(server.base_url, flush=True)
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    main()

@@ -21,6 +21,7 @@ from rich.table import Table
 
 from summarizer import __version__
 from summarizer.articles import Input, expand_inputs
+from summarizer.briefcache import BriefStore
 from summarizer.config import ConfigError, Settings, resolve
 from summarizer.export import FOLDER_FORMATS, BriefFileError, batch_text, load_briefs, write_folder
 from summarizer.inert import inert_text
@@ -108,6 +109,9 @@ OutputOpt = Annotated[Path | None, typer.Option(
     "Default: stdout.")]
 EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="Under each incident, the cited sentences with the "
                                            "cited words highlighted.")]
+ConcurrencyOpt = Annotated[int | None, typer.Option(
+    min=1, help="For --provider openai: how many articles are summarized at once (default 1). Results keep the "
+    "input order. The local model always runs one article at a time. Also $SUMMARIZER_CONCURRENCY.")]
 
 
 def _settings(flags: dict[str, Any], config: Path | None) -> Settings:
@@ -208,6 +212,7 @@ def _article_line(brief: Brief) -> str:
              "  summarizer summarize ARTICLES/ --format md --output briefs/\n\n"
              "  summarizer summarize ARTICLES/ --format jsonl > briefs.jsonl\n\n"
              "  summarizer summarize ARTICLES/ --provider openai --base-url http://localhost:8000/v1 --model qwen\n\n"
+             "  summarizer summarize ARTICLES/ --provider openai --concurrency 8 --format jsonl -o briefs.jsonl\n\n"
              "  summarizer summarize seeds/ --provider replay")
 def summarize(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt, .md, .html), or - "
@@ -234,6 +239,7 @@ def summarize(
     timeout: Annotated[float | None, typer.Option(min=0.1, help="For --provider openai: seconds one request may "
                        "take, retries of timeouts, dropped connections, 429 and 5xx included (default 300). "
                        "Also $SUMMARIZER_TIMEOUT.")] = None,
+    concurrency: ConcurrencyOpt = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -241,7 +247,7 @@ def summarize(
     """Summarize articles into incident briefs. Exits 1 if any article failed (the rest are still written)."""
     settings = _settings({"provider": provider, "model": model, "base_url": base_url, "model_path": model_path,
                           "format": output_format, "fixtures": fixtures, "cache_dir": cache_dir,
-                          "max_retries": max_retries, "timeout": timeout}, config)
+                          "max_retries": max_retries, "timeout": timeout, "concurrency": concurrency}, config)
     fmt = _format(settings)
     _check_output(fmt, output)
     inputs: list[Input] = expand_inputs(paths)
@@ -285,10 +291,16 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
         fixtures=ExchangeStore(fixtures_root) if fixtures_root else None,
         record=record,
     )
+    # Finished briefs are reused unless the run must ask the model: --record writes the exchanges it asks for,
+    # and replay exists to show that the fixtures answer.
+    briefs = None if no_cache or record or chosen is ProviderName.replay else BriefStore(cache_root / "briefs")
+    workers = _concurrency(settings, chosen, err, quiet, verbose)
     if verbose and chatty:
         err.print(f"[dim]{len(inputs)} article(s); provider {chosen.value}, model {escape(client.model_id)}; "
-                  f"cache {'off' if no_cache else escape(str(cache_root / 'exchanges'))}; "
-                  f"figures call {'on' if options.figures_pass else 'off'}[/]", soft_wrap=True)
+                  f"cache {'off' if no_cache else escape(str(cache_root / 'exchanges'))}"
+                  f"{'' if briefs is None else ', briefs ' + escape(str(briefs.root))}; "
+                  f"{workers} article(s) at a time; figures call {'on' if options.figures_pass else 'off'}[/]",
+                  soft_wrap=True)
     templates = load_templates()
     with run_progress(err, len(inputs), enabled=chatty) as (bar, task, meter):
 
@@ -303,10 +315,24 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
 
         interrupted: Interrupted | None = None
         try:
-            briefs = summarize_inputs(inputs, client, templates, options, progress)
+            done = summarize_inputs(inputs, client, templates, options, progress, concurrency=workers, briefs=briefs)
         except Interrupted as stop:
-            briefs, interrupted = stop.briefs, stop
-    return briefs, interrupted
+            done, interrupted = stop.briefs, stop
+    return done, interrupted
+
+
+def _concurrency(settings: Settings, chosen: ProviderName, err: Console, quiet: bool, verbose: bool) -> int:
+    """Articles at once: as asked for a server (and replay); 1 for the local model, which already uses every
+    core for one article. Saying so once: always when the flag asked for more, with -v when a setting did."""
+    value: int = settings.get("concurrency")
+    if value < 1:
+        raise _fail(f"concurrency {value} (from {settings.origins['concurrency']}) must be 1 or more")
+    if chosen is ProviderName.local and value > 1:
+        if not quiet and (verbose or settings.origins["concurrency"] == "flag"):
+            err.print(f"[dim]concurrency {value} ignored: the local model summarizes one article at a time "
+                      "(it already uses every core)[/]", highlight=False)
+        return 1
+    return value
 
 
 def _report_interrupt(stop: Interrupted, output: Path | None, cache: Path | None) -> typer.Exit:
@@ -402,13 +428,15 @@ CacheDirOpt = Annotated[Path | None, typer.Option(help="Cache folder (default: t
 
 @cache_app.command("info", epilog="Example:\n\n  summarizer cache info")
 def cache_info(cache_dir: CacheDirOpt = None, config: ConfigOpt = None) -> None:
-    """Where the cache is, how many model exchanges it holds, and their size."""
+    """Where the cache is, how many model exchanges and finished briefs it holds, and their size."""
     root = _cache_root(cache_dir, config)
     entries = sorted((root / "exchanges").glob("*/*.json"))
+    briefs = BriefStore(root / "briefs").entries()
     models = sorted((root / "models").glob("*.gguf"))
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
     table.add_row("location", escape(str(root)))
     table.add_row("exchanges", f"{len(entries):,} ({_human(_size(entries))})")
+    table.add_row("briefs", f"{len(briefs):,} ({_human(_size(briefs))})")
     table.add_row("model weights", f"{len(models)} file(s) ({_human(_size(models))})" if models else "none joined")
     Console(highlight=False).print(table)
 
@@ -422,11 +450,14 @@ def cache_clear(
                                          "again from the installed packages on the next run).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete the cached model exchanges (never the committed fixtures). The next run calls the model again."""
+    """Delete the cached model exchanges and briefs (never the committed fixtures). The next run calls the model
+    again."""
     root = _cache_root(cache_dir, config)
     entries = list((root / "exchanges").glob("*/*.json"))
-    targets = [root / "exchanges"] + ([root / "models"] if models else [])
-    what = f"{len(entries):,} cached exchange(s)" + (" and the joined model weights" if models else "")
+    briefs = BriefStore(root / "briefs").entries()
+    targets = [root / "exchanges", root / "briefs"] + ([root / "models"] if models else [])
+    what = (f"{len(entries):,} cached exchange(s), {len(briefs):,} cached brief(s)"
+            + (" and the joined model weights" if models else ""))
     if not yes and not typer.confirm(f"Delete {what} in {root}?", default=False, err=True):
         raise typer.Exit(1)
     for target in targets:
@@ -451,6 +482,7 @@ def evaluate(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: the user cache dir).")] = None,
     max_retries: Annotated[int | None, typer.Option(min=0, help="Re-asks after an answer fails validation.")] = None,
+    concurrency: ConcurrencyOpt = None,
     briefs_file: Annotated[Path | None, typer.Option("--briefs", help="Score these saved briefs (.jsonl, .json or "
                            "a folder, as summarize writes them) instead of running the pipeline.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -477,7 +509,8 @@ def evaluate(
     else:
         settings = _settings({"provider": provider or (None if local_available() else "replay"), "model": model,
                               "base_url": base_url, "model_path": model_path, "fixtures": fixtures,
-                              "cache_dir": cache_dir, "max_retries": max_retries}, config)
+                              "cache_dir": cache_dir, "max_retries": max_retries, "concurrency": concurrency},
+                             config)
         briefs, interrupted = _run([Input(str(p), p) for p, _ in pairs], settings, record, no_cache, quiet, False)
         if interrupted is not None:
             raise _report_interrupt(interrupted, None, None if no_cache else settings.get("cache_dir") / "exchanges")

@@ -41,6 +41,7 @@ KEYS: tuple[Key, ...] = (
     Key("max_retries", ("SUMMARIZER_MAX_RETRIES",), int, "re-asks after an answer fails validation"),
     Key("format", ("SUMMARIZER_FORMAT",), str, "rich | json | jsonl | md | csv"),
     Key("timeout", ("SUMMARIZER_TIMEOUT",), float, "seconds one request to a server may take, retries included"),
+    Key("concurrency", ("SUMMARIZER_CONCURRENCY",), int, "articles summarized at once with --provider openai"),
 )
 KEY_NAMES = {k.name: k for k in KEYS}
 API_KEY_ENV = "OPENAI_API_KEY"
@@ -52,8 +53,9 @@ def default_config_file() -> Path:
 
 
 def _defaults() -> dict[str, Any]:
+    # concurrency 1: a server's capacity and rate limits are the user's to know; --concurrency says how much.
     return {"cache_dir": default_cache_dir(), "fixtures": default_fixtures_dir(), "max_retries": 2,
-            "format": "rich"}
+            "format": "rich", "concurrency": 1}
 
 
 def _convert(key: Key, raw: object, origin: str) -> Any:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,8 +87,18 @@ class Gazetteer:
         return max(found)[2]
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()
+
+
 def load() -> Gazetteer:
+    """The gazetteer, read once per process. Concurrent articles (``--concurrency``) all need it at about the
+    same moment: the lock makes one thread read it while the others wait, instead of each reading it."""
+    with _LOADING:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Gazetteer:
     base = resources.files("summarizer") / "data"
     countries: dict[str, str] = {}
     for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines():
@@ -95,6 +106,7 @@ def load() -> Gazetteer:
         countries[key(name)] = cc
     cities: dict[tuple[str, str], tuple[str, int]] = {}
     divisions: dict[str, dict[str, str]] = {}
+    seen: set[tuple[str, str]] = set()  # a division recurs for each of its cities; its skeleton is computed once
     with gzip.open(str(base / "cities.tsv.gz"), "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
@@ -103,7 +115,9 @@ def load() -> Gazetteer:
             pop = int(population)
             if (city, cc) not in cities or cities[(city, cc)][1] < pop:
                 cities[(city, cc)] = (division, pop)
-            divisions.setdefault(cc, {}).setdefault(_skeleton(key(division)), division)
+            if (cc, division) not in seen:
+                seen.add((cc, division))
+                divisions.setdefault(cc, {}).setdefault(_skeleton(key(division)), division)
     return Gazetteer(countries, cities, divisions)
 
 

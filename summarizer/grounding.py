@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from summarizer.amounts import numbers_in
 
@@ -56,27 +57,43 @@ OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
 
 
 def tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Grounding asks about the same few sentences for every name and figure of an answer: tokenised once."""
+    return tuple(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
 
 
 def _same(a: str, b: str) -> bool:
     if a == b:
         return True
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = (b, a) if len(a) > len(b) else (a, b)
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 5
+
+
+def _in(word: str, text: str) -> bool:
+    """``word`` or a near form of it ("Pakistani" / "Pakistan") is a word of ``text``; the exact word, the
+    usual case, is a set lookup before the scan for near forms."""
+    return word in _word_set(text) or any(_same(word, h) for h in _tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_tokens(text))
 
 
 def missing_words(name: str, text: str, ignore: set[str] | None = None) -> list[str]:
     """Words of ``name`` that ``text`` does not contain (after dropping stop words and ``ignore``)."""
-    have = tokens(text)
-    wanted = [t for t in tokens(name) if t not in _STOP]
+    wanted = [t for t in _tokens(name) if t not in _STOP]
     significant = [t for t in wanted if not (ignore and t in ignore)]
     if not significant:
         # Only generic words ("gunmen"): at least one of them must be there.
-        if wanted and not any(_same(w, h) for w in wanted for h in have):
+        if wanted and not any(_in(w, text) for w in wanted):
             return wanted
         return []
-    return [w for w in significant if not any(_same(w, h) for h in have)]
+    return [w for w in significant if not _in(w, text)]
 
 
 def amount_in_sentence(amount: str, sentence: str) -> str | None:

@@ -14,16 +14,20 @@ import email.utils
 import json
 import os
 import re
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-from openai.types.chat import ChatCompletion
+from typing import TYPE_CHECKING, Any, Protocol
 
 from summarizer.schema import Usage
 from summarizer.store import ExchangeStore
 from summarizer.weights import EMBEDDED_NAME, embedded_model_path, file_fingerprint
+
+if TYPE_CHECKING:
+    # Importing openai takes about 1.7 s; a run answered entirely from the brief cache never needs it.
+    import openai
+    from openai.types.chat import ChatCompletion
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 LOCAL_CONTEXT = 8192
@@ -184,14 +188,24 @@ class OpenAIBackend:
 
     def __init__(self, model: str, base_url: str | None, api_key: str | None,
                  policy: RetryPolicy | None = None) -> None:
-        import openai
-
         self.model_id = model
         self.policy = policy or RetryPolicy()
         self._secret = api_key
-        self._client = openai.OpenAI(
-            base_url=base_url, api_key=api_key or "not-needed", timeout=self.policy.attempt_timeout, max_retries=0
-        )
+        self._base_url = base_url
+        self._openai: openai.OpenAI | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def _client(self) -> openai.OpenAI:
+        """The openai client, made on the first request (a cached run never imports openai); one client for
+        every thread (``--concurrency``): it is thread-safe and shares its connection pool."""
+        with self._lock:
+            if self._openai is None:
+                import openai
+
+                self._openai = openai.OpenAI(base_url=self._base_url, api_key=self._secret or "not-needed",
+                                             timeout=self.policy.attempt_timeout, max_retries=0)
+            return self._openai
 
     def complete(self, request: dict[str, Any]) -> dict[str, Any]:
         import openai
@@ -318,4 +332,6 @@ class ExchangeClient:
         meter.prompt_tokens += int(usage.get("prompt_tokens") or 0)
         meter.completion_tokens += int(usage.get("completion_tokens") or 0)
         meter.cached_prompt_tokens += int((usage.get("prompt_tokens_details") or {}).get("cached_tokens") or 0)
+        from openai.types.chat import ChatCompletion
+
         return ChatCompletion.model_validate(response)

@@ -64,19 +64,26 @@ class ExchangeStore:
             "meta": meta or {},
         }
         target = self.path(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(entry, f, ensure_ascii=False, indent=1, sort_keys=True)
-                f.write("\n")
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_entry(target, entry)
         return target
 
     def entries(self) -> list[Path]:
         return sorted(self.root.glob("*/*.json")) if self.root.exists() else []
+
+
+def write_entry(target: Path, entry: dict[str, Any]) -> None:
+    """``entry`` as JSON at ``target``, whole or not at all: written to a temporary file in the same folder,
+    synced, then renamed over ``target``. Threads and processes writing the same entry each rename a whole
+    file; the last one wins, and they are equal."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem[:8]}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(entry, f, ensure_ascii=False, indent=1, sort_keys=True)
+            f.write("\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -112,6 +112,7 @@ class FakeOpenAI:
         self.responder = responder
         self.default = default
         self.received: list[Received] = []
+        self.answered: list[Received] = []  # the requests given a 200 answer, in the order the answers went out
         self._plans: list[tuple[str | None, deque[Act]]] = []
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -186,9 +187,21 @@ def _has_figures(answer: str | None) -> bool:
 def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in two writes; with Nagle's algorithm on, the body waits for the client's
+        # delayed ACK of the headers: 40 ms added to every answer, which real servers do not add.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
+
+        def do_GET(self) -> None:
+            """``/stats``: how many requests came and were answered (for a server in another process)."""
+            if self.path.rstrip("/").endswith("/stats"):
+                with server._lock:
+                    stats = {"received": len(server.received), "answered": len(server.answered)}
+                self._send(200, stats, {})
+            else:
+                self._send(404, {"error": {"message": "not found"}}, {})
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -219,6 +232,8 @@ def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 response, usage = server._answer(body)
             got.usage = usage
             self._send(200, response, {})
+            with server._lock:
+                server.answered.append(got)
 
         def _send(self, status: int, payload: dict[str, Any], headers: dict[str, str]) -> None:
             data = json.dumps(payload).encode()
@@ -257,3 +272,24 @@ def cli_env(key: str = "sk-test-not-a-real-key", **extra: str) -> dict[str, str]
            "SUMMARIZER_ATTEMPTS": "3", "SUMMARIZER_TIMEOUT": "10"}
     env.update(extra)
     return env
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m tests.fakeserver [--delay S] [--fixtures DIR]``: serve in a process of its own (so its work
+    does not share a CPU lock with the client being measured) until standard input closes. The first line on
+    standard output is the base URL."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m tests.fakeserver")
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds before each answer")
+    parser.add_argument("--fixtures", type=Path, default=Path(__file__).resolve().parent.parent / "fixtures" /
+                        "exchanges", help="recorded exchanges to answer from")
+    args = parser.parse_args(argv)
+    with FakeOpenAI(args.fixtures, default=ok(delay=args.delay)) as server:
+        print(server.base_url, flush=True)
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Finished briefs, cached by everything that decides them, so a re-run of a cached batch does no model work.
+
+The exchange cache (``store``) already spares the model, but a brief answered from it still goes through
+instructor (the JSON schema rebuilt, the prompts rendered), grounding and reconcile: about 20 ms an article,
+and 1.7 s of start-up to import openai and instructor. A brief-cache hit costs reading the article and one
+small file.
+
+The key is the run's identity (the package's code and data, the prompt templates, the schema version, the
+provider and model, the run options, the versions of the libraries that shape a request or a parse) and the
+article's (its text and the warnings reading it gave). The article's file name is not in the key: the same
+text under another name gets the cached brief with its own name. A change to any of these is a miss, never
+a stale brief. Only ``ok`` and ``no_incident`` briefs are kept: a failure (a server that was down, an answer
+that never grounded) is tried again on the next run. Entries live in ``<cache>/briefs`` and are written like
+the exchanges: atomically, and an entry that does not parse is a miss.
+
+Not used with ``--no-cache`` (nothing cached), ``--record`` (the exchanges must be asked for, to be recorded)
+or ``--provider replay`` (a replay run exists to show that the fixtures answer).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from summarizer import __version__
+from summarizer.articles import Article
+from summarizer.schema import SCHEMA_VERSION, Brief
+from summarizer.store import write_entry
+
+FORMAT = 1
+# Libraries whose version can change a request (instructor renders the prompts and the response format) or
+# what a response parses into.
+LIBRARIES = ("instructor", "pydantic", "pydantic_core", "jinja2", "openai")
+_CODE_SUFFIXES = (".py", ".j2", ".tsv", ".gz")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's own files (code, shipped prompts, gazetteer data), its version and the
+    versions of ``LIBRARIES``: any edit to the code that makes briefs invalidates every cached brief."""
+    from importlib import metadata
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"summarizer {__version__}\0".encode())
+    for name in LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name} {version}\0".encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def run_identity(*, provider: str, model: str, templates: str, options: Mapping[str, Any]) -> str:
+    """What every brief of a run depends on, as one hash (``templates``: the full template text)."""
+    blob = json.dumps({"format": FORMAT, "code": code_fingerprint(), "schema": SCHEMA_VERSION,
+                       "provider": provider, "model": model,
+                       "templates": hashlib.sha256(templates.encode()).hexdigest(), "options": dict(options)},
+                      sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def brief_key(run: str, article: Article) -> str:
+    blob = json.dumps([run, article.sha256, list(article.warnings)], ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class BriefStore:
+    """Briefs stored as ``<root>/<key[:2]>/<key>.json``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str, article: Article) -> Brief | None:
+        """The brief stored under ``key`` for ``article``, or None (absent, unreadable, or not this article's)."""
+        try:
+            entry = json.loads(self.path(key).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != key or entry.get("format") != FORMAT:
+            return None
+        try:
+            brief = Brief.model_validate(entry.get("brief"))
+        except ValidationError:
+            return None
+        return brief if brief.article_sha256 == article.sha256 else None
+
+    def put(self, key: str, brief: Brief) -> Path:
+        target = self.path(key)
+        write_entry(target, {"format": FORMAT, "key": key, "brief": brief.model_dump(mode="json")})
+        return target
+
+    def entries(self) -> list[Path]:
+        return sorted(self.root.glob("*/*.json")) if self.root.exists() else []

@@ -4,12 +4,15 @@ Benchmarks, not tests: each prints a table of absolute values and ratios with th
 count, Python, platform), in Markdown so it can go into the docs as printed. The commands run from a checkout:
 they use ``seeds/``, the dev articles and ``fixtures/exchanges`` as articles and answers, and the loopback
 OpenAI-compatible server of the test suite (``tests/fakeserver.py``), which answers the recorded requests
-exactly as recorded. No network and no model are used.
+exactly as recorded. No network is used, and no model except by ``local``.
 
 - ``cached``: a cached re-run of 1,000 distinct articles rendered to jsonl, through the real CLI in a subprocess
   (start-up included) and in-process (brief cache, and the exchange cache alone for comparison).
 - ``concurrency``: a batch against a server that takes 200 ms per answer, one article at a time and with
   ``--concurrency 16``; the two outputs must be identical and in input order.
+- ``local``: the embedded model (this one does run it): seconds per article over the dev set with no cache,
+  prompt tokens reused from the KV cache, the pipeline against bare llama.cpp calls on the same requests, and
+  the eval scores of the same briefs (``summarizer/bench_local.py``).
 
 A new benchmark is a function that takes the parsed arguments and returns a ``Report``, registered with
 ``@command``.
@@ -344,6 +347,30 @@ def concurrency(args: argparse.Namespace) -> Report:
     report.notes.append(f"Articles: {n} variations of the seeds and dev articles (see `cached`); an article whose "
                         "first answer fails grounding is asked again, so some take 2 or 3 sequential requests.")
     report.notes.append("No cache in any run (`--no-cache`): every article asks the server.")
+    return report
+
+
+def _local_arguments(parser: argparse.ArgumentParser) -> None:
+    from summarizer import bench_local
+
+    bench_local.arguments(parser)
+
+
+@command("local", "the embedded model on the dev set: seconds per article, KV-cache reuse, overhead, accuracy "
+         "(goal: median 15 s)", _local_arguments)
+def local(args: argparse.Namespace) -> Report:
+    from summarizer import bench_local
+
+    result = bench_local.run(args)
+    settings = result["settings"]
+    report = Report(f"Embedded model: {settings['articles']} articles from {Path(settings['folder']).name}/, no cache",
+                    "python -m summarizer.bench local " + " ".join(sys.argv[2:]))
+    for what, value, unit, note in bench_local.rows(result):
+        report.add(what, value, unit, note)
+    report.notes.append("Settings: " + ", ".join(f"{k} {v}" for k, v in settings.items() if k != "folder"))
+    report.notes.append("Per article: " + ", ".join(f"{w:g}" for w in result["seconds_per_article"]["all"]) + " s")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
     return report
 
 

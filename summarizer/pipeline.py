@@ -508,7 +508,7 @@ def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates:
     ``briefs``: the brief cache, consulted before any model work and filled with each ok or no-incident brief.
     Raises ``Interrupted`` (with the finished briefs) on Ctrl-C."""
     run = run_identity(provider=client.backend.provider, model=client.model_id,
-                       templates=f"{templates.system}\0{templates.extract}",
+                       templates=f"{templates.system}\0{templates.extract}\0{templates.figures}",
                        options=dataclasses.asdict(options)) if briefs is not None else ""
     batch = _Batch(client, templates, options, briefs, run)
     done: dict[int, Brief] = {}

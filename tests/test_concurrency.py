@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 import summarizer.cli as cli
 from summarizer.articles import expand_inputs, read_article
+from summarizer.bench import comparable  # briefs in output order, without timings and cache hits
 from summarizer.cli import app
 from summarizer.store import request_key
 from tests import fakeserver as fs
@@ -32,15 +33,6 @@ def run(server: fs.FakeOpenAI, *args: str, cache: Path) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def comparable(jsonl: str) -> list[dict[str, Any]]:
-    """The briefs in output order, without timings."""
-    out = []
-    for line in jsonl.splitlines():
-        brief = json.loads(line)
-        brief.pop("seconds")
-        brief["usage"].pop("model_seconds")
-        out.append(brief)
-    return out
 
 
 def opening(path: Path) -> str:

@@ -420,9 +420,10 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def load(item: Input) -> Article:
+def read_input(item: Input) -> bytes:
+    """The input's bytes (standard input is read here, once), or ArticleError saying why they cannot be had."""
     if item.path is None:
-        return to_article(sys.stdin.buffer.read(), item.name)
+        return sys.stdin.buffer.read()
     if item.path.is_symlink() and not item.path.exists():
         try:
             item.path.stat()
@@ -432,4 +433,17 @@ def load(item: Input) -> Article:
         raise ArticleError(f"{item.name}: a broken symbolic link (to {item.path.readlink()})")
     if not item.path.exists():
         raise ArticleError(f"{item.name}: no such file")
-    return read_article(item.path, item.name)
+    try:
+        return item.path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{item.name}: cannot read ({_why(exc)})") from exc
+
+
+def input_suffix(item: Input) -> str:
+    """The file suffix that decides how the bytes are read (``.html`` goes through HTML extraction)."""
+    return item.path.suffix if item.path is not None else ""
+
+
+def load(item: Input, data: bytes | None = None) -> Article:
+    """``item`` as an article; ``data``: its bytes when they were read already (``read_input``)."""
+    return to_article(read_input(item) if data is None else data, item.name, input_suffix(item))

@@ -73,6 +73,8 @@ def machine() -> str:
 def _number(value: float | str) -> str:
     if isinstance(value, str):
         return value
+    if isinstance(value, int):
+        return f"{value:,}"
     if value >= 100:
         return f"{value:,.0f}"
     return f"{value:.2f}" if value >= 1 else f"{value:.3f}"

@@ -1,14 +1,15 @@
 """Finished briefs, cached by everything that decides them, so a re-run of a cached batch does no model work.
 
 The exchange cache (``store``) already spares the model, but a brief answered from it still goes through
-instructor (the JSON schema rebuilt, the prompts rendered), grounding and reconcile: about 20 ms an article,
-and 1.7 s of start-up to import openai and instructor. A brief-cache hit costs reading the article and one
-small file.
+reading the article, instructor (the prompts rendered, the answer parsed), grounding and reconcile: about
+20 ms an article, and 1.7 s of start-up to import openai and instructor. A brief-cache hit costs reading the
+input's bytes and one small file.
 
 The key is the run's identity (the package's code and data, the prompt templates, the schema version, the
 provider and model, the run options, the versions of the libraries that shape a request or a parse) and the
-article's (its text and the warnings reading it gave). The article's file name is not in the key: the same
-text under another name gets the cached brief with its own name. A change to any of these is a miss, never
+input's bytes (with whether its suffix makes it a web page), from which the article follows: a hit costs no
+reading of the article. The file name is not in the key: the same bytes under another name get the cached
+brief with their own name. A change to any of these is a miss, never
 a stale brief. Only ``ok`` and ``no_incident`` briefs are kept: a failure (a server that was down, an answer
 that never grounded) is tried again on the next run. Entries live in ``<cache>/briefs`` and are written like
 the exchanges: atomically, and an entry that does not parse is a miss.
@@ -29,7 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from summarizer import __version__
-from summarizer.articles import Article
+from summarizer.articles import HTML_SUFFIXES
 from summarizer.schema import SCHEMA_VERSION, Brief
 from summarizer.store import write_entry
 
@@ -69,8 +70,12 @@ def run_identity(*, provider: str, model: str, templates: str, options: Mapping[
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def brief_key(run: str, article: Article) -> str:
-    blob = json.dumps([run, article.sha256, list(article.warnings)], ensure_ascii=False)
+def brief_key(run: str, data: bytes, suffix: str) -> str:
+    """The key of an input's brief: the run's identity, the input's bytes, and whether its suffix makes it a web
+    page. The article (its text, sentences, date, the warnings reading it gave) follows from these, so a hit
+    needs no reading of the article at all."""
+    digest = hashlib.sha256(data).hexdigest()
+    blob = json.dumps([run, digest, suffix.lower() in HTML_SUFFIXES])
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -83,8 +88,8 @@ class BriefStore:
     def path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
-    def get(self, key: str, article: Article) -> Brief | None:
-        """The brief stored under ``key`` for ``article``, or None (absent, unreadable, or not this article's)."""
+    def get(self, key: str) -> Brief | None:
+        """The brief stored under ``key``, or None (absent, unreadable, or not a whole entry for this key)."""
         try:
             entry = json.loads(self.path(key).read_bytes())
         except (OSError, ValueError):
@@ -95,7 +100,7 @@ class BriefStore:
             brief = Brief.model_validate(entry.get("brief"))
         except ValidationError:
             return None
-        return brief if brief.article_sha256 == article.sha256 else None
+        return brief if brief.article_sha256 and brief.status != "failed" else None
 
     def put(self, key: str, brief: Brief) -> Path:
         target = self.path(key)

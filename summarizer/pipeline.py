@@ -15,14 +15,14 @@ import queue
 import shlex
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from summarizer.amounts import numbers_in
-from summarizer.articles import Article, ArticleError, Input, Sentence, _fence_safe, load
+from summarizer.articles import Article, ArticleError, Input, Sentence, _fence_safe, input_suffix, load, read_input
 from summarizer.briefcache import BriefStore, brief_key, run_identity
 from summarizer.grounding import figure_sentences
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
@@ -522,10 +522,35 @@ def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates:
     return [done[i] for i in range(len(inputs))]
 
 
-def _read(item: Input, batch: _Batch) -> Article | Brief:
-    """The article, or a failed brief saying why it cannot be read."""
+@dataclass(frozen=True)
+class _Todo:
+    """An article to summarize (or to copy, when its text came earlier), and its brief-cache key."""
+
+    article: Article
+    key: str | None
+
+
+def _open(item: Input, batch: _Batch, seen: Container[str]) -> Brief | _Todo:
+    """A brief at once (the input cannot be read, or the brief cache has it), else the article to summarize.
+
+    A cache hit needs only the input's bytes, not the article: reading an article (sentences, boilerplate,
+    planted instructions) costs more than the rest of a hit together. A hit whose text came earlier in this
+    batch (``seen``: text sha256s) is not taken: that input is a duplicate, with a brief of its own."""
+    started = time.perf_counter()
     try:
-        return load(item)
+        data = read_input(item)
+    except ArticleError as exc:
+        return batch.failed(item.name, None, str(exc))
+    key = brief_key(batch.run, data, input_suffix(item)) if batch.briefs is not None else None
+    if batch.briefs is not None and key is not None:
+        cached = batch.briefs.get(key)
+        if cached is not None and cached.article_sha256 not in seen:
+            # As an exchange-cache hit would report it: every call answered from the cache, no model time.
+            usage = cached.usage.model_copy(update={"cached_calls": cached.usage.calls, "model_seconds": 0.0})
+            return cached.model_copy(update={"article": item.name, "usage": usage,
+                                             "seconds": time.perf_counter() - started})
+    try:
+        return _Todo(load(item, data), key)
     except ArticleError as exc:
         return batch.failed(item.name, None, str(exc))
 
@@ -536,31 +561,18 @@ def _duplicate(first: Brief, article: Article) -> Brief:
         "warnings": [*_warnings(article), f"same text as {first.article}: summarized once, brief repeated"]})
 
 
-def _cached(article: Article, batch: _Batch) -> Brief | None:
-    """The article's brief from the brief cache, as an exchange-cache hit would report it (every call answered
-    from the cache, no model time), or None."""
-    if batch.briefs is None:
-        return None
-    started = time.perf_counter()
-    cached = batch.briefs.get(brief_key(batch.run, article), article)
-    if cached is None:
-        return None
-    usage = cached.usage.model_copy(update={"cached_calls": cached.usage.calls, "model_seconds": 0.0})
-    return cached.model_copy(update={"article": article.name, "usage": usage,
-                                     "seconds": time.perf_counter() - started})
-
-
-def _ask(article: Article, batch: _Batch) -> Brief:
+def _ask(todo: _Todo, batch: _Batch) -> Brief:
     """The brief from the model (and into the brief cache). Runs in worker threads: everything it touches is
     its own (the article, its usage meter, instructor's patched create) or safe to share (the stores write
     atomically, the openai client is thread-safe, templates and options are frozen)."""
+    article = todo.article
     try:
         brief = summarize_article(article, batch.client, batch.templates, batch.options)
     except Exception as exc:  # a bug or an unforeseen provider error must not end the batch
         return batch.failed(article.name, article.sha256, f"internal error ({type(exc).__name__}): {exc}")
-    if batch.briefs is not None and brief.status != "failed":
+    if batch.briefs is not None and todo.key is not None and brief.status != "failed":
         try:
-            batch.briefs.put(brief_key(batch.run, article), brief)
+            batch.briefs.put(todo.key, brief)
         except OSError:
             pass  # a full or read-only cache costs the next run time, not this run its brief
     return brief
@@ -579,15 +591,16 @@ def _one_at_a_time(inputs: Sequence[Input], batch: _Batch, done: dict[int, Brief
     for i, item in enumerate(inputs):
         if progress:
             progress(i, item, None)
-        read = _read(item, batch)
-        if isinstance(read, Brief):
-            brief = read
-        elif read.sha256 in first_with:
-            brief = _duplicate(done[first_with[read.sha256]], read)
+        opened = _open(item, batch, first_with)
+        if isinstance(opened, Brief):
+            brief = opened
+            if brief.article_sha256 is not None:  # from the brief cache
+                first_with[brief.article_sha256] = i
+        elif opened.article.sha256 in first_with:
+            brief = _duplicate(done[first_with[opened.article.sha256]], opened.article)
         else:
-            first_with[read.sha256] = i
-            cached = _cached(read, batch)
-            brief = cached if cached is not None else _ask(read, batch)
+            first_with[opened.article.sha256] = i
+            brief = _ask(opened, batch)
         done[i] = brief
         if progress:
             progress(i, item, brief)
@@ -613,10 +626,10 @@ def _concurrently(inputs: Sequence[Input], batch: _Batch, done: dict[int, Brief]
         for j, article in waiting.pop(i, []):
             finish(j, _duplicate(brief, article))
 
-    def work(i: int, article: Article) -> None:
+    def work(i: int, todo: _Todo) -> None:
         outcome: Brief | BaseException
         try:
-            outcome = _ask(article, batch)
+            outcome = _ask(todo, batch)
         except BaseException as exc:  # reported in the calling thread, not lost with this one
             outcome = exc
         results.put((i, outcome))
@@ -632,25 +645,23 @@ def _concurrently(inputs: Sequence[Input], batch: _Batch, done: dict[int, Brief]
             i, item = nxt
             if progress:
                 progress(i, item, None)
-            read = _read(item, batch)
-            if isinstance(read, Brief):
-                finish(i, read)
-            elif read.sha256 in first_with:
-                first = first_with[read.sha256]
+            opened = _open(item, batch, first_with)
+            if isinstance(opened, Brief):
+                if opened.article_sha256 is not None:  # from the brief cache
+                    first_with[opened.article_sha256] = i
+                finish(i, opened)
+            elif opened.article.sha256 in first_with:
+                first = first_with[opened.article.sha256]
                 if first in done:
-                    finish(i, _duplicate(done[first], read))
+                    finish(i, _duplicate(done[first], opened.article))
                 else:
-                    waiting.setdefault(first, []).append((i, read))
+                    waiting.setdefault(first, []).append((i, opened.article))
             else:
-                first_with[read.sha256] = i
-                cached = _cached(read, batch)
-                if cached is not None:
-                    finish(i, cached)
-                    continue
+                first_with[opened.article.sha256] = i
                 if not imported:
                     _import_model_side()
                     imported = True
-                threading.Thread(target=work, args=(i, read), name=f"summarize-{i}", daemon=True).start()
+                threading.Thread(target=work, args=(i, opened), name=f"summarize-{i}", daemon=True).start()
                 running += 1
         if running == 0:
             return

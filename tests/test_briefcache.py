@@ -169,3 +169,16 @@ def test_a_fully_cached_run_never_imports_openai(server: fs.FakeOpenAI, tmp_path
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
     assert "summarizer.pipeline" in imported
     assert not {"openai", "instructor", "httpx"} & imported
+
+
+def test_duplicates_stay_duplicates_when_the_first_comes_from_the_cache(server: fs.FakeOpenAI, tmp_path: Path) -> None:
+    cache, folder = tmp_path / "cache", tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(SEED.read_bytes())
+    _, first = summarize(server, folder, cache=cache)
+    asked = len(server.received)
+    _, second = summarize(server, folder, cache=cache)
+    assert len(server.received) == asked
+    assert [b["duplicate_of"] for b in without_timing(second)] == [None, str(folder / "a.txt")]
+    assert [b["warnings"] for b in without_timing(second)] == [b["warnings"] for b in without_timing(first)]

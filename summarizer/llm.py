@@ -156,9 +156,14 @@ class RetryPolicy:
 _SECRET = re.compile(r"\b(sk-[A-Za-z0-9_\-]{6,}|Bearer\s+\S+)")
 
 
+MIN_SECRET = 8
+"""Keys shorter than this are placeholders for local servers ("x", "none"); blanking every "x" in an answer
+would corrupt it (``"index"`` → ``"inde[redacted]"``) and hide nothing."""
+
+
 def redact(text: str, secret: str | None) -> str:
     """``text`` with the API key (and anything shaped like one) blanked: servers echo keys in errors."""
-    if secret:
+    if secret and len(secret) >= MIN_SECRET:
         text = text.replace(secret, "[redacted]")
     return _SECRET.sub("[redacted]", text)
 

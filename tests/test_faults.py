@@ -203,3 +203,15 @@ def test_a_batch_of_failures_completes_and_says_what_happened_to_each(server: fs
     for p in seeds[1:]:
         assert status[p.name][0] == "ok"
     assert "3 of 7 article(s) failed" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["x", "none", "sk-no"])
+def test_a_short_placeholder_key_does_not_corrupt_the_answers(velka: Path, tmp_path: Path, key: str) -> None:
+    """Local servers take any key; a one-letter key must not be blanked out of every answer."""
+    with fs.FakeOpenAI(responder=lambda body: fs.VELKA_ANSWER) as server:
+        result = CliRunner().invoke(app, ["summarize", str(velka), "--provider", "openai", "--base-url",
+                                          server.base_url, "--model", fs.MODEL, "--cache-dir", str(tmp_path),
+                                          "--format", "jsonl"], env=fs.cli_env(key=key))
+    assert result.exit_code == 0, result.output
+    (brief,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert brief["status"] == "ok" and brief["incidents"]

@@ -235,12 +235,6 @@ def resolve(extraction: Extraction, article: Article) -> list[IncidentOut]:
 
 
 def _distinct(sources: list[NamedSource]) -> list[NamedSource]:
-    """Each source once: a small model may list the same one again and again until the list is full."""
-    seen: set[tuple[str | None, str | None, str | None]] = set()
-    kept = []
-    for src in sources:
-        key = (src.name, src.role, src.outlet)
-        if key not in seen:
-            seen.add(key)
-            kept.append(src)
-    return kept
+    """Each source once (as ``pipeline.merge`` joins parts): a small model may list the same one again and
+    again until the list is full."""
+    return [src for k, src in enumerate(sources) if src not in sources[:k]]

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.articles import Input, read_article
-from summarizer.llm import LocalBackend
+from summarizer.llm import ExchangeClient, LocalBackend
 from summarizer.pipeline import RunOptions, figures_pass_from_env, summarize_inputs
 from summarizer.prompts import load_templates
 from summarizer.schema import Brief
 from summarizer.settings import default_cache_dir
+from summarizer.store import ExchangeStore
 
 GOAL_SECONDS = 15.0
 
@@ -98,9 +99,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                          n_batch=args.batch, use_mmap=not args.no_mmap, grammar_first=args.sampler == "grammar-first")
     load_seconds = time.perf_counter() - started
     timed = _TimedBackend(local, args.overhead)
-    from summarizer.llm import ExchangeClient
-    from summarizer.store import ExchangeStore
-
     if args.cache is not None and args.cache.is_dir() and any(args.cache.iterdir()):
         raise SystemExit(f"--cache {args.cache} is not empty: the benchmark must ask the model every request")
     # No fixtures, and a cache only to keep the answers (it starts empty): every request goes to the model.

@@ -23,6 +23,11 @@ from importlib import resources
 # Words around a name that are not part of it ("Khost province", "the city of Kabul").
 _FRAME = {"province", "state", "region", "governorate", "district", "city", "town", "village", "of", "the",
           "county", "municipality", "area", "muhafazat", "emirate", "community"}
+# "the provincial capital" is a province's, not the country's; "capital punishment" is no place.
+_SUBNATIONAL = {"provincial", "province", "regional", "region", "state", "district", "county", "local", "former",
+                "old", "economic", "commercial", "financial", "cultural", "religious"}
+_NOT_A_CITY = {"punishment", "markets", "market", "gains", "flight", "expenditure", "investment", "spending",
+               "offence", "offense", "crime", "crimes", "charges", "case", "cases"}
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|an|ash|at|az)\s+")
 
 
@@ -49,6 +54,7 @@ class Gazetteer:
     countries: dict[str, str]  # name key -> ISO code
     cities: dict[tuple[str, str], tuple[str, int]]  # (city key, ISO code) -> (division, population)
     divisions: dict[str, dict[str, str]]  # ISO code -> {skeleton of division: division}
+    capitals: dict[str, str]  # ISO code -> city key of the national capital
 
     def country_code(self, country: str | None) -> str | None:
         return self.countries.get(key(country)) if country else None
@@ -68,7 +74,7 @@ class Gazetteer:
         """The division of the most populous city named in ``text`` (whole words, longest names first),
         or of a division named in it; with ``first``, of the one named first (a sentence that names the
         incident's city before the cities it is measured from: "HILLAH, Iraq — ... south of Baghdad")."""
-        words = key(text).split()
+        words = self._capital_named(key(text).split(), cc)
         found: list[tuple[int, int, str]] = []
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
@@ -85,6 +91,25 @@ class Gazetteer:
         if not found:
             return None
         return max(found)[2]
+
+    def _capital_named(self, words: list[str], cc: str) -> list[str]:
+        """'a restaurant in somalias capital' -> '... in mogadishu': the capital by its role ("the capital",
+        "the Afghan capital", "Somalia's capital"), as wire copy names it, is the country's national capital.
+        A provincial or state capital is not, and neither is another country's ("Kenya's capital")."""
+        capital = self.capitals.get(cc)
+        if capital is None:
+            return words
+        for j, word in enumerate(words):
+            if word != "capital" or j == 0 or (j + 1 < len(words) and words[j + 1] in _NOT_A_CITY):
+                continue
+            before = words[j - 1]
+            owner = self.countries.get(before[:-1] if before.endswith("s") else before) or self.countries.get(before)
+            if owner is not None and owner != cc:
+                continue
+            if owner == cc or before == "the" or (j >= 2 and words[j - 2] == "the" and before not in _SUBNATIONAL):
+                start = j - 1 if owner or before == "the" else j - 2
+                return [*words[:start], *capital.split(), *words[j + 1 :]]
+        return words
 
 
 _LOADING = threading.Lock()
@@ -118,14 +143,19 @@ def _load() -> Gazetteer:
             if (cc, division) not in seen:
                 seen.add((cc, division))
                 divisions.setdefault(cc, {}).setdefault(_skeleton(key(division)), division)
-    return Gazetteer(countries, cities, divisions)
+    capitals: dict[str, str] = {}
+    for line in (base / "capitals.tsv").read_text(encoding="utf-8").splitlines():
+        cc, _, name = line.partition("\t")
+        capitals[cc] = key(name)
+    return Gazetteer(countries, cities, divisions, capitals)
 
 
 def province_for(province: str | None, place: str | None, country: str | None,
                  context: Sequence[str] = ()) -> tuple[str | None, bool]:
     """(province, derived): the article's province when it is a division of the country; otherwise the
     division the gazetteer gives for the province text (a city put in the province slot), the place, or
-    else the first city named in the ``context`` texts (the sentence naming the place, the dateline);
+    else the first city named in the ``context`` texts, best first (``reconcile._where``: the place's
+    sentences, the counts' sentences, the dateline), a capital named by its role included;
     otherwise the article's province as it was. ``derived`` is True when the gazetteer supplied it."""
     if province and country and key(country) in key(province):
         province = None  # "eastern Nigeria" is a direction in the country, not a division

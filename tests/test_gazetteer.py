@@ -37,3 +37,16 @@ def test_nothing_is_guessed(province: str | None, place: str | None, country: st
 def test_a_province_the_article_names_keeps_the_article_spelling() -> None:
     # GeoNames spells it Oruzgan; the article's "Uruzgan" is that province, stated, not looked up.
     assert province_for("Uruzgan", "Gizab district", "Afghanistan") == ("Uruzgan", False)
+
+
+@pytest.mark.parametrize(("sentence", "country", "expected"), [
+    ("A car bomber rammed a restaurant near a beach in Somalia's capital.", "Somalia", ("Banaadir", True)),
+    ("A bomb hit a minibus in the Afghan capital on Monday.", "Afghanistan", ("Kabul", True)),
+    ("Gunmen stormed a hotel in the capital, Abuja.", "Nigeria", ("FCT", True)),
+    ("A bomb went off in the provincial capital.", "Afghanistan", (None, False)),  # a province's capital
+    ("Gunmen attacked a mall in Kenya's capital.", "Somalia", (None, False)),  # another country's
+    ("Parliament debated capital punishment.", "Afghanistan", (None, False)),
+])
+def test_the_capital_by_its_role_is_the_national_capital(sentence: str, country: str,
+                                                          expected: tuple[str | None, bool]) -> None:
+    assert province_for(None, "a restaurant", country, [sentence]) == expected

@@ -10,9 +10,9 @@ import datetime as dt
 import re
 import statistics
 
-from summarizer.amounts import Amount, amount_phrases, numbers_in, parse_amount, point
+from summarizer.amounts import NUMBER_PATTERN, Amount, amount_phrases, numbers_in, parse_amount, point
 from summarizer.articles import Article
-from summarizer.gazetteer import dateline, province_for
+from summarizer.gazetteer import dateline, key, province_for
 from summarizer.grounding import OUTCOME_WORDS
 from summarizer.schema import (
     Citation,
@@ -23,7 +23,9 @@ from summarizer.schema import (
     Incident,
     IncidentOut,
     NamedSource,
+    Outcome,
     Responsibility,
+    VictimGroup,
 )
 
 ESTIMATE_POLICY = "range-over-sources"
@@ -186,6 +188,117 @@ def restated(figures: list[FigureOut], article: Article) -> list[FigureOut]:
     return added
 
 
+CONTINUED_SOURCE = "the sentence after a cited count (added by code)"
+_ELSEWHEN = re.compile(r"\b(19|20)\d\d\b|\b(after|ago|earlier|last|previous|previously|since|before|"
+                       r"percent|per cent)\b|%", re.I)
+_GROUP_WORDS: list[tuple[re.Pattern[str], VictimGroup]] = [
+    (re.compile(r"\b(gunm[ae]n|militants?|attackers?|assailants?|insurgents?|terrorists?|fighters?|"
+                r"bombers?|jihadists?|rebels?)\b", re.I), "militants"),
+    (re.compile(r"\b(police\w*|officers?|guards?)\b", re.I), "police"),
+    (re.compile(r"\b(soldiers?|troops?|servicem[ae]n|personnel)\b", re.I), "soldiers"),
+    (re.compile(r"\b(civilians?|students?|children|women|worshippers|villagers|passengers|residents)\b", re.I),
+     "civilians"),
+]
+
+
+def continued(figures: list[FigureOut], article: Article) -> list[FigureOut]:
+    """Counts in the sentence right after a cited count, which the model did not list.
+
+    A report gives its toll over consecutive sentences ("killing at least eight people, police said." /
+    "More than 10 others were injured in the blast."); a small model reports the first and stops. The next
+    sentence continues the same story unless it moves in time ("last year", "since", a year) or talks of
+    shares ("90 percent"), so such sentences are not followed, nor is a sentence further on: a count in a
+    later paragraph may belong to another event. The count must be of people and its clause must say they
+    were killed or wounded (``_outcome_of``); the group comes from the words after it (else "total"); the
+    source is not guessed.
+    """
+    have = {(f.outcome, f.low, f.high) for f in figures}
+    cited = sorted({f.citation.sentence for f in figures})
+    added: list[FigureOut] = []
+    for sid in cited:
+        s = article.sentence(sid + 1)
+        if s is None or _ELSEWHEN.search(s.text):
+            continue
+        for start, end, phrase in amount_phrases(s.text):
+            amount = parse_amount(phrase)
+            what = _outcome_of(s.text, start, end)
+            if amount is None or amount.qualifier == "unspecified" or what is None:
+                continue
+            if (what, amount.low, amount.high) in have or _UNIT.match(s.text[end:]):
+                continue
+            cite = citation(article, s.id)
+            if cite is None:
+                continue
+            noun = " ".join(re.findall(r"\w+", s.text[end : end + 40])[:2])  # "nine intelligence officers"
+            group: VictimGroup = next((g for pattern, g in _GROUP_WORDS if pattern.search(noun)), "total")
+            have.add((what, amount.low, amount.high))
+            added.append(FigureOut(
+                outcome=what, group=group, amount_text=phrase, low=amount.low, high=amount.high,
+                qualifier=amount.qualifier, according_to=CONTINUED_SOURCE, citation=cite,
+            ))
+    return added
+
+
+_UNIT = re.compile(r"\s*-?\s*(years?|months?|days?|hours?|km|kilomet|miles?|metres?|meters?)\b", re.I)
+"""A number that measures age, time or distance ("a 25-year-old", "20 kilometres") counts no people."""
+_PEOPLE = re.compile(
+    r"people|persons?|others?|more|civilians?|soldiers?|troops?|police\w*|officers?|guards?|militants?|gunm[ae]n|"
+    r"attackers?|assailants?|fighters?|insurgents?|terrorists?|rebels?|students?|children|women|men|boys|girls|"
+    r"villagers|worshippers|passengers|residents|members|personnel|servicem[ae]n|victims?|workers", re.I)
+
+
+def _any_outcome(word: str) -> bool:
+    return any(OUTCOME_WORDS[o].fullmatch(word) for o in ("killed", "wounded"))
+
+
+_CLAUSE_END = re.compile(rf"\b(?:and|but|while|whereas|or)\b|[.;:!?]|{NUMBER_PATTERN}", re.I)
+
+
+def _outcome_of(text: str, start: int, end: int) -> Outcome | None:
+    """Killed or wounded, when the sentence's grammar ties the count to it: the first outcome word of the
+    count's own clause ("Six police also died and nine officers were wounded": six died, nine were wounded;
+    "at least 14 people, including his father, were wounded"), else the words right before the count
+    ("killing at least 19", "the death toll could rise to as high as 40"). Merely being nearest is not
+    enough here: in "gunmen numbering about 20 stormed the village and shot ..." the 20 are the attackers."""
+    after = text[end : end + 80]
+    clause = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
+    before = re.search(r"(?:(\w+)\s+)?(\w+)\s+$", text[max(0, start - 30) : start])
+    candidates = [m.group(0) for m in re.finditer(r"\w+", clause)]
+    if not any(_PEOPLE.fullmatch(w) or _any_outcome(w) for w in candidates[:2]):
+        candidates = []  # "four sides of the city, resulting in several deaths": the count is not of people
+    candidates += [w for w in (before.groups()[::-1] if before else ()) if w]
+    for word in candidates:
+        found: list[Outcome] = [o for o in ("killed", "wounded") if OUTCOME_WORDS[o].fullmatch(word)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None  # "casualties": killed or wounded, the count does not say which
+    return None
+
+
+def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[str]:
+    """Sentences that may say where the incident was, best first, for the province lookup: the one the
+    model cited for the place, every sentence naming the place ("Njaba is 20 kilometres from the town of
+    Damboa"), the sentences of its counts (the lede that says "in the province of Khost"), the dateline."""
+    texts: list[str] = []
+    if inc.place and inc.place_sentence:
+        s = article.sentence(inc.place_sentence)
+        if s is not None:
+            texts.append(s.text)
+    place = key(inc.place or "")
+    if len(place) >= 4:
+        named = re.compile(rf"\b{re.escape(place)}\b")
+        texts += [s.text for s in article.sentences if named.search(key(s.text))]
+    for sid in sorted({f.citation.sentence for f in figures}):
+        s = article.sentence(sid)
+        if s is not None and not _is_headline(s.id, s.text):
+            texts.append(s.text)
+    line = dateline([s.text for s in article.sentences])
+    if line:
+        texts.append(line)
+    return list(dict.fromkeys(texts))
+
+
 def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
     figures: list[FigureOut] = []
     for fig in inc.figures:
@@ -198,6 +311,7 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
             high=amount.high, qualifier=amount.qualifier, according_to=fig.according_to, citation=cite,
         ))
     figures += restated(figures, article)
+    figures += continued(figures, article)
     responsibility = None
     perpetrator, perpetrator_sentence = inc.perpetrator, inc.perpetrator_sentence
     if inc.claimed_by:
@@ -206,10 +320,7 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
             # A group that claims an attack no one else is named for is its perpetrator (as ACLED/GTD code it);
             # the claim sentence is the evidence, and the claim itself stays visible apart.
             perpetrator, perpetrator_sentence = inc.claimed_by, inc.claim_sentence
-    place_sentence = article.sentence(inc.place_sentence) if inc.place and inc.place_sentence else None
-    context = [s for s in (place_sentence.text if place_sentence else None,
-                           dateline([s.text for s in article.sentences])) if s]
-    province, derived = province_for(inc.province, inc.place, inc.country, context)
+    province, derived = province_for(inc.province, inc.place, inc.country, _where(inc, figures, article))
     return IncidentOut(
         headline=inc.headline,
         summary=inc.summary,

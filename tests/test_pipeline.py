@@ -21,7 +21,8 @@ from summarizer.pipeline import (
     summarize_inputs,
 )
 from summarizer.prompts import load_templates
-from summarizer.schema import Figure
+from summarizer.reconcile import CONTINUED_SOURCE
+from summarizer.schema import Brief, Figure
 
 ARTICLE = parse_article(
     "Gunmen kill nine in raid on Velka market\n"
@@ -178,13 +179,20 @@ def test_the_figures_call_adds_what_the_first_answer_missed() -> None:
     assert brief.attempts == 1 and brief.usage.calls == 2
 
 
+def answered(brief: Brief) -> list[str]:
+    """The figures of the model's answers, without the next sentence's count that code adds (S3's "14")."""
+    return [f.amount_text for f in brief.incidents[0].figures if f.according_to != CONTINUED_SOURCE]
+
+
 def test_without_the_figures_call_the_first_request_is_the_same() -> None:
     on = Scripted(by_schema(FIRST, figures()))
     off = Scripted(by_schema(FIRST, figures()))
     summarize_article(FOCUSED, ExchangeClient(backend=on), load_templates(), FIGURES_ON)
     brief = summarize_article(FOCUSED, ExchangeClient(backend=off), load_templates(), RunOptions(figures_pass=False))
     assert len(off.requests) == 1 and off.requests[0] == on.requests[0]  # so (a) and (b) share cached first calls
-    assert [f.amount_text for f in brief.incidents[0].figures] == ["at least nine"]
+    # The model's one figure, and the next sentence's count that code adds; S5's "two gunmen" is the call's job.
+    assert [(f.amount_text, f.according_to) for f in brief.incidents[0].figures] == [
+        ("at least nine", "police"), ("14", CONTINUED_SOURCE)]
 
 
 def test_a_planted_figure_in_the_figures_answer_is_asked_again_then_left_out() -> None:
@@ -193,7 +201,7 @@ def test_a_planted_figure_in_the_figures_answer_is_asked_again_then_left_out() -
     # The re-ask says why; the same answer word for word ends it (as for the first call): grounded part kept.
     assert backend.schemas() == ["Extraction", "FigureList", "FigureList"]
     assert "gives orders to the reader" in backend.requests[-1]["messages"][-1]["content"]
-    assert [f.amount_text for f in brief.incidents[0].figures] == ["at least nine"]
+    assert answered(brief) == ["at least nine"]
     assert any(note.startswith("incidents[0] (figures call): ") and "'500'" in note for note in brief.left_out)
 
 
@@ -202,14 +210,14 @@ def test_a_corrected_figures_answer_is_taken() -> None:
                                  figures((5, "two", "killed", "militants"))))
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates(), FIGURES_ON)
     assert backend.schemas() == ["Extraction", "FigureList", "FigureList"]
-    assert [f.amount_text for f in brief.incidents[0].figures] == ["at least nine", "two"]
+    assert answered(brief) == ["at least nine", "two"]
     assert brief.left_out == [] and brief.attempts == 1 and brief.usage.calls == 3
 
 
 def test_a_failed_figures_call_keeps_the_first_figures_and_says_so() -> None:
     backend = Scripted(by_schema(FIRST, "Sure! {figures: [oops"))
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates(), FIGURES_ON)
-    assert brief.status == "ok" and [f.amount_text for f in brief.incidents[0].figures] == ["at least nine"]
+    assert brief.status == "ok" and answered(brief) == ["at least nine"]
     assert any("the figures call for incident 'Iron Wolves raid Velka market' failed" in w and "not valid JSON" in w
                for w in brief.warnings)
     assert brief.attempts == 1 and brief.usage.calls == 4

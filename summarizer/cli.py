@@ -8,6 +8,7 @@ failed (the rest are still written), 2 = a usage error, reported in one line wit
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from enum import StrEnum
@@ -36,7 +37,7 @@ from summarizer.llm import (
     RetryPolicy,
     local_available,
 )
-from summarizer.pipeline import Interrupted, RunOptions, figures_pass_from_env, summarize_inputs
+from summarizer.pipeline import Interrupted, RunOptions, figures_pass_from_env, requests_in_flight, summarize_inputs
 from summarizer.prompts import load_templates
 from summarizer.render import print_rich, run_progress
 from summarizer.schema import Brief
@@ -346,7 +347,19 @@ def _report_interrupt(stop: Interrupted, output: Path | None, cache: Path | None
     if cache is not None:
         err.print(f"model answers so far are cached in {escape(str(cache))}; run the same command again to go on "
                   "(finished requests are not asked again)", highlight=False, soft_wrap=True)
+    _end_with_requests_in_flight(130)
     return typer.Exit(130)
+
+
+def _end_with_requests_in_flight(code: int) -> None:
+    """Exit at once while ``--concurrency`` threads still wait for their server: everything is written and said.
+
+    A normal exit would finalize the interpreter under those daemon threads, which then abort it (SIGABRT, exit
+    -6 instead of 130) when one of them wakes up holding a lock the shutdown needs."""
+    if requests_in_flight():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 @app.command(epilog="Examples:\n\n"

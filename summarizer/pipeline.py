@@ -606,6 +606,14 @@ def _one_at_a_time(inputs: Sequence[Input], batch: _Batch, done: dict[int, Brief
             progress(i, item, brief)
 
 
+_WORKER = "summarize-"  # the name of each ``--concurrency`` thread, then its input's index
+
+
+def requests_in_flight() -> bool:
+    """Whether ``--concurrency`` threads are still waiting for their server (after Ctrl-C)."""
+    return any(t.daemon and t.name.startswith(_WORKER) and t.is_alive() for t in threading.enumerate())
+
+
 def _concurrently(inputs: Sequence[Input], batch: _Batch, done: dict[int, Brief], progress: Progress | None,
                   workers: int) -> None:
     """Up to ``workers`` articles in flight, each in a thread of its own that asks the model; reading,
@@ -661,7 +669,7 @@ def _concurrently(inputs: Sequence[Input], batch: _Batch, done: dict[int, Brief]
                 if not imported:
                     _import_model_side()
                     imported = True
-                threading.Thread(target=work, args=(i, opened), name=f"summarize-{i}", daemon=True).start()
+                threading.Thread(target=work, args=(i, opened), name=f"{_WORKER}{i}", daemon=True).start()
                 running += 1
         if running == 0:
             return

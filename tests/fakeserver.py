@@ -71,6 +71,11 @@ def content(text: str, finish_reason: str = "stop", delay: float = 0.0) -> Act:
     return Act("content", content=text, finish_reason=finish_reason, delay=delay)
 
 
+def web_page() -> Act:
+    """A 200 with an HTML page instead of a completion: a captive portal or a proxy's sign-in page."""
+    return Act("page", content="<html><body>Please sign in to continue</body></html>")
+
+
 def invalid_json() -> Act:
     return content("Sure! Here are the incidents: {incidents: [oops")
 
@@ -224,6 +229,9 @@ def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                                    "code": act.status}}
                 self._send(act.status, error, headers)
                 return
+            if act.kind == "page":
+                self._send_raw(200, (act.content or "").encode(), "text/html")
+                return
             if act.kind == "content":
                 token = self.headers.get("Authorization", "").removeprefix("Bearer ")
                 text = (act.content or "").replace("{key}", token)  # "{key}": a server echoing the caller's key
@@ -234,6 +242,13 @@ def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             self._send(200, response, {})
             with server._lock:
                 server.answered.append(got)
+
+        def _send_raw(self, status: int, data: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def _send(self, status: int, payload: dict[str, Any], headers: dict[str, str]) -> None:
             data = json.dumps(payload).encode()

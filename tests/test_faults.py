@@ -118,6 +118,15 @@ def test_the_deadline_bounds_all_attempts(server: fs.FakeOpenAI, tmp_path: Path)
     assert len(server.received) < 50
 
 
+def test_a_web_page_instead_of_an_answer_fails_the_article_and_says_so(server: fs.FakeOpenAI,
+                                                                      tmp_path: Path) -> None:
+    server.plan(fs.web_page())
+    code, (brief,), _ = summarize(server, SEED, cache=tmp_path)
+    assert code == 1 and brief["status"] == "failed"
+    assert "not a JSON object" in brief["error"] and "Please sign in" in brief["error"]
+    assert "\n" not in brief["error"] and "Traceback" not in brief["error"]
+
+
 def test_a_refused_key_is_not_retried(server: fs.FakeOpenAI, tmp_path: Path) -> None:
     server.plan(fs.unauthorized())
     code, (brief,), _ = summarize(server, SEED, cache=tmp_path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Qualifier = Literal[
@@ -69,12 +70,18 @@ def words_to_int(phrase: str) -> int | None:
 
 def numbers_in(text: str) -> list[int]:
     """Every number in ``text``, written in digits or words."""
+    return list(_numbers_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _numbers_in(text: str) -> tuple[int, ...]:
+    """Grounding and reconcile ask about the same sentences for every figure of an answer: parsed once."""
     out = []
     for m in _NUMBER_RE.finditer(text):
         value = words_to_int(m.group(0))
         if value is not None:
             out.append(value)
-    return out
+    return tuple(out)
 
 
 _ZERO = re.compile(r"\b(no one|nobody|none|zero|no (?:casualties|deaths|injuries|one)|not any)\b", re.I)
@@ -130,9 +137,11 @@ _PHRASE_RE = re.compile(
 )
 
 
-def amount_phrases(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) of every count in ``sentence`` with its qualifier: 'at least 19', '28-30'."""
-    return [(m.start(), m.end(), m.group(0)) for m in _PHRASE_RE.finditer(sentence)]
+@lru_cache(maxsize=4096)
+def amount_phrases(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, phrase) of every count in ``sentence`` with its qualifier: 'at least 19', '28-30'. Cached:
+    reconcile looks through every sentence for each figure of an answer."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _PHRASE_RE.finditer(sentence))
 
 
 def as_written(amount: str, sentence: str) -> str:

@@ -31,8 +31,10 @@ _NOT_A_CITY = {"punishment", "markets", "market", "gains", "flight", "expenditur
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|an|ash|at|az)\s+")
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """Lower-case ASCII words: 'Jalālābād' -> 'jalalabad', "Sana'a" -> 'sanaa'."""
+    """Lower-case ASCII words: 'Jalālābād' -> 'jalalabad', "Sana'a" -> 'sanaa'. Cached: an incident's
+    province lookup reads every sentence of its article."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     plain = re.sub(r"['’`ʼ‘]", "", plain)
     return " ".join(re.findall(r"[a-z0-9]+", plain))

@@ -75,13 +75,25 @@ def _same(a: str, b: str) -> bool:
 
 def _in(word: str, text: str) -> bool:
     """``word`` or a near form of it ("Pakistani" / "Pakistan") is a word of ``text``; the exact word, the
-    usual case, is a set lookup before the scan for near forms."""
-    return word in _word_set(text) or any(_same(word, h) for h in _tokens(text))
+    usual case, is a set lookup, and near forms share their first four letters (``_same``), so only the
+    text's words that start as ``word`` does are compared."""
+    return word in _word_set(text) or any(_same(word, h) for h in _by_prefix(text).get(word[:4], ()))
 
 
 @lru_cache(maxsize=4096)
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _by_prefix(text: str) -> dict[str, tuple[str, ...]]:
+    """The words of ``text`` of four letters or more, by their first four (a whole article is scanned for a
+    name's every word)."""
+    index: dict[str, list[str]] = {}
+    for word in dict.fromkeys(_tokens(text)):
+        if len(word) >= 4:
+            index.setdefault(word[:4], []).append(word)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def missing_words(name: str, text: str, ignore: set[str] | None = None) -> list[str]:

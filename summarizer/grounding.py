@@ -97,7 +97,9 @@ def _by_prefix(text: str) -> dict[str, tuple[str, ...]]:
 
 
 def missing_words(name: str, text: str, ignore: set[str] | None = None) -> list[str]:
-    """Words of ``name`` that ``text`` does not contain (after dropping stop words and ``ignore``)."""
+    """Words of ``name`` that ``text`` does not contain (after dropping stop words and ``ignore``). A short
+    acronym must stand in capitals: "IS" (Islamic State) is not the verb in "the desert is rife with
+    insurgents", nor "US" the pronoun."""
     wanted = [t for t in _tokens(name) if t not in _STOP]
     significant = [t for t in wanted if not (ignore and t in ignore)]
     if not significant:
@@ -105,7 +107,16 @@ def missing_words(name: str, text: str, ignore: set[str] | None = None) -> list[
         if wanted and not any(_in(w, text) for w in wanted):
             return wanted
         return []
-    return [w for w in significant if not _in(w, text)]
+    capitals = _acronyms(text)
+    return [w for w in significant
+            if not _in(w, text) or (w.upper() in _acronyms(name) and w.upper() not in capitals)]
+
+
+@lru_cache(maxsize=4096)
+def _acronyms(text: str) -> frozenset[str]:
+    """Words of two or three capitals ("IS", "US", "TTP"): the acronyms that collide with common words
+    ("ISIS" may stand as "Isis")."""
+    return frozenset(re.findall(r"\b[A-Z]{2,3}\b", text))
 
 
 def amount_in_sentence(amount: str, sentence: str) -> str | None:

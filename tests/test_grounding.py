@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from summarizer.articles import parse_article
-from summarizer.grounding import figure_sentences
+from summarizer.grounding import figure_sentences, missing_words
 from summarizer.schema import Extraction
 
 ARTICLE = parse_article(
@@ -204,3 +204,14 @@ def test_count_sentences_have_a_number_or_count_word_next_to_dead_or_wounded() -
         (9, "The death toll could rise to 40, an official said."),
     ]
     assert figure_sentences(sentences) == [1, 2, 3, 4, 5, 9]
+
+
+@pytest.mark.parametrize(("name", "text", "missing"), [
+    ("IS", "The desert south of the city is rife with insurgents.", ["is"]),  # the verb is no group
+    ("IS", "Locals have blamed IS and the regime.", []),
+    ("US", "A source told us the convoy was hit.", ["us"]),
+    ("US forces", "US forces said the convoy was hit.", []),
+    ("ISIS", "Isis fighters attacked the post.", []),  # a longer acronym may be written as a name
+])
+def test_a_short_acronym_must_stand_in_capitals(name: str, text: str, missing: list[str]) -> None:
+    assert missing_words(name, text) == missing

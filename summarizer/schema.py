@@ -261,21 +261,20 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
                 if salvage:
                     setattr(inc, field, None)
             setattr(inc, sentence_field, found)
+        # What a re-ask could only answer with null is set to null here, and said: asking again costs a whole
+        # new answer (as long as the first on the embedded model) for the same result, and may change what
+        # was right. The gazetteer then derives the province from the place (reconcile).
         if inc.date_text and missing_words(inc.date_text, whole):
-            problems.append(f"{at}: date_text {inc.date_text!r} is not in the article; copy when it happened "
-                            "as the article words it, or null")
-            if salvage:
-                inc.date_text = None
+            notes.append(f"{at}: date_text {inc.date_text!r} is not in the article")
+            inc.date_text = None
         for field in ("country", "province"):
             value = getattr(inc, field)
             if value and missing_words(value, whole):
-                problems.append(f"{at}: {field} {value!r} is not named in the article; use null")
-                if salvage:
-                    setattr(inc, field, None)
+                notes.append(f"{at}: {field} {value!r} is not named in the article")
+                setattr(inc, field, None)
             elif value and not is_proper_name(value, whole):
-                problems.append(f"{at}: {field} {value!r} is not the name of a {field}; give its name or null")
-                if salvage:
-                    setattr(inc, field, None)
+                notes.append(f"{at}: {field} {value!r} is not the name of a {field}")
+                setattr(inc, field, None)
         if not (inc.place or inc.province or inc.perpetrator or inc.figures):
             problems.append(f"{at} names no place, no attacker and no casualties: if the article reports no "
                             "concrete violent incident, set is_incident_report to false and incidents to []")
@@ -283,11 +282,10 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
         named: list[NamedSource] = []
         for k, src in enumerate(inc.sources):
             if src.name and missing_words(src.name, whole, GENERIC_ACTOR):
-                problems.append(f"{at}.sources[{k}]: {src.name!r} is not named in the article; drop it")
+                notes.append(f"{at}.sources[{k}]: {src.name!r} is not named in the article")
             elif src not in named:
                 named.append(src)
-        if salvage or len(named) == len(inc.sources):
-            inc.sources = named
+        inc.sources = named
     if salvage and empty:
         extraction.incidents = [inc for inc in extraction.incidents if inc not in empty]
         extraction.is_incident_report = bool(extraction.incidents)
@@ -315,9 +313,10 @@ def ground_figures(figures: list[Figure], article: Article, at: str, problems: l
         if not _point_figure(fig, article, where, problems, notes):
             continue
         if fig.according_to and missing_words(fig.according_to, whole, GENERIC_ACTOR):
-            problems.append(f"{where}: according_to {fig.according_to!r} is not named in the "
-                            "article; use the source as the article names it, or null")
-            continue
+            # The count is grounded, its source is not: keep the count, leave the source out and say so
+            # (a re-ask costs a whole answer and has dropped the count itself with the invented source).
+            notes.append(f"{where}: according_to {fig.according_to!r} is not named in the article")
+            fig.according_to = None
         identity = (fig.sentence, " ".join(fig.amount.lower().split()), fig.outcome, fig.group)
         # The same figure listed twice (same sentence, wording, outcome and group) is kept once.
         if identity not in seen:

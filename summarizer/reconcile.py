@@ -241,10 +241,12 @@ def continued(figures: list[FigureOut], article: Article) -> list[FigureOut]:
 
 _UNIT = re.compile(r"\s*-?\s*(years?|months?|days?|hours?|km|kilomet|miles?|metres?|meters?)\b", re.I)
 """A number that measures age, time or distance ("a 25-year-old", "20 kilometres") counts no people."""
-_PEOPLE = re.compile(
-    r"people|persons?|others?|more|civilians?|soldiers?|troops?|police\w*|officers?|guards?|militants?|gunm[ae]n|"
-    r"attackers?|assailants?|fighters?|insurgents?|terrorists?|rebels?|students?|children|women|men|boys|girls|"
-    r"villagers|worshippers|passengers|residents|members|personnel|servicem[ae]n|victims?|workers", re.I)
+_ANYONE = re.compile(r"people|persons?|others?|more|men|boys|girls|members|victims?|workers", re.I)
+
+
+def _people(word: str) -> bool:
+    """A word that counts people: a group's ("soldiers", "gunmen") or anyone's ("people", "others")."""
+    return bool(_ANYONE.fullmatch(word)) or any(pattern.fullmatch(word) for pattern, _ in _GROUP_WORDS)
 
 
 def _any_outcome(word: str) -> bool:
@@ -264,7 +266,7 @@ def _outcome_of(text: str, start: int, end: int) -> Outcome | None:
     clause = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
     before = re.search(r"(?:(\w+)\s+)?(\w+)\s+$", text[max(0, start - 30) : start])
     candidates = [m.group(0) for m in re.finditer(r"\w+", clause)]
-    if not any(_PEOPLE.fullmatch(w) or _any_outcome(w) for w in candidates[:2]):
+    if not any(_people(w) or _any_outcome(w) for w in candidates[:2]):
         candidates = []  # "four sides of the city, resulting in several deaths": the count is not of people
     candidates += [w for w in (before.groups()[::-1] if before else ()) if w]
     for word in candidates:

@@ -6,6 +6,7 @@ start themselves (tests/fakeserver.py).
 
 from __future__ import annotations
 
+import signal
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,3 +74,10 @@ def matches_expected(request: pytest.FixtureRequest, name: str, actual: str) -> 
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"{path} is missing: run pytest --update-expected and review it"
     assert actual == path.read_text(encoding="utf-8"), f"{name} changed; if intended: pytest --update-expected"
+
+
+def default_ctrl_c() -> None:
+    """``preexec_fn`` for a child the test interrupts: SIGINT back to Python's default. A test run started in
+    the background (``cmd &``, ``nohup``) hands its children SIGINT ignored, and a CLI that never sees the
+    signal runs to the end: the test would measure how it was launched, not what Ctrl-C does."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

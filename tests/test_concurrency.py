@@ -22,7 +22,7 @@ from summarizer.bench import comparable  # briefs in output order, without timin
 from summarizer.cli import app
 from summarizer.store import request_key
 from tests import fakeserver as fs
-from tests.conftest import DEV, EXCHANGES, ROOT, SEEDS, all_articles
+from tests.conftest import DEV, EXCHANGES, ROOT, SEEDS, all_articles, default_ctrl_c
 
 
 def run(server: fs.FakeOpenAI, *args: str, cache: Path) -> tuple[int, str, str]:
@@ -102,7 +102,7 @@ def test_ctrl_c_during_a_concurrent_run_keeps_what_finished(tmp_path: Path) -> N
                "--base-url", server.base_url, "--model", fs.MODEL, "--cache-dir", str(tmp_path / "cache"),
                "--format", "jsonl", "--output", str(out), "--concurrency", "4"]
         proc = subprocess.Popen(cmd, env={**os.environ, **fs.cli_env()}, cwd=ROOT, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+                                stderr=subprocess.PIPE, text=True, preexec_fn=default_ctrl_c)
         end = time.monotonic() + 90
         while len(server.answered) < 8:
             assert proc.poll() is None, proc.communicate()

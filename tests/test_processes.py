@@ -18,7 +18,7 @@ import pytest
 
 from summarizer.store import ExchangeStore
 from tests import fakeserver as fs
-from tests.conftest import DEV, EXCHANGES, ROOT, SEEDS, all_articles
+from tests.conftest import DEV, EXCHANGES, ROOT, SEEDS, all_articles, default_ctrl_c
 
 
 def start(server: fs.FakeOpenAI, *paths: Path, cache: Path, output: Path) -> subprocess.Popen[str]:
@@ -26,7 +26,7 @@ def start(server: fs.FakeOpenAI, *paths: Path, cache: Path, output: Path) -> sub
            server.base_url, "--model", fs.MODEL, "--cache-dir", str(cache), "--format", "jsonl", "--output",
            str(output)]
     return subprocess.Popen(cmd, env={**os.environ, **fs.cli_env()}, cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=default_ctrl_c)
 
 
 def wait_for(condition: Callable[[], bool], proc: subprocess.Popen[str], limit: float = 90.0) -> None:

@@ -19,6 +19,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from summarizer.grounding import figure_sentences
+
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -210,6 +212,12 @@ def _is_boilerplate(sentence: str) -> bool:
     return bool(_BOILERPLATE.search(sentence.strip()))
 
 
+def _states_casualties(sentence: str) -> bool:
+    """A sentence with a count next to a killed / wounded word is reporting, whatever else it says ("Hospitals
+    appealed to readers to donate blood after the blast killed 12 people"): never set aside as boilerplate."""
+    return bool(figure_sentences([(0, sentence)]))
+
+
 def parse_article(text: str, name: str, warnings: tuple[str, ...] = ()) -> Article:
     """Number the sentences of ``text`` after setting aside boilerplate and a ``date YYYY-MM-DD`` prefix."""
     if not text:
@@ -241,7 +249,8 @@ def parse_article(text: str, name: str, warnings: tuple[str, ...] = ()) -> Artic
     for i, line in enumerate(lines):
         last = max((k for k, (_, _, f) in enumerate(line) if f), default=-1)
         sandwiched = 0 < i < len(lines) - 1 and flagged_line[i - 1] and flagged_line[i + 1]
-        lines[i] = [(s, e, f or k < last or sandwiched) for k, (s, e, f) in enumerate(line)]
+        lines[i] = [(s, e, (f or k < last or sandwiched) and not _states_casualties(text[s:e]))
+                    for k, (s, e, f) in enumerate(line)]
     sentences: list[Sentence] = []
     removed: list[str] = []
     for line in lines:

@@ -21,7 +21,7 @@ from typing import Any
 
 from summarizer.articles import Input, read_article
 from summarizer.llm import ExchangeClient, LocalBackend
-from summarizer.pipeline import RunOptions, figures_pass_from_env, summarize_inputs
+from summarizer.pipeline import RunOptions, summarize_inputs
 from summarizer.prompts import load_templates
 from summarizer.schema import Brief
 from summarizer.settings import default_cache_dir
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                   flush=True)
 
     briefs = summarize_inputs([Input(str(p), p) for p in paths], client, templates,
-                              RunOptions(max_retries=args.max_retries, figures_pass=figures_pass_from_env()),
+                              RunOptions(max_retries=args.max_retries),
                               progress=progress)
     calls = timed.calls
     model_seconds = sum(c.seconds for c in calls)
@@ -126,8 +126,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "settings": {"sampler": args.sampler, "threads": args.threads or os.cpu_count(), "batch": args.batch,
                      "ctx": args.ctx, "mmap": not args.no_mmap, "articles": len(paths),
-                     "folder": str(args.articles), "max_retries": args.max_retries,
-                     "figures_pass": figures_pass_from_env()},
+                     "folder": str(args.articles), "max_retries": args.max_retries},
         "load_seconds": round(load_seconds, 2),
         "seconds_per_article": {"median": round(statistics.median(walls), 2), "mean": round(statistics.mean(walls), 2),
                                 "min": round(min(walls), 2), "max": round(max(walls), 2),

@@ -37,7 +37,7 @@ from summarizer.llm import (
     RetryPolicy,
     local_available,
 )
-from summarizer.pipeline import Interrupted, RunOptions, figures_pass_from_env, requests_in_flight, summarize_inputs
+from summarizer.pipeline import Interrupted, RunOptions, requests_in_flight, summarize_inputs
 from summarizer.prompts import load_templates
 from summarizer.render import print_rich, run_progress
 from summarizer.schema import Brief
@@ -274,7 +274,7 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
     if record and fixtures_root is None:
         raise _fail("--record needs --fixtures DIR")
     try:
-        options = RunOptions(max_retries=settings.get("max_retries"), figures_pass=figures_pass_from_env())
+        options = RunOptions(max_retries=settings.get("max_retries"))
     except ValueError as exc:
         raise _fail(str(exc)) from None
     err = _err()
@@ -300,7 +300,7 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
         err.print(f"[dim]{len(inputs)} article(s); provider {chosen.value}, model {escape(client.model_id)}; "
                   f"cache {'off' if no_cache else escape(str(cache_root / 'exchanges'))}"
                   f"{'' if briefs is None else ', briefs ' + escape(str(briefs.root))}; "
-                  f"{workers} article(s) at a time; figures call {'on' if options.figures_pass else 'off'}[/]",
+                  f"{workers} article(s) at a time[/]",
                   soft_wrap=True)
     templates = load_templates()
     with run_progress(err, len(inputs), enabled=chatty) as (bar, task, meter):
@@ -394,9 +394,10 @@ def schema(
     """Print the JSON Schema of a brief (or of the model-facing extraction)."""
     from pydantic import BaseModel
 
-    from summarizer.schema import Extraction
+    from summarizer.schema import Answer
 
-    models: dict[str, type[BaseModel]] = {"brief": Brief, "extraction": Extraction}
+    # The model-facing schema in general; each request narrows ``counts`` to its article's (``answer_model``).
+    models: dict[str, type[BaseModel]] = {"brief": Brief, "extraction": Answer}
     if which not in models:
         raise _fail(f"--which must be one of: {', '.join(models)}")
     typer.echo(json.dumps(models[which].model_json_schema(), indent=2))

@@ -10,25 +10,37 @@ import dataclasses
 import functools
 import json
 import logging
-import os
 import queue
 import shlex
 import threading
 import time
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
+from pydantic_core import from_json
 
-from summarizer.amounts import numbers_in
+from summarizer import candidates
 from summarizer.articles import Article, ArticleError, Input, Sentence, _fence_safe, input_suffix, load, read_input
 from summarizer.briefcache import BriefStore, brief_key, run_identity
-from summarizer.grounding import figure_sentences
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
 from summarizer.prompts import Templates
 from summarizer.reconcile import resolve
-from summarizer.schema import Brief, Extraction, Figure, FigureList, Incident, NamedSource, Usage
+from summarizer.schema import (
+    EVENT_TYPES,
+    Answer,
+    Brief,
+    CountLabel,
+    Extraction,
+    Figure,
+    Incident,
+    IncidentAnswer,
+    NamedSource,
+    Usage,
+    answer_model,
+    ground,
+)
 
 if TYPE_CHECKING:
     # instructor (and the openai package it imports) are imported where a model is asked: about 1.7 s of
@@ -44,10 +56,12 @@ logging.getLogger("instructor").setLevel(logging.CRITICAL)
 CHARS_PER_TOKEN = 3.0
 """A conservative estimate (English news runs about 4 characters per token for Qwen's tokenizer), so a chunk
 estimated to fit does fit."""
-CHUNK_TOKENS = 1800
-"""Article tokens per request. The local model has 8192 of context: the system prompt (~1100 tokens), the
-answer (up to MAX_TOKENS) and the re-asks (earlier answers and the reasons) must fit beside the article.
-Every recorded article is below this, so only longer ones are read in parts."""
+CHUNK_TOKENS = 3000
+"""Article tokens per request (estimated at ``CHARS_PER_TOKEN``, so about 9,000 characters). The local model has
+8192 of context: the system prompt (~900 tokens), the answer (up to MAX_TOKENS) and one re-ask of an answer that
+was not JSON of the schema's shape must fit beside the article. Grounding asks nothing again since the model
+labels what code found, so the article can take what re-asks of unsupported claims used to need. Every
+recorded article is below this, so only longer ones are read in parts."""
 
 
 @dataclass(frozen=True)
@@ -55,28 +69,6 @@ class RunOptions:
     max_retries: int = 2
     max_tokens: int = MAX_TOKENS
     chunk_tokens: int = CHUNK_TOKENS
-    figures_pass: bool = False
-    """A second, focused call per incident for its figures only (see ``_figures_pass``); the CLI takes it
-    from ``SUMMARIZER_FIGURES_PASS`` (``figures_pass_from_env``). Off: on the dev set it raised figures exact
-    from 28 to 31 of 36 but, seeing the count sentences without their context, it also took in counts of
-    other events ("6,000", "hundreds"), and the headline killed figure fell from 11 to 7 of 15
-    (docs/accuracy.md)."""
-
-
-FIGURES_PASS_ENV = "SUMMARIZER_FIGURES_PASS"
-_ON = {"1", "true", "yes", "on"}
-_OFF = {"0", "false", "no", "off"}
-
-
-def figures_pass_from_env(environ: Mapping[str, str] | None = None) -> bool:
-    """``SUMMARIZER_FIGURES_PASS`` (1/0, true/false, on/off; unset: off), the one place it is read.
-    An experiment switch, so that the prompt rules and the figures call can be measured apart."""
-    value = (os.environ if environ is None else environ).get(FIGURES_PASS_ENV, "").strip().lower()
-    if not value:
-        return RunOptions.figures_pass
-    if value in _ON | _OFF:
-        return value in _ON
-    raise ValueError(f"{FIGURES_PASS_ENV}={value!r}: use 1 (the focused figures call on) or 0 (off)")
 
 
 def _reason(exc: BaseException, article: str) -> str:
@@ -160,14 +152,6 @@ def _warnings(article: Article) -> list[str]:
     return out
 
 
-def count_sentences(part: Article) -> list[Sentence]:
-    """The sentences of ``part`` that state a count of dead or injured, planted instructions left out:
-    named in the user message so a small model checks each one."""
-    trusted = part.trusted().sentences
-    ids = set(figure_sentences((s.id, s.text) for s in trusted))
-    return [s for s in trusted if s.id in ids]
-
-
 class _ChunkFailed(Exception):
     def __init__(self, reason: str, attempts: int) -> None:
         super().__init__(reason)
@@ -175,46 +159,27 @@ class _ChunkFailed(Exception):
         self.attempts = attempts
 
 
-class _Ask:
-    """``client.create`` for instructor, noting whether the answer repeats an earlier one of the same exchange.
-
-    A greedy model that answers a re-ask with its previous answer word for word will do so again: the
-    caller treats this as the last attempt (keep what is grounded) instead of paying for more identical
-    answers.
-    """
-
-    def __init__(self, client: ExchangeClient, meter: Usage) -> None:
-        self.client = client
-        self.meter = meter
-        self.repeated = False
-
-    def __call__(self, **request: Any) -> Any:
-        completion = self.client.create(meter=self.meter, **request)
-        answer = completion.choices[0].message.content if completion.choices else None
-        self.repeated = answer is not None and any(
-            m.get("role") == "assistant" and m.get("content") == answer for m in request["messages"])
-        return completion
-
-
 def _extract(part: Article, whole: Article, client: ExchangeClient, templates: Templates,
              options: RunOptions, meter: Usage) -> Extraction:
-    """One request (and its re-asks) for ``part`` of ``whole``; raises _ChunkFailed with the reason."""
+    """One request for ``part`` of ``whole`` (re-asked only when the answer is not JSON of the schema's
+    shape); raises _ChunkFailed with the reason."""
     import instructor
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
+    found = candidates.counts(part)
+    cited = candidates.speakers(part)
+    sources = [*(sp.name for sp in cited), candidates.ARTICLE_SOURCE]
     calls_before = meter.calls
-    ask = _Ask(client, meter)
-    create = instructor.patch(create=ask, mode=instructor.Mode.JSON_SCHEMA)
+    create = instructor.patch(create=functools.partial(client.create, meter=meter), mode=instructor.Mode.JSON_SCHEMA)
     context = {
-        "article": part,
         "sentences": part.numbered(),
         "publication_date": whole.publication_date.isoformat() if whole.publication_date else None,
-        # On the last attempt the validators keep what is grounded instead of asking again.
-        "final_attempt": lambda: ask.repeated or meter.calls - calls_before >= options.max_retries + 1,
+        "speakers": "; ".join(f'"{_fence_safe(name)}"' for name in sources),
     }
     try:
-        extraction: Extraction = create(
-            response_model=_response_model(),
+        answer: Answer = create(
+            response_model=_response_model(tuple(c.key for c in found), tuple(sources),
+                                           tuple(candidates.event_types(part, EVENT_TYPES))),
             messages=templates.messages(),
             context=context,
             max_retries=options.max_retries,
@@ -222,112 +187,101 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
             max_tokens=options.max_tokens,
         )
     except IncompleteOutputException as exc:
-        salvaged = _salvage_truncated(exc, context)
+        salvaged = _salvage_truncated(exc)
         if salvaged is None:
             raise _ChunkFailed(_reason(exc, whole.name), meter.calls - calls_before) from exc
-        return salvaged
+        extraction = assemble(salvaged, part, found, cited)
+        extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is "
+                                     "kept, fields it never reached show as not stated")
+        ground(extraction, part)
+        return extraction
     except (InstructorRetryException, ProviderError) as exc:
         attempts = getattr(exc, "n_attempts", None) or (meter.calls - calls_before)
         reason = _reason(exc, whole.name)
         if isinstance(exc, InstructorRetryException) and not _caused_by(exc, ProviderError):
             reason = f"{reason}, after {attempts} attempt{'s' if attempts != 1 else ''}"
         raise _ChunkFailed(reason, attempts) from exc
+    extraction = assemble(answer, part, found, cited)
+    ground(extraction, part)
     return extraction
 
 
-def _figures_pass(extraction: Extraction, part: Article, whole: Article, client: ExchangeClient,
-                  templates: Templates, options: RunOptions, meter: Usage) -> list[str]:
-    """Ask once more, per incident of ``part``, for its figures only, showing only the sentences of ``part``
-    that state counts; returns warnings for the brief.
-
-    In one long answer a small model lists the first figure it meets and moves on; asked for figures alone,
-    with only the count sentences in view, it lists them all and keeps qualifiers. The focused figures are
-    merged into the incident's (``merge_figures``). The system prompt is the first call's, byte for byte,
-    so llama.cpp reuses its KV cache; everything about this article is in the user message. If the call
-    fails, the first answer's figures stay and the brief says so; a replay miss fails the part, as it
-    would for the first call.
-    """
-    candidates = count_sentences(part)
-    if not (extraction.is_incident_report and extraction.incidents and candidates):
-        return []
-    import instructor
-    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-
-    shown = part.part(candidates).numbered()
-    warnings: list[str] = []
-    for i, inc in enumerate(extraction.incidents):
-        calls_before = meter.calls
-        ask = _Ask(client, meter)
-        create = instructor.patch(create=ask, mode=instructor.Mode.JSON_SCHEMA)
-        context = {
-            "article": part,
-            "candidates": shown,
-            "incident": describe(inc),
-            # As for the first call: the last attempt, or an answer repeated word for word, keeps what is grounded.
-            "final_attempt": lambda ask=ask, before=calls_before: (
-                ask.repeated or meter.calls - before >= options.max_retries + 1),
-        }
-        try:
-            focused: FigureList = create(
-                response_model=FigureList,
-                messages=templates.figure_messages(),
-                context=context,
-                max_retries=options.max_retries,
-                temperature=0.0,
-                max_tokens=options.max_tokens // 2,
-            )
-        except (InstructorRetryException, IncompleteOutputException, ProviderError) as exc:
-            if _caused_by(exc, ReplayMiss):
-                raise _ChunkFailed(_reason(exc, whole.name), meter.calls - calls_before) from exc
-            warnings.append(f"the figures call for incident {inc.headline!r} failed ({_reason(exc, whole.name)}): "
-                            "the figures of the first answer are kept")
+def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
+             cited: Sequence[candidates.Speaker]) -> Extraction:
+    """The model's answer as an ``Extraction``: each count it labelled with an incident and an outcome becomes
+    a figure of that incident, with its source (``candidates.source_of``: the attribution of the count's own
+    sentence); each incident's sources are the attributions its figures use. Counts it read as no victims or as
+    another event are noted."""
+    speakers = {sp.name: sp for sp in cited}
+    said = candidates.speakers_by_sentence(part)
+    sentence_text = {s.id: s.text for s in part.sentences}
+    labels = answer.labels()
+    incidents = [Incident(**inc.model_dump()) for inc in answer.incidents]
+    unused: list[str] = []
+    for count in found:
+        label = labels.get(count.key)
+        if label is None:
+            unused.append(f"S{count.sentence} {count.shown!r}: not labelled in the answer")
             continue
-        inc.figures = merge_figures(inc.figures, focused.figures)
-        extraction.dropped.extend(f"incidents[{i}] (figures call): {note}" for note in focused.dropped)
-    return warnings
+        if label.outcome == "none":
+            unused.append(f"S{count.sentence} {count.shown!r}: read as no victims")
+            continue
+        if not 1 <= label.incident <= len(incidents):
+            unused.append(f"S{count.sentence} {count.shown!r}: {label.outcome}, read as another event than the "
+                          "incidents listed")
+            continue
+        text = sentence_text.get(count.sentence, "")
+        source = candidates.source_of(count, label.source if label.source in speakers else None, said, text)
+        # Where the sentence's grammar says who the people are and what befell them, code's reading wins over a
+        # careless label; the model decides whether the count is of victims at all, and of which incident.
+        incidents[label.incident - 1].figures.append(Figure(
+            sentence=count.sentence, amount=count.amount, outcome=count.outcome or label.outcome,
+            group=count.group or label.group, according_to=source))
+    restated: list[str] = []
+    incidents = _without_restatements(incidents, restated)
+    for inc in incidents:
+        used = dict.fromkeys(f.according_to for f in inc.figures if f.according_to)
+        inc.sources = [NamedSource(name=None if speakers[name].outlet == name else name, role=None,
+                                   outlet=speakers[name].outlet) for name in used]
+    extraction = Extraction(is_incident_report=answer.is_incident_report or bool(incidents), incidents=incidents)
+    extraction.unused.extend(unused)
+    extraction.dropped.extend(restated)
+    return extraction
 
 
-def describe(inc: Incident) -> str:
-    """The incident as the figures call names it: headline (type; place; when). Model text, fence-safe."""
-    where = ", ".join(x for x in (inc.place, inc.province, inc.country) if x)
-    details = "; ".join(x for x in (inc.event_type, where, inc.date_text) if x)
-    return _fence_safe(" ".join(f"{inc.headline} ({details})".split()))
+def _without_restatements(incidents: list[Incident], notes: list[str]) -> list[Incident]:
+    """The incidents less those that only restate an earlier one: no figure of their own, and the same place
+    (or province) as an incident before them. A small model may describe the main attack twice, once per
+    paragraph that tells it; a second attack elsewhere, or one with its own counts, stays."""
+    kept: list[Incident] = []
+    for inc in incidents:
+        where = _norm(inc.place) or _norm(inc.province)
+        first = next((k for k in kept if where and where in (_norm(k.place) or _norm(k.province))), None)
+        if first is not None and not inc.figures:
+            notes.append(f"incident {inc.headline!r} restates {first.headline!r} (same place, no count of its own)")
+            continue
+        kept.append(inc)
+    return kept
 
 
-def merge_figures(first: list[Figure], focused: list[Figure]) -> list[Figure]:
-    """The focused call's figures, plus the first answer's that it does not restate, in sentence order.
-
-    A first-answer figure is restated when a focused one cites the same sentence with the same outcome and
-    either the same group or the same numbers ("19" / "at least 19" of one sentence are one figure): the
-    focused reading wins. A figure only the first answer has is kept: the focused call adds, never loses.
-    """
-    def restated(f: Figure) -> bool:
-        return any(g.sentence == f.sentence and g.outcome == f.outcome
-                   and (g.group == f.group or sorted(numbers_in(g.amount)) == sorted(numbers_in(f.amount)))
-                   for g in focused)
-
-    merged = [*focused, *(f for f in first if not restated(f))]
-    return sorted(merged, key=lambda f: f.sentence)
-
-
-@functools.cache
-def _response_model() -> type[Extraction]:
-    """``Extraction`` as instructor wraps it, wrapped once per process, with its JSON schema made once.
+@functools.lru_cache(maxsize=256)
+def _response_model(count_keys: tuple[str, ...], sources: tuple[str, ...],
+                    event_types: tuple[str, ...]) -> type[Answer]:
+    """``answer_model`` for these counts, sources and event types, as instructor wraps it, its schema made once.
 
     Left to itself, instructor wraps the response model in a new class and pydantic rebuilds the JSON schema on
-    every request: about 5 ms an article, a fifth of the CPU an article costs against a server and what
-    limits ``--concurrency``, for the same schema every time. The wrapped class is the one instructor would
-    make (``openai_schema``: it skips wrapping a class it wrapped already); its ``model_json_schema`` hands out
-    a fresh copy of the schema made once, since instructor puts it into the request. The request is
-    byte-identical, so caches and recordings still answer it."""
+    every request (and re-asks): the wrapped class is the one instructor would make (``openai_schema`` skips
+    wrapping a class it wrapped already); its ``model_json_schema`` hands out a fresh copy of the schema made
+    once, since instructor puts it into the request. The request is byte-identical, so caches and recordings
+    still answer it."""
     import instructor
     from pydantic import BaseModel
 
-    wrapped: type[Extraction] = instructor.openai_schema(Extraction)
+    wrapped: type[Answer] = instructor.openai_schema(answer_model(count_keys, sources, event_types))
     frozen = json.dumps(wrapped.model_json_schema())
     build = BaseModel.model_json_schema.__func__  # type: ignore[attr-defined]
 
-    def model_json_schema(cls: type[Extraction], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def model_json_schema(cls: type[Answer], *args: Any, **kwargs: Any) -> dict[str, Any]:
         if args or kwargs:
             return build(cls, *args, **kwargs)  # type: ignore[no-any-return]
         schema: dict[str, Any] = json.loads(frozen)
@@ -349,21 +303,16 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
         "provider": client.backend.provider,
         "template_hash": templates.hash,
         "warnings": _warnings(article),
+        "set_aside": list(article.removed),
     }
     parts = chunks(article, options.chunk_tokens)
     if len(parts) > 1:
         base["warnings"].append(f"a long article ({len(article.text):,} characters): read in {len(parts)} parts "
                                 "of whole sentences; incidents of the same type at the same place are merged")
     extractions: list[Extraction] = []
-    focused_calls = 0  # the figures calls: counted in usage, not in attempts (whose re-asks ``eval`` reports)
     for k, part in enumerate(parts):
         try:
-            extraction = _extract(part, article, client, templates, options, meter)
-            if options.figures_pass:
-                before = meter.calls
-                base["warnings"] += _figures_pass(extraction, part, article, client, templates, options, meter)
-                focused_calls += meter.calls - before
-            extractions.append(extraction)
+            extractions.append(_extract(part, article, client, templates, options, meter))
         except _ChunkFailed as exc:
             where = "" if len(parts) == 1 else (
                 f"part {k + 1} of {len(parts)} (S{part.sentences[0].id}–S{part.sentences[-1].id}): ")
@@ -377,7 +326,8 @@ def summarize_article(article: Article, client: ExchangeClient, templates: Templ
         status="ok" if extraction.is_incident_report and incidents else "no_incident",
         incidents=incidents,
         left_out=extraction.dropped,
-        attempts=meter.calls - focused_calls,
+        unused_counts=extraction.unused,
+        attempts=meter.calls,
         usage=meter,
         seconds=time.perf_counter() - started,
     )
@@ -414,57 +364,41 @@ def merge(extractions: Sequence[Extraction]) -> Extraction:
                     setattr(first, name, getattr(inc, name))
     out = Extraction(is_incident_report=bool(merged), incidents=merged)
     out._dropped = [note for e in extractions for note in e.dropped]
+    out._unused = [note for e in extractions for note in e.unused]
     return out
 
 
-_INCIDENT_FIELDS = tuple(Incident.model_fields)
 _REQUIRED_TEXT = ("headline", "summary", "event_type")
 
 
-def _salvage_truncated(exc: IncompleteOutputException, context: dict[str, Any]) -> Extraction | None:
-    """Keep what a cut-off answer (a small model repeating itself until the token limit) got right.
+def _salvage_truncated(exc: IncompleteOutputException) -> Answer | None:
+    """What a cut-off answer (a small model repeating itself until the token limit) got right.
 
-    The partial JSON is read as far as it goes; incomplete figures and sources are dropped, fields the
-    model never reached are "not stated", and the rest is grounded like a last attempt. The brief says the
-    answer was cut off, so nobody mistakes a field it never reached for one the article leaves out.
-    """
-    import jiter
-
+    The partial JSON is read as far as it goes: incidents and count labels the model finished are kept, fields
+    it never reached are "not stated". None when no incident was finished: a cut-off answer is no evidence that
+    there is none."""
     completion = getattr(exc, "last_completion", None)
     try:
         content = completion.choices[0].message.content or ""  # type: ignore[union-attr]
-        data = jiter.from_json(content.encode(), partial_mode="trailing-strings")
+        data = from_json(content.encode(), allow_partial="trailing-strings")
     except (AttributeError, IndexError, ValueError):
         return None
     if not isinstance(data, dict):
         return None
-    incidents = []
-    for inc in data.get("incidents") or []:
-        if not isinstance(inc, dict) or any(k not in inc for k in _REQUIRED_TEXT):
-            continue
-        record = {k: inc.get(k) for k in _INCIDENT_FIELDS}
-        record["figures"] = _complete(inc.get("figures"), len(Figure.model_fields))
-        record["sources"] = _complete(inc.get("sources"), len(NamedSource.model_fields))
-        incidents.append(record)
+    incidents = [
+        {k: inc.get(k) for k in IncidentAnswer.model_fields}
+        for inc in data.get("incidents") or []
+        if isinstance(inc, dict) and all(k in inc for k in _REQUIRED_TEXT)
+    ]
     if not incidents:
-        return None  # nothing finished: a cut-off answer is no evidence that there is no incident
+        return None
+    labels = data.get("counts")
+    labels = labels if isinstance(labels, dict) else {}
+    finished = {k: v for k, v in labels.items() if isinstance(v, dict) and len(v) == len(CountLabel.model_fields)}
     try:
-        extraction = Extraction.model_validate(
-            {"is_incident_report": True, "incidents": incidents},
-            context={**context, "final_attempt": lambda: True},
-        )
+        return Answer.model_validate({"is_incident_report": True, "incidents": incidents, "counts": finished})
     except ValidationError:
         return None
-    extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is kept, "
-                                 "fields it never reached show as not stated")
-    return extraction
-
-
-def _complete(items: object, n_fields: int) -> list[dict[str, Any]]:
-    """The entries of a partial list that the model finished writing."""
-    if not isinstance(items, list):
-        return []
-    return [x for x in items if isinstance(x, dict) and len(x) == n_fields]
 
 
 Progress = Callable[[int, Input, Brief | None], None]
@@ -508,7 +442,7 @@ def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates:
     ``briefs``: the brief cache, consulted before any model work and filled with each ok or no-incident brief.
     Raises ``Interrupted`` (with the finished briefs) on Ctrl-C."""
     run = run_identity(provider=client.backend.provider, model=client.model_id,
-                       templates=f"{templates.system}\0{templates.extract}\0{templates.figures}",
+                       templates=f"{templates.system}\0{templates.extract}",
                        options=dataclasses.asdict(options)) if briefs is not None else ""
     batch = _Batch(client, templates, options, briefs, run)
     done: dict[int, Brief] = {}
@@ -581,9 +515,8 @@ def _ask(todo: _Todo, batch: _Batch) -> Brief:
 def _import_model_side() -> None:
     """Import instructor and openai here, before worker threads need them: one thread imports a package tree
     while the others wait, rather than sixteen racing through its circular imports."""
+    import instructor  # noqa: F401
     import openai.types.chat  # noqa: F401
-
-    _response_model()  # imports instructor
 
 
 def _one_at_a_time(inputs: Sequence[Input], batch: _Batch, done: dict[int, Brief], progress: Progress | None) -> None:

@@ -2,7 +2,7 @@
 
 The messages handed to instructor are the raw template sources; instructor renders them with the
 article as context. The system template has no variables, so it is byte-identical for every article and
-every call (the extraction and the figures call alike), and the local model reuses its KV cache for that
+every call, and the local model reuses its KV cache for that
 prefix; whatever is particular to an article goes in the user message.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-TEMPLATE_FILES = ("system.j2", "extract.j2", "figures.j2")
+TEMPLATE_FILES = ("system.j2", "extract.j2")
 
 
 def prompts_dir() -> Path:
@@ -28,26 +28,19 @@ def prompts_dir() -> Path:
 class Templates:
     system: str
     extract: str
-    figures: str
 
     @property
     def hash(self) -> str:
         """Short id of the template text, carried by every brief so results can be traced to prompts."""
-        digest = hashlib.sha256(f"{self.system}\0{self.extract}\0{self.figures}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{self.system}\0{self.extract}".encode()).hexdigest()
         return digest[:12]
 
     def messages(self) -> list[dict[str, str]]:
         return [{"role": "system", "content": self.system}, {"role": "user", "content": self.extract}]
 
-    def figure_messages(self) -> list[dict[str, str]]:
-        """The focused second call: same system prompt (its KV cache is reused), only the count sentences."""
-        return [{"role": "system", "content": self.system}, {"role": "user", "content": self.figures}]
-
 
 @lru_cache(maxsize=4)
 def load_templates(directory: Path | None = None) -> Templates:
     base = directory or prompts_dir()
-    system, extract, figures = (
-        (base / name).read_text(encoding="utf-8") for name in TEMPLATE_FILES
-    )
-    return Templates(system=system, extract=extract, figures=figures)
+    system, extract = ((base / name).read_text(encoding="utf-8") for name in TEMPLATE_FILES)
+    return Templates(system=system, extract=extract)

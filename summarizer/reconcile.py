@@ -10,10 +10,9 @@ import datetime as dt
 import re
 import statistics
 
-from summarizer.amounts import NUMBER_PATTERN, Amount, amount_phrases, numbers_in, parse_amount, point
+from summarizer.amounts import Amount, parse_amount, point
 from summarizer.articles import Article
 from summarizer.gazetteer import dateline, key, province_for
-from summarizer.grounding import OUTCOME_WORDS
 from summarizer.schema import (
     Citation,
     DateOut,
@@ -23,9 +22,7 @@ from summarizer.schema import (
     Incident,
     IncidentOut,
     NamedSource,
-    Outcome,
     Responsibility,
-    VictimGroup,
 )
 
 ESTIMATE_POLICY = "range-over-sources"
@@ -130,152 +127,9 @@ def _amount(f: FigureOut) -> Amount:
     return Amount(f.low, f.high, f.qualifier)
 
 
-RESTATED_SOURCE = "restated elsewhere in the article (added by code)"
-
-
-def _nearest_outcome(text: str, start: int, end: int) -> set[str]:
-    """The outcome(s) of the outcome word closest to the span (within 60 characters), or none."""
-    best: tuple[int, set[str]] | None = None
-    for outcome, pattern in OUTCOME_WORDS.items():
-        for m in pattern.finditer(text):
-            gap = m.start() - end if m.start() >= end else start - m.end()
-            if gap < 0 or gap > 60:
-                continue
-            if best is None or gap < best[0]:
-                best = (gap, {outcome})
-            elif gap == best[0]:
-                best[1].add(outcome)
-    return best[1] if best else set()
-
-
 def _is_headline(sentence_id: int, text: str) -> bool:
-    """A first line without closing punctuation is the headline: it sums up the lede, it is no source."""
+    """A first line without closing punctuation is the headline: it sums up the lede, it names no place of its own."""
     return sentence_id == 1 and not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
-
-
-def restated(figures: list[FigureOut], article: Article) -> list[FigureOut]:
-    """Figures the model reported, as other sentences restate them with another qualifier.
-
-    A lede's "killing at least 19" and a spokesman's "19 bodies were recovered" are two entries (one per
-    source, never merged); a small model lists one and moves on. For every number it did report, each other
-    sentence that gives the same number next to the same outcome word, worded as another (low, high), is
-    added with its own citation. Only numbers the model tied to this incident are followed, so figures of
-    other incidents are not pulled in; the source is not guessed.
-    """
-    have = {(f.outcome, f.low, f.high) for f in figures}
-    added: list[FigureOut] = []
-    for f in figures:
-        n = f.low if f.low is not None else f.high
-        if n is None or n < 2 or f.qualifier in ("dozens", "scores", "hundreds", "unspecified"):
-            continue  # a preset for "scores" is not a number the article writes
-        for s in article.sentences:
-            if s.id == f.citation.sentence or _is_headline(s.id, s.text):
-                continue
-            for start, end, phrase in amount_phrases(s.text):
-                amount = parse_amount(phrase)
-                if amount is None or n not in numbers_in(phrase) or (f.outcome, amount.low, amount.high) in have:
-                    continue
-                if _nearest_outcome(s.text, start, end) != {f.outcome}:
-                    continue
-                cite = citation(article, s.id)
-                if cite is None:
-                    continue
-                have.add((f.outcome, amount.low, amount.high))
-                added.append(FigureOut(
-                    outcome=f.outcome, group=f.group, amount_text=phrase, low=amount.low, high=amount.high,
-                    qualifier=amount.qualifier, according_to=RESTATED_SOURCE, citation=cite,
-                ))
-    return added
-
-
-CONTINUED_SOURCE = "the sentence after a cited count (added by code)"
-_ELSEWHEN = re.compile(r"\b(19|20)\d\d\b|\b(after|ago|earlier|last|previous|previously|since|before|"
-                       r"percent|per cent)\b|%", re.I)
-_GROUP_WORDS: list[tuple[re.Pattern[str], VictimGroup]] = [
-    (re.compile(r"\b(gunm[ae]n|militants?|attackers?|assailants?|insurgents?|terrorists?|fighters?|"
-                r"bombers?|jihadists?|rebels?)\b", re.I), "militants"),
-    (re.compile(r"\b(police\w*|officers?|guards?)\b", re.I), "police"),
-    (re.compile(r"\b(soldiers?|troops?|servicem[ae]n|personnel)\b", re.I), "soldiers"),
-    (re.compile(r"\b(civilians?|students?|children|women|worshippers|villagers|passengers|residents)\b", re.I),
-     "civilians"),
-]
-
-
-def continued(figures: list[FigureOut], article: Article) -> list[FigureOut]:
-    """Counts in the sentence right after a cited count, which the model did not list.
-
-    A report gives its toll over consecutive sentences ("killing at least eight people, police said." /
-    "More than 10 others were injured in the blast."); a small model reports the first and stops. The next
-    sentence continues the same story unless it moves in time ("last year", "since", a year) or talks of
-    shares ("90 percent"), so such sentences are not followed, nor is a sentence further on: a count in a
-    later paragraph may belong to another event. The count must be of people and its clause must say they
-    were killed or wounded (``_outcome_of``); the group comes from the words after it (else "total"); the
-    source is not guessed.
-    """
-    have = {(f.outcome, f.low, f.high) for f in figures}
-    cited = sorted({f.citation.sentence for f in figures})
-    added: list[FigureOut] = []
-    for sid in cited:
-        s = article.sentence(sid + 1)
-        if s is None or _ELSEWHEN.search(s.text):
-            continue
-        for start, end, phrase in amount_phrases(s.text):
-            amount = parse_amount(phrase)
-            what = _outcome_of(s.text, start, end)
-            if amount is None or amount.qualifier == "unspecified" or what is None:
-                continue
-            if (what, amount.low, amount.high) in have or _UNIT.match(s.text[end:]):
-                continue
-            cite = citation(article, s.id)
-            if cite is None:
-                continue
-            noun = " ".join(re.findall(r"\w+", s.text[end : end + 40])[:2])  # "nine intelligence officers"
-            group: VictimGroup = next((g for pattern, g in _GROUP_WORDS if pattern.search(noun)), "total")
-            have.add((what, amount.low, amount.high))
-            added.append(FigureOut(
-                outcome=what, group=group, amount_text=phrase, low=amount.low, high=amount.high,
-                qualifier=amount.qualifier, according_to=CONTINUED_SOURCE, citation=cite,
-            ))
-    return added
-
-
-_UNIT = re.compile(r"\s*-?\s*(years?|months?|days?|hours?|km|kilomet|miles?|metres?|meters?)\b", re.I)
-"""A number that measures age, time or distance ("a 25-year-old", "20 kilometres") counts no people."""
-_ANYONE = re.compile(r"people|persons?|others?|more|men|boys|girls|members|victims?|workers", re.I)
-
-
-def _people(word: str) -> bool:
-    """A word that counts people: a group's ("soldiers", "gunmen") or anyone's ("people", "others")."""
-    return bool(_ANYONE.fullmatch(word)) or any(pattern.fullmatch(word) for pattern, _ in _GROUP_WORDS)
-
-
-def _any_outcome(word: str) -> bool:
-    return any(OUTCOME_WORDS[o].fullmatch(word) for o in ("killed", "wounded"))
-
-
-_CLAUSE_END = re.compile(rf"\b(?:and|but|while|whereas|or)\b|[.;:!?]|{NUMBER_PATTERN}", re.I)
-
-
-def _outcome_of(text: str, start: int, end: int) -> Outcome | None:
-    """Killed or wounded, when the sentence's grammar ties the count to it: the first outcome word of the
-    count's own clause ("Six police also died and nine officers were wounded": six died, nine were wounded;
-    "at least 14 people, including his father, were wounded"), else the words right before the count
-    ("killing at least 19", "the death toll could rise to as high as 40"). Merely being nearest is not
-    enough here: in "gunmen numbering about 20 stormed the village and shot ..." the 20 are the attackers."""
-    after = text[end : end + 80]
-    clause = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
-    before = re.search(r"(?:(\w+)\s+)?(\w+)\s+$", text[max(0, start - 30) : start])
-    candidates = [m.group(0) for m in re.finditer(r"\w+", clause)]
-    if not any(_people(w) or _any_outcome(w) for w in candidates[:2]):
-        candidates = []  # "four sides of the city, resulting in several deaths": the count is not of people
-    candidates += [w for w in (before.groups()[::-1] if before else ()) if w]
-    for word in candidates:
-        found: list[Outcome] = [o for o in ("killed", "wounded") if OUTCOME_WORDS[o].fullmatch(word)]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            return None  # "casualties": killed or wounded, the count does not say which
-    return None
 
 
 def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[str]:
@@ -312,8 +166,6 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
             outcome=fig.outcome, group=fig.group, amount_text=fig.amount, low=amount.low,
             high=amount.high, qualifier=amount.qualifier, according_to=fig.according_to, citation=cite,
         ))
-    figures += restated(figures, article)
-    figures += continued(figures, article)
     responsibility = None
     perpetrator, perpetrator_sentence = inc.perpetrator, inc.perpetrator_sentence
     if inc.claimed_by:

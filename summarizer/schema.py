@@ -1,10 +1,13 @@
 """The incident schema, in two layers.
 
-``Extraction`` is what the model fills. It is shaped for a small model under constrained decoding: every
-field is required (a field with a default becomes optional in the grammar and gets skipped), "unknown" is
-``null``, there is no ``max_length`` (it blows up the grammar), and evidence is a sentence id, never a
-free-text quote. Its validators take the ``Article`` as validation context and refuse anything the cited
-sentence does not say; instructor feeds the refusal back to the model as a re-ask.
+``Answer`` is what the model fills, shaped for a small model under constrained decoding: every field is
+required (a field with a default becomes optional in the grammar and gets skipped), "unknown" is ``null``,
+evidence is a sentence id, never a free-text quote. The model writes what only a reader can (headline,
+event type, place, attacker) and *labels* what code found (``candidates``): each count phrase gets an
+outcome, a victim group, an incident and a source chosen among the article's own attributions.
+``answer_model`` narrows the schema per article, so the grammar itself rules out an unlabelled count or an
+invented source. ``ground`` then checks the names the model wrote against the article, as a pure function:
+what no trusted sentence supports is set to null and listed, never asked again.
 
 ``Brief`` is what users get: the extraction resolved against the article by ``reconcile`` (quotes and
 character spans, parsed amounts, resolved dates, estimates), plus status, usage and provenance.
@@ -14,12 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, field_validator
 
-from summarizer.amounts import Qualifier, as_written, parse_amount
-from summarizer.articles import Article, Sentence
+from summarizer.amounts import Qualifier, parse_amount
+from summarizer.articles import Article
 from summarizer.grounding import (
     GENERIC_ACTOR,
     amount_in_sentence,
@@ -29,7 +33,7 @@ from summarizer.grounding import (
     outcome_conflict,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 EventType = Literal[
     "armed_assault", "raid_on_facility", "ambush", "bombing", "suicide_bombing", "massacre_of_captives",
@@ -50,22 +54,28 @@ def _nullify(value: Any) -> Any:
 # --- layer 1: what the model fills ----------------------------------------------------------------------
 
 
-MAX_INCIDENTS, MAX_FIGURES, MAX_SOURCES = 10, 12, 6
-"""Caps on the model's lists, in the schema so the grammar enforces them: a small model under a grammar can
-fall into repeating one list item until the token limit (2048 tokens, two minutes on two cores, then a truncated
-answer). The dev set's gold has at most 3 incidents per article and 6 figure entries per incident. The cost: a
-round-up listing more than 10 attacks within one chunk (about 1,800 tokens of text) keeps only 10."""
+MAX_INCIDENTS = 6
+"""A cap on the model's list, in the schema so the grammar enforces it: a small model under a grammar can fall
+into repeating one list item until the token limit. The dev set's gold has at most 3 incidents per article."""
+
+
+def _all_required(schema: dict[str, Any]) -> None:
+    """Every property required in the JSON schema, whatever the Python default: the grammar then makes the
+    model write each one, while an answer from a server without constrained decoding that skips a count label
+    still validates (the count is listed as not labelled)."""
+    if "properties" in schema:
+        schema["required"] = list(schema["properties"])
 
 
 class _ModelFacing(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", json_schema_extra=_all_required)
 
 
 class Figure(_ModelFacing):
-    """One casualty figure from one source, exactly as the article words it."""
+    """One casualty figure from one source: a count the code found, as the model labelled it."""
 
     sentence: int = Field(description="id of the sentence that states this figure (the n of [Sn])")
-    amount: str = Field(description="the amount copied as written: 'at least seven', '28-30', 'dozens'")
+    amount: str = Field(description="the amount as written: 'at least seven', '28-30', 'dozens'")
     outcome: Outcome
     group: VictimGroup = Field(description="who the victims are; 'total' for an all-victims count")
     according_to: str | None = Field(description="who states the figure; null if the reporter does")
@@ -74,7 +84,7 @@ class Figure(_ModelFacing):
 
 
 class NamedSource(_ModelFacing):
-    """A person or body the article quotes or cites."""
+    """A person, body or outlet the article cites, as the article words it."""
 
     name: str | None
     role: str | None
@@ -83,7 +93,9 @@ class NamedSource(_ModelFacing):
     nullify = field_validator("name", "role", "outlet", mode="before")(_nullify)
 
 
-class Incident(_ModelFacing):
+class IncidentAnswer(_ModelFacing):
+    """One incident as the model describes it; its figures come from the labelled counts."""
+
     headline: str = Field(description="one line: who did what, where")
     summary: str = Field(description="one or two sentences")
     event_type: EventType
@@ -92,80 +104,88 @@ class Incident(_ModelFacing):
     province: str | None = Field(description="first-level division (province/state/region) as named")
     place: str | None = Field(description="district, city, village or site as named")
     place_sentence: int | None = Field(description="id of a sentence that names the place")
-    perpetrator: str | None = Field(description="the attacker as named; null if not named")
+    perpetrator: str | None = Field(description="the attacking group as named; null if not named")
     perpetrator_sentence: int | None
     target: str | None
-    figures: list[Figure] = Field(max_length=MAX_FIGURES)
     claimed_by: str | None = Field(description="who claimed responsibility; null if nobody did")
     claim_sentence: int | None
-    sources: list[NamedSource] = Field(max_length=MAX_SOURCES)
 
     nullify = field_validator(
         "date_text", "country", "province", "place", "perpetrator", "target", "claimed_by", mode="before"
     )(_nullify)
 
 
-class Extraction(_ModelFacing):
-    """Everything the model reports about one article."""
+CountOutcome = Literal["killed", "wounded", "captured", "missing", "none"]
+
+
+class CountLabel(_ModelFacing):
+    """The model's reading of one count the code found (``candidates.Count``)."""
+
+    outcome: CountOutcome = Field(description="what happened to the people counted; none: no victims counted")
+    group: VictimGroup
+    incident: int = Field(description="1 for the first incident listed; 0 for an event not listed")
+    source: str = Field(description="one of the sources listed, or 'the article itself'")
+
+
+class Answer(_ModelFacing):
+    """What the model fills for one article (``answer_model`` narrows it to the article's counts and sources)."""
 
     is_incident_report: bool = Field(description="does the article report a concrete violent incident")
-    incidents: list[Incident] = Field(max_length=MAX_INCIDENTS)
+    incidents: list[IncidentAnswer] = Field(max_length=MAX_INCIDENTS)
+    counts: dict[str, CountLabel] = Field(default_factory=dict,
+                                          description="one label for each count the code found, by its key")
+
+    def labels(self) -> dict[str, CountLabel]:
+        """Count key -> label, whichever model (generic or per article) holds them."""
+        if isinstance(self.counts, dict):
+            return dict(self.counts)
+        return {field.alias or name: label for name, field in type(self.counts).model_fields.items()
+                if (label := getattr(self.counts, name)) is not None}
+
+
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+
+def answer_model(count_keys: Sequence[str], sources: Sequence[str],
+                 event_types: Sequence[str] = EVENT_TYPES) -> type[Answer]:
+    """``Answer`` for one article: ``counts`` has exactly one required key per count the code found, in
+    reading order, each label's ``source`` is one of this article's sources, and ``event_type`` one of the
+    types its words speak of. Under constrained decoding the model must label every count and cannot name a
+    source the article does not cite."""
+    source_type: Any = Literal[tuple(dict.fromkeys(sources))]
+    type_type: Any = Literal[tuple(event_types)]
+    label = create_model("CountLabel", __base__=CountLabel, source=(source_type, ...))
+    fields: dict[str, Any] = {f"c{i}": (label, Field(default=None, alias=k)) for i, k in enumerate(count_keys)}
+    counts = create_model("Counts", __base__=_ModelFacing, **fields)
+    incident = create_model("IncidentAnswer", __base__=IncidentAnswer, event_type=(type_type, ...))
+    return create_model("Answer", __base__=Answer, counts=(counts, Field(default_factory=counts)),
+                        incidents=(list[incident], Field(max_length=MAX_INCIDENTS)))  # type: ignore[valid-type]
+
+
+class Incident(IncidentAnswer):
+    """An incident with the figures and sources code assembled from the labelled counts; grounded by ``ground``."""
+
+    figures: list[Figure] = Field(default_factory=list)
+    sources: list[NamedSource] = Field(default_factory=list)
+
+
+class Extraction(_ModelFacing):
+    """Everything taken from one article (or one part of a long one), before grounding."""
+
+    is_incident_report: bool
+    incidents: list[Incident]
     _dropped: list[str] = PrivateAttr(default_factory=list)
+    _unused: list[str] = PrivateAttr(default_factory=list)
 
     @property
     def dropped(self) -> list[str]:
-        """What the last attempt claimed but the article does not support, and was therefore left out."""
+        """What the answer claimed but the article does not support, and was therefore left out."""
         return self._dropped
 
-    @model_validator(mode="after")
-    def _grounded(self, info: ValidationInfo) -> Extraction:
-        context = info.context or {}
-        article = context.get("article")
-        if isinstance(article, Article):
-            final = bool(context.get("final_attempt", lambda: False)())
-            problems = ground(self, article, salvage=final)
-            if problems and not final:
-                raise ValueError(
-                    "These answers are not supported by the article:\n- " + "\n- ".join(problems)
-                    + "\nFix each one (cite the right [Sn], copy the words exactly, or use null), "
-                    "keep everything else as it was."
-                )
-        return self
-
-
-def _quote(article: Article, sid: int | None) -> str:
-    s = article.sentence(sid) if sid is not None else None
-    return f'S{sid} ("{s.text}")' if s else f"S{sid}"
-
-
-def _nearest(candidates: list[Sentence], cited: int | None) -> Sentence:
-    return min(candidates, key=lambda s: (abs(s.id - (cited or 0)), s.id))
-
-
-def _point_figure(fig: Figure, article: Article, where: str, problems: list[str], notes: list[str]) -> bool:
-    """Re-point ``fig.sentence`` to the sentence that carries its amount and outcome, and take the amount
-    as that sentence words it; False if no sentence does."""
-    if parse_amount(fig.amount) is None:
-        # "the governor" is no count: nothing to ask again about, the entry is simply not a figure.
-        notes.append(f"{where}: amount {fig.amount!r} is not a count")
-        return False
-    with_amount = [s for s in article.sentences if amount_in_sentence(fig.amount, s.text) is None]
-    if not with_amount:
-        cited = article.sentence(fig.sentence)
-        why = amount_in_sentence(fig.amount, cited.text) if cited else "there is no such sentence"
-        problems.append(f"{where}: amount {fig.amount!r} is not in the article (you cited "
-                        f"{_quote(article, fig.sentence)}: {why}); copy it exactly as written")
-        return False
-    fitting = [s for s in with_amount if outcome_conflict(fig.outcome, s.text) is None]
-    if not fitting:
-        best = _nearest(with_amount, fig.sentence)
-        problems.append(f"{where}: outcome {fig.outcome!r} does not fit {_quote(article, best.id)}: "
-                        f"{outcome_conflict(fig.outcome, best.text)}")
-        return False
-    chosen = _nearest(fitting, fig.sentence)
-    fig.sentence = chosen.id
-    fig.amount = as_written(fig.amount, chosen.text)
-    return True
+    @property
+    def unused(self) -> list[str]:
+        """Counts the code found that no figure uses, each with its sentence and the model's reading."""
+        return self._unused
 
 
 _CLAIM = re.compile(r"claim|responsib|carried out", re.I)
@@ -198,45 +218,28 @@ def _point_name(value: str, cited: int | None, article: Article, ignore: set[str
     return naming[0].id if naming else None
 
 
-def _planted(amount: str, article: Article, trusted: Article) -> int | None:
-    """The flagged sentence that alone carries ``amount``, if that is the case."""
-    if not article.flagged or parse_amount(amount) is None:
-        return None
-    if any(amount_in_sentence(amount, s.text) is None for s in trusted.sentences):
-        return None
-    return next((sid for sid in sorted(article.flagged)
-                 if (s := article.sentence(sid)) and amount_in_sentence(amount, s.text) is None), None)
+def ground(extraction: Extraction, article: Article) -> None:
+    """Keep what the article supports; set the rest to null (or drop it) and list it in ``dropped``.
 
-
-def ground(extraction: Extraction, article: Article, salvage: bool = False) -> list[str]:
-    """Align every citation with the article and list what the article does not support.
-
-    The model's sentence ids are taken as hints: a small model often points one sentence off, so when
-    the cited sentence does not carry a figure or name but another sentence does, the citation is moved
-    there (nearest to the hint). Only what no sentence supports is refused, worded as an instruction the
-    model can act on in a re-ask. With ``salvage`` (the last attempt) the unsupported parts are removed
-    instead (figures and sources dropped, names set to null), so the grounded rest is not lost; the
-    returned problems then say what was removed.
+    A pure decision over the extraction and the article, no re-ask: figures and their sources were chosen
+    among what the code found, so what is left to check are the names the model wrote (place, perpetrator,
+    claimant, country, province, date), which must stand in a trusted sentence (none that addresses the
+    model), and each figure's outcome, which its sentence must be able to say. A citation one sentence off is
+    moved to the sentence that names the thing.
     """
-    problems: list[str] = []
     notes: list[str] = []
-    planted_in = article
-    # Sentences that address the model (``Article.flagged``) are never evidence: everything below only
-    # sees the trusted ones, so a figure or a name counts only if a real sentence carries it.
+    # Sentences that address the model (``Article.flagged``) are never evidence.
     article = article.trusted()
     if extraction.is_incident_report and not extraction.incidents:
-        problems.append("is_incident_report is true but incidents is empty: list the incident(s)")
-        if salvage:
-            extraction.is_incident_report = False
+        notes.append("the answer said the article reports an incident but listed none")
+        extraction.is_incident_report = False
     if not extraction.is_incident_report and extraction.incidents:
-        problems.append("is_incident_report is false but incidents are listed: set it to true or list none")
-        if salvage:
-            extraction.is_incident_report = True
+        notes.append("the answer said the article reports no incident but listed some: they are kept")
+        extraction.is_incident_report = True
     whole = "\n".join(s.text for s in article.sentences)
-    empty: list[Incident] = []
     for i, inc in enumerate(extraction.incidents):
         at = f"incidents[{i}]"
-        inc.figures = ground_figures(inc.figures, article, at, problems, notes, planted_in)
+        inc.figures = ground_figures(inc.figures, article, at, notes)
         if inc.perpetrator and is_method_only(inc.perpetrator):
             notes.append(f"{at}: perpetrator {inc.perpetrator!r} is a method, not an actor")
             inc.perpetrator = None
@@ -256,14 +259,9 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
                 continue
             found = _point_name(value, getattr(inc, sentence_field), article, ignore, prefer)
             if found is None:
-                problems.append(f"{at}: {field} {value!r} is not named in the article; copy the name as "
-                                "written or use null")
-                if salvage:
-                    setattr(inc, field, None)
+                notes.append(f"{at}: {field} {value!r} is not named in the article")
+                setattr(inc, field, None)
             setattr(inc, sentence_field, found)
-        # What a re-ask could only answer with null is set to null here, and said: asking again costs a whole
-        # new answer (as long as the first on the embedded model) for the same result, and may change what
-        # was right. The gazetteer then derives the province from the place (reconcile).
         if inc.date_text and missing_words(inc.date_text, whole):
             notes.append(f"{at}: date_text {inc.date_text!r} is not in the article")
             inc.date_text = None
@@ -275,86 +273,41 @@ def ground(extraction: Extraction, article: Article, salvage: bool = False) -> l
             elif value and not is_proper_name(value, whole):
                 notes.append(f"{at}: {field} {value!r} is not the name of a {field}")
                 setattr(inc, field, None)
-        if not (inc.place or inc.province or inc.perpetrator or inc.figures):
-            problems.append(f"{at} names no place, no attacker and no casualties: if the article reports no "
-                            "concrete violent incident, set is_incident_report to false and incidents to []")
-            empty.append(inc)
-        named: list[NamedSource] = []
-        for k, src in enumerate(inc.sources):
-            if src.name and missing_words(src.name, whole, GENERIC_ACTOR):
-                notes.append(f"{at}.sources[{k}]: {src.name!r} is not named in the article")
-            elif src not in named:
-                named.append(src)
-        inc.sources = named
-    if salvage and empty:
+    empty = [inc for inc in extraction.incidents if not (inc.place or inc.province or inc.perpetrator or inc.figures)]
+    for inc in empty:
+        notes.append(f"incident {inc.headline!r} names no place, attacker or casualty the article supports: left out")
+    if empty:
         extraction.incidents = [inc for inc in extraction.incidents if inc not in empty]
         extraction.is_incident_report = bool(extraction.incidents)
-    extraction._dropped = [*problems, *notes] if salvage else notes
-    return problems
+    extraction.dropped.extend(notes)
 
 
-def ground_figures(figures: list[Figure], article: Article, at: str, problems: list[str],
-                   notes: list[str], planted_in: Article | None = None) -> list[Figure]:
-    """The figures a sentence supports (citations re-pointed, amounts as the sentence words them), each once.
-
-    ``article`` holds the trusted sentences only; ``planted_in`` (the whole article) is where a figure that
-    only a planted instruction states is found, so the re-ask can say why it is no evidence.
-    """
+def ground_figures(figures: list[Figure], article: Article, at: str, notes: list[str]) -> list[Figure]:
+    """The figures whose sentence is trusted and can say their outcome, each once."""
     whole = "\n".join(s.text for s in article.sentences)
     kept: list[Figure] = []
     seen: set[tuple[int, str, str, str]] = set()
     for j, fig in enumerate(figures):
-        where = f"{at}.figures[{j}]" if at else f"figures[{j}]"
-        planted = _planted(fig.amount, planted_in, article) if planted_in is not None else None
-        if planted is not None and planted_in is not None:
-            problems.append(f"{where}: amount {fig.amount!r} is stated only in {_quote(planted_in, planted)}, which "
-                            "gives orders to the reader instead of reporting; it is no evidence: drop this figure")
+        where = f"{at}.figures[{j}]"
+        s = article.sentence(fig.sentence)
+        if s is None:
+            notes.append(f"{where}: S{fig.sentence} is no evidence")
             continue
-        if not _point_figure(fig, article, where, problems, notes):
+        if parse_amount(fig.amount) is None or amount_in_sentence(fig.amount, s.text) is not None:
+            notes.append(f"{where}: amount {fig.amount!r} is not a count of S{s.id}")
+            continue
+        conflict = outcome_conflict(fig.outcome, s.text)
+        if conflict is not None:
+            notes.append(f"{where}: {fig.amount!r} labelled {fig.outcome}, but S{s.id} {conflict.removeprefix('it ')}")
             continue
         if fig.according_to and missing_words(fig.according_to, whole, GENERIC_ACTOR):
-            # The count is grounded, its source is not: keep the count, leave the source out and say so
-            # (a re-ask costs a whole answer and has dropped the count itself with the invented source).
             notes.append(f"{where}: according_to {fig.according_to!r} is not named in the article")
             fig.according_to = None
         identity = (fig.sentence, " ".join(fig.amount.lower().split()), fig.outcome, fig.group)
-        # The same figure listed twice (same sentence, wording, outcome and group) is kept once.
         if identity not in seen:
             seen.add(identity)
             kept.append(fig)
     return kept
-
-
-class FigureList(_ModelFacing):
-    """The second, focused call: only the figures of one incident, from the sentences that state counts."""
-
-    figures: list[Figure]
-    _dropped: list[str] = PrivateAttr(default_factory=list)
-
-    @property
-    def dropped(self) -> list[str]:
-        """What the last attempt listed but the article does not support, and was therefore left out."""
-        return self._dropped
-
-    @model_validator(mode="after")
-    def _grounded(self, info: ValidationInfo) -> FigureList:
-        context = info.context or {}
-        article = context.get("article")
-        if isinstance(article, Article):
-            final = bool(context.get("final_attempt", lambda: False)())
-            problems: list[str] = []
-            notes: list[str] = []
-            # As in ``ground``: only trusted sentences are evidence; a figure only a planted one states is refused.
-            kept = ground_figures(self.figures, article.trusted(), "", problems, notes, article)
-            if problems and not final:
-                raise ValueError(
-                    "These figures are not supported by the article:\n- " + "\n- ".join(problems)
-                    + "\nFix each one (cite the right [Sn], copy the amount exactly, or leave the figure out), "
-                    "keep the others as they were."
-                )
-            self.figures = kept
-            self._dropped = [*problems, *notes] if final else notes
-        return self
 
 
 # --- layer 2: what users get -------------------------------------------------------------------------------
@@ -449,6 +402,15 @@ class Brief(BaseModel):
         default_factory=list,
         description="what a reader should know about the input: sentences that address the model (never used "
         "as evidence), a guessed text encoding, text extracted from HTML, a long article read in parts",
+    )
+    unused_counts: list[str] = Field(
+        default_factory=list,
+        description="counts the article states that no figure uses, with their sentence and why (the model read "
+        "them as no victims, or as another event)",
+    )
+    set_aside: list[str] = Field(
+        default_factory=list,
+        description="text set aside as web boilerplate (donation appeals, ad markers, credits) and never read",
     )
     duplicate_of: str | None = Field(
         default=None, description="the earlier input with the same text; this brief is a copy of its brief"

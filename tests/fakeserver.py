@@ -29,7 +29,6 @@ from summarizer.weights import EMBEDDED_NAME
 
 MODEL = f"local:{EMBEDDED_NAME}"
 NO_INCIDENT = '{"is_incident_report": false, "incidents": []}'
-NO_FIGURES = '{"figures": []}'
 
 Responder = Callable[[dict[str, Any]], str | None]
 
@@ -102,7 +101,7 @@ class Received:
 
     @property
     def schema(self) -> str:
-        """What the request asks for: ``Extraction`` (the first call) or ``FigureList`` (the figures call)."""
+        """The name of the schema the request asks for (``Answer``)."""
         return schema_name(self.body)
 
     @property
@@ -158,10 +157,6 @@ class FakeOpenAI:
             if recorded is not None:
                 return recorded, dict(recorded.get("usage") or {})
         answer = self.responder(body) if self.responder else None
-        if schema_name(body) == "FigureList":
-            # Like a schema-constrained model, the figures call always gets an answer of its own shape; a
-            # responder written for the first call (an Extraction) counts as "no further figures".
-            return self._completion(body, answer if _has_figures(answer) else NO_FIGURES, "stop")
         return self._completion(body, answer or NO_INCIDENT, "stop")
 
     @staticmethod
@@ -179,14 +174,6 @@ class FakeOpenAI:
 
 def schema_name(body: dict[str, Any]) -> str:
     return str(((body.get("response_format") or {}).get("json_schema") or {}).get("name", ""))
-
-
-def _has_figures(answer: str | None) -> bool:
-    try:
-        data = json.loads(answer or "")
-    except ValueError:
-        return False
-    return isinstance(data, dict) and "figures" in data
 
 
 def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
@@ -276,9 +263,11 @@ VELKA_ANSWER = json.dumps({"is_incident_report": True, "incidents": [{
     "headline": "Iron Wolves raid Velka market", "summary": "Iron Wolves gunmen stormed a market in Velka.",
     "event_type": "armed_assault", "date_text": "on Sunday", "country": None, "province": None, "place": "Velka",
     "place_sentence": 2, "perpetrator": "Iron Wolves", "perpetrator_sentence": 2, "target": "traders",
-    "figures": [{"sentence": 2, "amount": "nine", "outcome": "killed", "group": "civilians", "according_to": "police"},
-                {"sentence": 3, "amount": "14", "outcome": "wounded", "group": "total", "according_to": None}],
-    "claimed_by": None, "claim_sentence": None, "sources": []}]})
+    "claimed_by": None, "claim_sentence": None}], "counts": {
+    "S1: nine in raid": {"outcome": "none", "group": "unknown", "incident": 1, "source": "the article itself"},
+    "S2: nine traders": {"outcome": "killed", "group": "civilians", "incident": 1, "source": "police"},
+    "S3: 14 people were": {"outcome": "wounded", "group": "total", "incident": 1, "source": "the article itself"}}})
+"""What a schema-constrained model answers for ``VELKA``: the counts are the keys ``candidates.counts`` proposes."""
 
 
 def cli_env(key: str = "sk-test-not-a-real-key", **extra: str) -> dict[str, str]:

@@ -39,6 +39,16 @@ def test_donation_appeal_is_removed_but_the_glued_lede_stays() -> None:
     assert any("Your support makes all the difference." == r for r in article.removed)
 
 
+def test_a_sentence_that_states_a_count_is_never_set_aside_as_an_appeal() -> None:
+    text = ("A car bomb hit a market in Velka on Monday.\n"
+            "Hospitals appealed to readers and residents to donate blood after the blast killed 12 people, according "
+            "to ambulance service director Ilan Varga.\n"
+            "Please donate to support our journalism.\n")
+    article = parse_article(text, "t")
+    assert [s.text[:9] for s in article.sentences] == ["A car bom", "Hospitals"]
+    assert article.removed == ("Please donate to support our journalism.",)
+
+
 def test_date_line_sets_publication_date_and_is_not_a_sentence() -> None:
     article = read_article(SEEDS / "004_7f9b9c3711d5355b.txt")
     assert article.publication_date == dt.date(2020, 10, 21)

@@ -12,9 +12,7 @@ from typer.testing import CliRunner
 
 import summarizer.cli as cli
 from summarizer.cli import app
-from tests import fakeserver as fs
 from tests.conftest import EXCHANGES, SEEDS
-from tests.test_faults import summarize
 
 SEED = SEEDS / "003_1315655d0b13ffe5.txt"
 
@@ -144,22 +142,3 @@ def test_cache_info_and_clear(tmp_path: Path) -> None:
     cleared = CliRunner().invoke(app, ["cache", "clear", "--cache-dir", str(cache), "--yes"])
     assert cleared.exit_code == 0 and not (cache / "exchanges").exists()
     assert re.search(r"exchanges\s+0 \(", CliRunner().invoke(app, ["cache", "info", "--cache-dir", str(cache)]).stdout)
-
-
-@pytest.mark.parametrize(("value", "schemas"), [("1", ["Extraction", "FigureList"]), ("0", ["Extraction"])])
-def test_the_figures_call_is_switched_by_summarizer_figures_pass(value: str, schemas: list[str],
-                                                                 tmp_path: Path) -> None:
-    velka = tmp_path / "velka.txt"
-    velka.write_text(fs.VELKA)
-    with fs.FakeOpenAI(responder=lambda body: fs.VELKA_ANSWER) as server:
-        code, (brief,), result = summarize(server, velka, cache=tmp_path / "cache", args=("-v",),
-                                           SUMMARIZER_FIGURES_PASS=value)
-    assert code == 0 and brief["status"] == "ok"
-    assert [r.schema for r in server.received] == schemas
-    assert f"figures call {'on' if value == '1' else 'off'}" in result.stderr
-
-
-def test_a_bad_figures_switch_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["summarize", str(SEED), "--provider", "replay", "--fixtures", str(EXCHANGES)],
-                                env={"SUMMARIZER_FIGURES_PASS": "maybe"})
-    assert result.exit_code == 2 and "SUMMARIZER_FIGURES_PASS='maybe'" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from typer.testing import CliRunner
 from summarizer.amounts import parse_amount
 from summarizer.articles import Article, parse_article
 from summarizer.cli import app
-from summarizer.evaluate import GoldArticle, actor_right, load_gold, names_match, score_article
+from summarizer.evaluate import GoldArticle, actor_right, half, load_gold, names_match, score_article, source_right
 from summarizer.reconcile import citation
 from summarizer.schema import Brief, DateOut, FigureOut, IncidentOut, Responsibility
 from tests.conftest import DEV, EXCHANGES
@@ -164,6 +165,30 @@ def test_names_that_differ_or_are_empty_do_not_match(predicted: str | None, gold
     assert not names_match(predicted, gold_name)
 
 
+@pytest.mark.parametrize(("predicted", "gold", "right"), [
+    ("local officials", "local officials", True),
+    (None, "article lede (Reuters, unattributed)", True),
+    (None, "AP (lede)", True),
+    ("Reuters", "article (Reuters)", True),  # the outlet whose copy it is
+    ("police", "article (Reuters)", False),
+    ("Salman Rafique", "article lede (Reuters) / Salman Rafique", True),
+    (None, "article lede (Reuters) / Salman Rafique", True),
+    ("Syrian Observatory", "article lede (Reuters); toll attributed to the Syrian Observatory for Human Rights", True),
+    (None, "Attaullah Khogyani, spokesman for the provincial governor", False),
+    ("Khogyani", "Attaullah Khogyani, spokesman for the provincial governor", True),
+    ("a senior security officer", "a senior security officer at the scene (to Reuters)", True),
+    ("Taliban", "Niger defence ministry", False),
+])
+def test_a_figures_source_is_matched_against_the_gold_tolerantly(predicted: str | None, gold: str,
+                                                                  right: bool) -> None:
+    assert source_right(predicted, gold) is right
+
+
+def test_the_halves_are_the_develop_and_check_articles() -> None:
+    assert [half(n) for n in ("001_a.txt", "016_b.txt", "017_c.txt", "036_d.txt")] == [
+        "develop", "develop", "check", "check"]
+
+
 def test_an_unknown_perpetrator_is_right_only_when_none_or_the_gold_word_is_named() -> None:
     assert actor_right(None, "unknown")
     assert actor_right("terrorists", 'unknown ("terrorists")')
@@ -172,12 +197,13 @@ def test_an_unknown_perpetrator_is_right_only_when_none_or_the_gold_word_is_name
 
 
 def test_the_dev_set_scores_offline_from_the_recordings(tmp_path: Any) -> None:
-    assert len(load_gold(DEV)) == 16
+    assert len(load_gold(DEV)) == 36
     result = CliRunner().invoke(app, ["eval", str(DEV), "--provider", "replay", "--fixtures", str(EXCHANGES),
                                       "--cache-dir", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["overall"]["articles"] == 16
+    assert report["overall"]["articles"] == 36
+    assert [report["halves"][h]["articles"] for h in ("develop", "check")] == [16, 20]
     assert all(a["status"] != "failed" for a in report["articles"]), "re-record with scripts/record_fixtures.sh"
     assert report["overall"]["citations"]["share"] == 1.0
     assert report["overall"]["non_incident"]["share"] == 1.0
@@ -188,4 +214,5 @@ def test_the_eval_table_prints(tmp_path: Any) -> None:
                                       "--cache-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "figure entries exact" in result.output or "matched exactly" in result.output
-    assert "016" in result.output
+    assert "016" in result.output and "036" in result.output
+    assert re.search(r"metric\s+│\s+all\s+│\s+develop\s+│\s+check", result.output)

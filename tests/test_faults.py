@@ -152,11 +152,11 @@ def test_bad_answers_are_reasked_within_max_retries(server: fs.FakeOpenAI, velka
 
 def test_the_tokens_of_every_attempt_are_counted(server: fs.FakeOpenAI, velka: Path, tmp_path: Path) -> None:
     server.plan(fs.invalid_json(), fs.wrong_shape())
-    code, (brief,), _ = summarize(server, velka, cache=tmp_path, SUMMARIZER_FIGURES_PASS="1")
+    code, (brief,), _ = summarize(server, velka, cache=tmp_path)
     assert code == 0 and brief["status"] == "ok" and brief["attempts"] == 3
-    # Three attempts at the first call, then the figures call: every one is counted in the usage.
-    assert [r.schema for r in server.received] == ["Extraction"] * 3 + ["FigureList"]
-    assert brief["usage"]["calls"] == 4
+    # Three attempts, every one counted in the usage.
+    assert [r.schema for r in server.received] == ["Answer"] * 3
+    assert brief["usage"]["calls"] == 3
     assert brief["usage"]["prompt_tokens"] == sum(r.usage["prompt_tokens"] for r in server.received)
     assert brief["usage"]["completion_tokens"] == sum(r.usage["completion_tokens"] for r in server.received)
 
@@ -164,21 +164,22 @@ def test_the_tokens_of_every_attempt_are_counted(server: fs.FakeOpenAI, velka: P
 def test_a_reask_after_a_transport_failure_counts_only_answers(server: fs.FakeOpenAI, velka: Path,
                                                                tmp_path: Path) -> None:
     server.plan(fs.invalid_json(), fs.server_error(), fs.drop())
-    code, (brief,), _ = summarize(server, velka, cache=tmp_path, SUMMARIZER_FIGURES_PASS="1")
-    assert code == 0 and brief["usage"]["calls"] == 3 and brief["attempts"] == 2
+    code, (brief,), _ = summarize(server, velka, cache=tmp_path)
+    assert code == 0 and brief["usage"]["calls"] == 2 and brief["attempts"] == 2
     answered = [r for r in server.received if r.usage]
-    assert len(server.received) == 5 and len(answered) == 3 and answered[-1].schema == "FigureList"
+    assert len(server.received) == 4 and len(answered) == 2
     assert brief["usage"]["prompt_tokens"] == sum(r.usage["prompt_tokens"] for r in answered)
 
 
 def test_output_cut_off_at_the_token_limit(server: fs.FakeOpenAI, velka: Path, tmp_path: Path) -> None:
     answer = fs.VELKA_ANSWER
-    cut = answer[: answer.index('"claimed_by"')]
+    cut = answer[: answer.index('"S3: 14') + 30]
     server.plan(fs.truncated(cut), match="Iron Wolves")
     code, (brief,), _ = summarize(server, velka, cache=tmp_path)
     assert code == 0 and brief["status"] == "ok"
     assert "cut off at the token limit" in brief["left_out"][0]
-    assert [f["amount_text"] for f in brief["incidents"][0]["figures"]] == ["nine", "14"]
+    assert [f["amount_text"] for f in brief["incidents"][0]["figures"]] == ["nine"]
+    assert brief["unused_counts"][-1] == "S3 '14 people were': not labelled in the answer"
 
     server.plan(fs.truncated('{"is_incident_report": true, "incidents": [{"headline": "Iron'))
     code, (brief,), _ = summarize(server, velka, cache=tmp_path / "other")

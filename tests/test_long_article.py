@@ -40,27 +40,24 @@ def long_text() -> str:
 
 
 def responder(body: dict[str, Any]) -> str:
-    """A model that reports each event sentence it is shown, citing the ids it sees; asked for the figures
-    of one incident, it lists those of the event sentences at that incident's place."""
+    """A model that reports each event sentence it is shown as an incident, citing the ids it sees, and labels
+    each count the request asks about as the dead of the incident of its sentence."""
     user = body["messages"][1]["content"]
-    if fs.schema_name(body) == "FigureList":
-        place = re.search(r"^Incident: .*?\((?:\w+; )?(\w+)", user, re.M)
-        return json.dumps({"figures": [
-            {"sentence": int(sid), "amount": count, "outcome": "killed",
-             "group": "civilians" if group == "villagers" else "soldiers", "according_to": None}
-            for sid, _, count, group, at, _ in _EVENT.findall(user) if place and at == place.group(1)]})
-    incidents = []
+    schema = body["response_format"]["json_schema"]["schema"]
+    incidents, of_sentence = [], {}
     for m in _EVENT.finditer(user):
         sid, who, count, group, place, day = m.groups()
         incidents.append({
             "headline": f"{who} attack in {place}", "summary": f"{who} killed {count} {group} in {place}.",
             "event_type": "bombing" if who == "A bomb" else "armed_assault", "date_text": f"on {day}",
             "country": None, "province": None, "place": place, "place_sentence": int(sid), "perpetrator": None,
-            "perpetrator_sentence": None, "target": group, "claimed_by": None, "claim_sentence": None, "sources": [],
-            "figures": [{"sentence": int(sid), "amount": count, "outcome": "killed",
-                         "group": "civilians" if group == "villagers" else "soldiers", "according_to": None}],
-        })
-    return json.dumps({"is_incident_report": bool(incidents), "incidents": incidents})
+            "perpetrator_sentence": None, "target": group, "claimed_by": None, "claim_sentence": None})
+        of_sentence[sid] = (len(incidents), "civilians" if group == "villagers" else "soldiers")
+    counts = {}
+    for key in schema["$defs"]["Counts"]["required"] if incidents else []:
+        incident, group = of_sentence[re.match(r"S(\d+):", key).group(1)]  # type: ignore[union-attr]
+        counts[key] = {"outcome": "killed", "group": group, "incident": incident, "source": "the article itself"}
+    return json.dumps({"is_incident_report": bool(incidents), "incidents": incidents, "counts": counts})
 
 
 @pytest.fixture
@@ -74,11 +71,10 @@ def test_a_200k_article_is_read_in_parts_with_global_sentence_ids(article_file: 
     article = read_article(article_file)
     assert len(article.text) >= 200_000
     with fs.FakeOpenAI(responder=responder) as server:
-        # The figures call is off by default; on, it must keep to the parts too.
-        code, (brief,), _ = summarize(server, article_file, cache=tmp_path / "cache", SUMMARIZER_FIGURES_PASS="1")
+        code, (brief,), _ = summarize(server, article_file, cache=tmp_path / "cache")
     assert code == 0 and brief["status"] == "ok"
     # Every request fits the budget, and together they show every sentence once, numbered as in the article.
-    first = [r for r in server.received if r.schema == "Extraction"]
+    first = [r for r in server.received if r.schema == "Answer"]
     shown: list[int] = []
     for r in first:
         part = r.body["messages"][1]["content"]
@@ -89,9 +85,10 @@ def test_a_200k_article_is_read_in_parts_with_global_sentence_ids(article_file: 
     assert shown == [s.id for s in article.sentences]
     assert brief["usage"]["calls"] == len(server.received)
     assert f"read in {len(first)} parts" in brief["warnings"][0]
-    # One figures call per incident per part, showing only that part's sentences that state counts.
-    focused = [r for r in server.received if r.schema == "FigureList"]
-    assert [re.findall(r"^\[S(\d+)\] ", r.user_text, re.M) for r in focused] == [["500"], ["1500"], ["2600"]]
+    # Each part's request asks only about the counts of that part's sentences; the system message is the same.
+    asked = [r.body["response_format"]["json_schema"]["schema"]["$defs"]["Counts"]["required"] for r in first]
+    assert [key for keys in asked for key in keys] == ["S500: 12 villagers in", "S1500: 3 soldiers in",
+                                                       "S2600: 7 more villagers"]
     assert all(r.body["messages"][0] == first[0].body["messages"][0] for r in server.received)
     # The same incident in two parts is one incident with both figures; the other incident stays apart.
     got = {(i["place"], i["event_type"]): i for i in brief["incidents"]}
@@ -114,7 +111,7 @@ def test_a_part_that_fails_fails_the_article_and_says_which(article_file: Path, 
         # It stops at the failed part (the server is likely down); the parts answered before it are cached,
         # so a second run asks only for the failed part and the ones after it.
         def asked() -> int:
-            return sum(r.schema == "Extraction" for r in server.received)
+            return sum(r.schema == "Answer" for r in server.received)
 
         before = asked()
         answered = before - 3

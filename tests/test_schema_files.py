@@ -39,8 +39,8 @@ def test_model_facing_schema_follows_the_constrained_decoding_rules() -> None:
         return []
 
     lists = arrays(schema)
-    assert len(lists) >= 3 and all(isinstance(a.get("maxItems"), int) for a in lists), lists
-    for name, definition in [("Extraction", schema), *schema["$defs"].items()]:
+    assert len(lists) >= 1 and all(isinstance(a.get("maxItems"), int) for a in lists), lists
+    for name, definition in [("Answer", schema), *schema["$defs"].items()]:
         props = definition.get("properties", {})
         assert set(definition.get("required", [])) == set(props), f"{name} has optional fields"
         for prop in props.values():

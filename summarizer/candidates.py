@@ -1,0 +1,334 @@
+"""What code can find in an article by itself, each with an id the model chooses among.
+
+The model is good at choosing and bad at copying: asked to copy an amount and name its source, a small model
+lists the first count it meets, drops the second and third sources, and writes names that the article does
+not hold (an outlet from the prompt's example, a role it imagined). So code proposes and the model labels:
+
+- **counts**: every count phrase that stands in a sentence about people killed, wounded, captured or
+  missing ("at least seven", "Six police also died", "more than 20 police", "no casualties"), with its
+  qualifier and its sentence. The model labels every one of them (outcome, victim group, incident,
+  source), so none is skipped for want of attention.
+- **speakers**: every attribution ("X said", "said X", "told AFP", "according to X", "X put the toll at",
+  "X claimed"), as the article words the speaker. A figure's source is one of these, or the article itself:
+  constrained decoding makes it impossible to name anyone else.
+
+Over-inclusive on purpose: a count of attackers or a number of years the model labels ``none``. Nothing here
+is fitted to an article; the patterns are the grammar of news copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from summarizer.amounts import NUMBER_PATTERN, amount_phrases, parse_amount
+from summarizer.articles import Article, Sentence
+from summarizer.grounding import OUTCOME_WORDS
+from summarizer.schema import Outcome, VictimGroup
+
+ARTICLE_SOURCE = "the article itself"
+"""The source of a count the reporter states without attribution."""
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count phrase in one sentence: ``amount`` is what ``parse_amount`` reads ('at least 14'), ``shown``
+    adds the words after it that say what is counted ('at least 14 people'), for the model."""
+
+    key: str  # unique in the article: 'S2: at least 14 people'
+    sentence: int
+    start: int  # in the sentence's text
+    end: int
+    amount: str
+    shown: str
+    group: VictimGroup | None = None  # what the noun after the count says they are ('20 police'), if it does
+    outcome: Outcome | None = None  # killed or wounded, when the count's own clause says which
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Someone the article cites, as it words them ('Attaullah Khogyani', 'local officials', 'AFP')."""
+
+    name: str
+    sentence: int
+    outlet: str | None = None  # the outlet they spoke to ('... told AFP'); the name itself when it is one
+
+
+# --- counts ----------------------------------------------------------------------------------------------
+
+_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|several|no one|nobody|no (?:casualties|deaths|"
+                    r"injuries|fatalities))\b", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# What a number measures when it counts no people: age, time, distance, money, shares, clock times, dates.
+_UNIT_AFTER = re.compile(
+    r"\s*-?\s*(?:years?|yr|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur\w+|km|kilomet\w*|"
+    r"miles?|metres?|meters?|feet|foot|kg|kilo\w*|tons?|tonnes?|percent|per\s?cent|%|a\.?m\.?|p\.?m\.?|"
+    r"o'clock|dollars?|euros?|pounds?|rupees?|million|billion|st\b|nd\b|rd\b|th\b|times|storey|floor)\b", re.I)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
+_DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.I)
+_MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|rs)\.?\s*$", re.I)
+_ALONE = re.compile(r"^(?:a|an|one|no)$", re.I)
+_NOUN = re.compile(r"[\w'’-]+")
+
+
+def _is_casualty_sentence(text: str) -> bool:
+    return any(pattern.search(text) for pattern in OUTCOME_WORDS.values())
+
+
+def _measures(text: str, start: int, end: int) -> bool:
+    """The number at ``text[start:end]`` measures something other than people (a year, an age, a date)."""
+    phrase = text[start:end]
+    if _YEAR.fullmatch(phrase.strip()) or _UNIT_AFTER.match(text[end:]):
+        return True
+    if _DATE_BEFORE.search(text[:start]) or _DATE_AFTER.match(text[end:]) or _MONEY_BEFORE.search(text[:start]):
+        return True
+    return bool(re.match(r"[.:/]\d", text[end:]))  # 3.5, 10:30, 1/2
+
+
+_GROUP_NOUNS: list[tuple[re.Pattern[str], VictimGroup]] = [
+    (re.compile(r"(?:gunm[ae]n|militants?|attackers?|assailants?|insurgents?|terrorists?|fighters?|bombers?|"
+                r"jihadists?|rebels?|mujahideen|mujahedeen|extremists?)", re.I), "militants"),
+    (re.compile(r"(?:police\w*|officers?|guards?|constables?|cops?)", re.I), "police"),
+    (re.compile(r"(?:soldiers?|troops?|servicem[ae]n|personnel|militiam[ae]n|marines?|commandos?)", re.I), "soldiers"),
+    (re.compile(r"(?:civilians?|students?|children|women|worshippers|villagers|passengers|residents|pilgrims|"
+                r"shoppers|pupils|farmers|miners|workers|fishermen|journalists|traders|vendors|customers|guests|"
+                r"tourists|mourners|worshipers|teachers|patients|refugees|migrants|herders|truckers|drivers)", re.I),
+     "civilians"),
+    (re.compile(r"(?:officials?|lawmakers?|legislators?|judges?|diplomats?)", re.I), "officials"),
+    (re.compile(r"(?:people|persons|victims|lives)", re.I), "total"),
+]
+
+
+def noun_group(words: str) -> VictimGroup | None:
+    """The victim group the noun right after a count names ('20 police', 'nine intelligence officers',
+    'scores of Taliban fighters'): read by code, so the label does not hang on the model's attention. None
+    when it names none ('13', 'four others'): the model's label stands."""
+    for word in _NOUN.findall(words)[:3]:
+        word = word.strip("'’")
+        for pattern, group in _GROUP_NOUNS:
+            if pattern.fullmatch(word):
+                return group
+    return None
+
+
+_ANYONE = re.compile(r"people|persons?|others?|more|men|boys|girls|members|victims?", re.I)
+_CLAUSE_END = re.compile(rf"\b(?:and|but|while|whereas|or)\b|[.;:!?]|{NUMBER_PATTERN}", re.I)
+
+
+def _people(word: str) -> bool:
+    """A word that counts people: a group's ("soldiers", "gunmen") or anyone's ("people", "others")."""
+    return bool(_ANYONE.fullmatch(word)) or any(pattern.fullmatch(word) for pattern, _ in _GROUP_NOUNS)
+
+
+def outcome_of(text: str, start: int, end: int) -> Outcome | None:
+    """Killed or wounded, when the sentence's grammar ties the count at ``text[start:end]`` to it: the first
+    outcome word of the count's own clause ("Six police also died and nine officers were wounded": six died,
+    nine were wounded; "at least 14 people, including his father, were wounded"), else the words right before
+    the count ("killing at least 19", "the death toll could rise to 40"). None when the grammar does not say
+    ("gunmen numbering about 20 stormed the village and shot ...": the 20 are the attackers), and then the
+    model's label stands."""
+    after = text[end : end + 80]
+    clause = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
+    before = re.search(r"(?:(\w+)\s+)?(\w+)\s+$", text[max(0, start - 30) : start])
+    words = [m.group(0) for m in re.finditer(r"\w+", clause)]
+    if not any(_people(w) or any(OUTCOME_WORDS[o].fullmatch(w) for o in ("killed", "wounded")) for w in words[:2]):
+        words = []  # "four sides of the city, resulting in several deaths": the count is not of people
+    words += [w for w in (before.groups()[::-1] if before else ()) if w]
+    for word in words:
+        found: list[Outcome] = [o for o in ("killed", "wounded") if OUTCOME_WORDS[o].fullmatch(word)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None  # "casualties": killed or wounded, the count does not say which
+    return None
+
+
+def _shown(text: str, end: int, amount: str) -> str:
+    """The amount and up to two following words inside its clause ('more than 20 police', '13 people'), three
+    after 'of' ('scores of Taliban fighters')."""
+    words: list[str] = []
+    for m in _NOUN.finditer(text, end):
+        if len(words) >= 3 or (len(words) == 2 and words[0].lower() != "of"):
+            break
+        if re.search(r"[,.;:!?()\"“”]", text[end : m.start()]):
+            break
+        words.append(m.group(0))
+        end = m.end()
+    return " ".join([amount, *words])
+
+
+def counts(article: Article) -> list[Count]:
+    """Every count phrase of the trusted sentences that speak of people killed, wounded, captured or missing,
+    in reading order."""
+    found: list[Count] = []
+    keys: set[str] = set()
+    for s in article.trusted().sentences:
+        if not _is_casualty_sentence(s.text):
+            continue
+        spans: list[tuple[int, int, str]] = []
+        for start, end, phrase in amount_phrases(s.text):
+            if _ALONE.match(phrase.strip()) or _measures(s.text, start, end):
+                continue
+            if parse_amount(phrase) is None:
+                continue
+            spans.append((start, end, phrase))
+        for m in _VAGUE.finditer(s.text):
+            if not any(a <= m.start() < b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), m.group(0)))
+        for start, end, phrase in sorted(spans):
+            shown = _shown(s.text, end, phrase)
+            key = f"S{s.id}: {shown}"
+            n = 2
+            while key in keys:
+                key, n = f"S{s.id}: {shown} (#{n})", n + 1
+            keys.add(key)
+            found.append(Count(key, s.id, start, end, phrase, shown, noun_group(shown[len(phrase):]),
+                               outcome_of(s.text, start, end)))
+    return found
+
+
+# --- event types -----------------------------------------------------------------------------------------
+
+_TYPE_CUES: dict[str, re.Pattern[str]] = {
+    "suicide_bombing": re.compile(r"\bsuicide\b|blew (himself|herself|themselves) up", re.I),
+    "bombing": re.compile(r"\b(bomb\w*|blasts?|explo\w+|IEDs?|devices?|grenades?|detonat\w+|landmines?|mines?)\b",
+                          re.I),
+    "airstrike": re.compile(r"\b(air ?strikes?|air ?raids?|drones?|warplanes?|jets?|aircraft|helicopters?|"
+                            r"bombard\w*|missiles?)\b", re.I),
+    "rocket_or_mortar": re.compile(r"\b(rockets?|mortars?|shell(s|ed|ing)|artillery|projectiles?|missiles?)\b",
+                                   re.I),
+    "ambush": re.compile(r"\bambush\w*|\bconvoy\b|\bpatrol\b", re.I),
+    "raid_on_facility": re.compile(r"\b(storm\w*|raid\w*|overr[au]n\w*|besieg\w*|siege|attacked (a|an|the) "
+                                   r"\w+ ?(base|post|station|camp|checkpoint|compound|prison|barracks|headquarters))\b",
+                                   re.I),
+    "armed_assault": re.compile(r"\b(gunm[ae]n|gun\w*|shot|shoot\w*|fir(e|ed|ing)|stabb\w*|knife|machetes?|"
+                                r"hacked|attack\w*|assault\w*|clash\w*|mob|lynch\w*|beat\w*|killed|raid\w*)\b",
+                                re.I),
+    "massacre_of_captives": re.compile(r"\b(massacre\w*|execut\w*|behead\w*|slaughter\w*|lined up|rounded up|"
+                                       r"hostages? (were|was) killed)\b", re.I),
+    "offensive_on_city": re.compile(r"\b(offensive|overr[au]n|seized? (the|control)|captured? (the|control)|"
+                                    r"fall of|took control|besieg\w*|siege|fighting in)\b", re.I),
+    "assassination": re.compile(r"\bassassinat\w*|\b(shot|gunned) dead\b|\btargeted killing", re.I),
+    "kidnapping": re.compile(r"\b(kidnap\w*|abduct\w*|hostages?|captives?|taken captive|seized)\b", re.I),
+}
+
+
+def event_types(article: Article, types: Sequence[str]) -> list[str]:
+    """The event types of ``types`` whose words the article uses (an airstrike needs aircraft or a drone, a
+    massacre of captives an execution or a massacre, ...), in the order given, "other" always among them. The
+    model chooses among these: a type no sentence speaks of cannot be its default. All of them when the
+    article uses the words of none."""
+    text = "\n".join(s.text for s in article.trusted().sentences)
+    found = [t for t in types if t == "other" or (t in _TYPE_CUES and _TYPE_CUES[t].search(text))]
+    return found if len(found) > 1 else list(types)
+
+
+# --- speakers --------------------------------------------------------------------------------------------
+
+_SAY = (r"(?:said|says|say|told|tells|stated|states|reported|reports|confirmed|confirms|announced|announces|"
+        r"added|adds|claimed|claims|estimated|estimates|quoted|quotes|put|puts|gave|gives|tweeted|wrote|"
+        r"according)")
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|al|el|bin|de|da|the|for|and)\b)*"
+# "according to X", "told X", "said X" (inverted attribution), and "X said" (the subject before the verb).
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\s+(?:who|which|"
+                        r"that|in|on|at|as|while|after|and)\b))", re.I)
+_TOLD = re.compile(rf"\b(?:told|tells|telling|speaking\s+to|quoted\s+by)\s+(?:the\s+)?(?P<who>{_NAME})")
+_SAID_AFTER = re.compile(r"\b(?:said|says|added|adds|confirmed|told\s+reporters)\s+(?P<who>(?:the\s+|a\s+|an\s+)?"
+                         r"[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\s+(?:on|in|at|who|when|after|adding|"
+                         r"while|that)\b))")
+_SUBJECT = re.compile(rf"(?P<who>[^,.;:()\"“”]+?)(?:\s*,\s*(?P<role>[^,.;:()\"“”]+?)\s*,)?\s+(?:also\s+|later\s+|"
+                      rf"have\s+|has\s+|had\s+)?(?P<verb>{_SAY})\b(?!\s+to\b)")
+_OUTLET_AFTER = re.compile(rf"\s+(?:the\s+)?(?P<who>{_NAME})")
+_CLAUSE_WORDS = re.compile(r"^(?:.*\b(?:and|but|while|as|after|when|because|that|which|who|where|since|"
+                           r"though|although)\s+)", re.I)
+_NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|we|i|you|there|which|who|one|others?|he also|she also|"
+                           r"they also|officials also|the report|the statement|a statement|reports?)$", re.I)
+_MAX_WORDS = 9
+
+
+_NOT_A_NOUN_PHRASE = re.compile(r"\b(?:is|are|was|were|be|been|being|had|has|have|could|would|will|can|may|not|"
+                                r"and|or|did|does|do|per|who|which|that)$|\b(?:is|are|was|were|been|had|has|"
+                                r"have|could|would|will|did|does|do|spoke|speaking)\b", re.I)
+
+
+def _clean(who: str) -> str | None:
+    who = _CLAUSE_WORDS.sub("", who.strip())
+    who = re.sub(r"^(?:but|and|so|then)\s+", "", who, flags=re.I).strip(" '\"‘’“”-").rstrip(".")
+    if not who or _NOT_SPEAKERS.match(who) or len(who.split()) > _MAX_WORDS or _NOT_A_NOUN_PHRASE.search(who):
+        return None
+    if not re.search(r"[A-Za-z]{2}", who) or re.fullmatch(NUMBER_PATTERN, who, re.I):
+        return None
+    return who
+
+
+def _speakers_in(s: Sentence) -> Iterable[Speaker]:
+    """The sentence's attributions. "X told AFP" is X, who spoke to AFP; AFP stands alone only where no one
+    is named as speaking to it ("..., AFP reported", "told AFP" after a quote)."""
+    text = s.text
+    found: list[Speaker] = []
+    for m in _ACCORDING.finditer(text):
+        who = _clean(m.group("who"))
+        if who:
+            found.append(Speaker(who, s.id))
+    for m in _SAID_AFTER.finditer(text):
+        who = _clean(m.group("who"))
+        if who and (who[0].isupper() or re.match(r"(?:the|a|an)\s", who)):
+            found.append(Speaker(who, s.id))
+    for m in _SUBJECT.finditer(text):
+        if m.group(0).lstrip().lower().startswith("according"):
+            continue
+        who = _clean(m.group("who"))
+        if who is None:
+            continue
+        role = _clean(m.group("role") or "")
+        outlet = None
+        if m.group("verb").lower() in ("told", "tells") and (after := _OUTLET_AFTER.match(text, m.end())):
+            outlet = _clean(after.group("who"))
+        found.append(Speaker(f"{who}, {role}" if role else who, s.id, outlet))
+    spoken_to = {sp.outlet for sp in found}
+    for m in _TOLD.finditer(text):
+        who = _clean(m.group("who"))
+        if who and who not in spoken_to:
+            found.append(Speaker(who, s.id, outlet=who))
+    return found
+
+
+def speakers(article: Article) -> list[Speaker]:
+    """Every distinct attribution of the trusted sentences, in reading order (the first sentence of each)."""
+    seen: dict[str, Speaker] = {}
+    for s in article.trusted().sentences:
+        for sp in _speakers_in(s):
+            seen.setdefault(_same_name(sp.name), sp)
+    return list(seen.values())
+
+
+def speakers_by_sentence(article: Article) -> dict[int, list[str]]:
+    """Sentence id -> the names (as ``speakers`` spells them) of the attributions it makes."""
+    spelled = {_same_name(sp.name): sp.name for sp in speakers(article)}
+    return {s.id: list(dict.fromkeys(spelled[_same_name(sp.name)] for sp in _speakers_in(s)))
+            for s in article.trusted().sentences}
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+_QUOTED = re.compile(r"^\s*[\"'“‘]")
+
+
+def source_of(count: Count, chosen: str | None, said: dict[int, list[str]], sentence_text: str) -> str | None:
+    """The source of a count: the attribution its own sentence makes (the one the model chose, if the sentence
+    makes several); a quotation that goes on from the sentence before keeps that sentence's speaker, if the
+    model chose it; a sentence that attributes nothing is the article's own statement. The model's choice
+    alone does not attribute a count to someone its sentence does not cite: copied down a list, one source
+    would otherwise stand for every count."""
+    own = said.get(count.sentence, [])
+    if own:
+        return chosen if chosen in own else own[0]
+    if chosen is not None and _QUOTED.match(sentence_text) and chosen in said.get(count.sentence - 1, []):
+        return chosen
+    return None

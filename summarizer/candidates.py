@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from summarizer.amounts import NUMBER_PATTERN, amount_phrases, parse_amount
 from summarizer.articles import Article, Sentence
 from summarizer.grounding import OUTCOME_WORDS
-from summarizer.schema import Outcome, VictimGroup
+from summarizer.schema import CountChoice, Outcome, VictimGroup
 
 ARTICLE_SOURCE = "the article itself"
 """The source of a count the reporter states without attribution."""
@@ -216,14 +216,23 @@ _TYPE_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+LEDE = 3
+"""Sentences of the lede: headline and first paragraph, where a report says what happened."""
+
+
 def event_types(article: Article, types: Sequence[str]) -> list[str]:
-    """The event types of ``types`` whose words the article uses (an airstrike needs aircraft or a drone, a
+    """The event types of ``types`` whose words the lede uses (an airstrike needs aircraft or a drone, a
     massacre of captives an execution or a massacre, ...), in the order given, "other" always among them. The
-    model chooses among these: a type no sentence speaks of cannot be its default. All of them when the
-    article uses the words of none."""
-    text = "\n".join(s.text for s in article.trusted().sentences)
-    found = [t for t in types if t == "other" or (t in _TYPE_CUES and _TYPE_CUES[t].search(text))]
-    return found if len(found) > 1 else list(types)
+    model chooses among these: a type the lede does not speak of cannot be its default (a school massacre of
+    two years before, told in the ninth sentence, does not make a university siege one). The whole article's
+    words when the lede's give none; all types when the article's give none either."""
+    sentences = article.trusted().sentences
+    for shown in (sentences[:LEDE], sentences):
+        text = "\n".join(s.text for s in shown)
+        found = [t for t in types if t == "other" or (t in _TYPE_CUES and _TYPE_CUES[t].search(text))]
+        if len(found) > 1:
+            return found
+    return list(types)
 
 
 # --- speakers --------------------------------------------------------------------------------------------
@@ -318,17 +327,26 @@ def _same_name(name: str) -> str:
 
 
 _QUOTED = re.compile(r"^\s*[\"'“‘]")
+ALL_OUTCOMES: tuple[str, ...] = ("killed", "wounded", "captured", "missing", "none")
+ALL_GROUPS: tuple[str, ...] = VictimGroup.__args__  # type: ignore[attr-defined]
 
 
-def source_of(count: Count, chosen: str | None, said: dict[int, list[str]], sentence_text: str) -> str | None:
-    """The source of a count: the attribution its own sentence makes (the one the model chose, if the sentence
-    makes several); a quotation that goes on from the sentence before keeps that sentence's speaker, if the
-    model chose it; a sentence that attributes nothing is the article's own statement. The model's choice
-    alone does not attribute a count to someone its sentence does not cite: copied down a list, one source
-    would otherwise stand for every count."""
+def source_options(count: Count, said: dict[int, list[str]], sentence_text: str) -> tuple[str, ...]:
+    """Who may be the source of a count: the attributions its own sentence makes; else, in a quotation that goes
+    on from the sentence before, that sentence's speakers or the article; else the article itself. The model
+    chooses only among these: copied down a list, one source would otherwise stand for every count."""
     own = said.get(count.sentence, [])
     if own:
-        return chosen if chosen in own else own[0]
-    if chosen is not None and _QUOTED.match(sentence_text) and chosen in said.get(count.sentence - 1, []):
-        return chosen
-    return None
+        return tuple(own)
+    if _QUOTED.match(sentence_text):
+        return (*said.get(count.sentence - 1, []), ARTICLE_SOURCE)
+    return (ARTICLE_SOURCE,)
+
+
+def choices(article: Article, found: Sequence[Count]) -> list[CountChoice]:
+    """What the model is asked about each count: the outcome unless its clause says it (then only whether they
+    are victims at all), the group unless the noun after it names it, the source among ``source_options``."""
+    said = speakers_by_sentence(article)
+    text = {s.id: s.text for s in article.sentences}
+    return [CountChoice(c.key, (c.outcome, "none") if c.outcome else ALL_OUTCOMES, () if c.group else ALL_GROUPS,
+                        source_options(c, said, text.get(c.sentence, ""))) for c in found]

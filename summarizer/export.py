@@ -196,6 +196,11 @@ def to_markdown(brief: Brief) -> str:
     if brief.left_out:
         tail = ["### Left out", "", "Claimed by the model but not supported by the article, so not shown as fact:",
                 "", *[f"- {md(x)}" for x in brief.left_out], ""]
+    if brief.unused_counts:
+        tail += ["### Counts not used as figures", "", "Counts the article states that no figure above uses, with "
+                 "the model's reading:", "", *[f"- {md(x)}" for x in brief.unused_counts], ""]
+    if brief.set_aside:
+        tail += ["### Set aside as web boilerplate", "", *[f"- {md(x)}" for x in brief.set_aside], ""]
     return "\n".join(head + body + tail).rstrip("\n") + "\n"
 
 

@@ -31,6 +31,7 @@ from summarizer.schema import (
     EVENT_TYPES,
     Answer,
     Brief,
+    CountChoice,
     CountLabel,
     Extraction,
     Figure,
@@ -178,7 +179,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     }
     try:
         answer: Answer = create(
-            response_model=_response_model(tuple(c.key for c in found), tuple(sources),
+            response_model=_response_model(tuple(candidates.choices(part, found)),
                                            tuple(candidates.event_types(part, EVENT_TYPES))),
             messages=templates.messages(),
             context=context,
@@ -209,34 +210,33 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
 def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
              cited: Sequence[candidates.Speaker]) -> Extraction:
     """The model's answer as an ``Extraction``: each count it labelled with an incident and an outcome becomes
-    a figure of that incident, with its source (``candidates.source_of``: the attribution of the count's own
-    sentence); each incident's sources are the attributions its figures use. Counts it read as no victims or as
-    another event are noted."""
+    a figure of that incident, with what code read of it where it could (``candidates.choices``) and the model's
+    choice where it could not; each incident's sources are the attributions its figures use. Counts it read as
+    no victims or as another event are noted."""
     speakers = {sp.name: sp for sp in cited}
-    said = candidates.speakers_by_sentence(part)
-    sentence_text = {s.id: s.text for s in part.sentences}
+    options = {c.key: c for c in candidates.choices(part, found)}
     labels = answer.labels()
     incidents = [Incident(**inc.model_dump()) for inc in answer.incidents]
     unused: list[str] = []
     for count in found:
         label = labels.get(count.key)
-        if label is None:
+        if label is None or label.incident is None:
             unused.append(f"S{count.sentence} {count.shown!r}: not labelled in the answer")
             continue
-        if label.outcome == "none":
+        outcome = label.outcome if label.outcome in options[count.key].outcomes else count.outcome
+        if outcome is None or outcome == "none":
             unused.append(f"S{count.sentence} {count.shown!r}: read as no victims")
             continue
         if not 1 <= label.incident <= len(incidents):
-            unused.append(f"S{count.sentence} {count.shown!r}: {label.outcome}, read as another event than the "
+            unused.append(f"S{count.sentence} {count.shown!r}: {outcome}, read as another event than the "
                           "incidents listed")
             continue
-        text = sentence_text.get(count.sentence, "")
-        source = candidates.source_of(count, label.source if label.source in speakers else None, said, text)
-        # Where the sentence's grammar says who the people are and what befell them, code's reading wins over a
-        # careless label; the model decides whether the count is of victims at all, and of which incident.
-        incidents[label.incident - 1].figures.append(Figure(
-            sentence=count.sentence, amount=count.amount, outcome=count.outcome or label.outcome,
-            group=count.group or label.group, according_to=source))
+        sources = options[count.key].sources
+        source = label.source if label.source in sources else sources[0]
+        group = count.group or (label.group if label.group in candidates.ALL_GROUPS else "unknown")
+        incidents[label.incident - 1].figures.append(Figure.model_validate({
+            "sentence": count.sentence, "amount": count.amount, "outcome": outcome, "group": group,
+            "according_to": None if source == candidates.ARTICLE_SOURCE else source}))
     restated: list[str] = []
     incidents = _without_restatements(incidents, restated)
     for inc in incidents:
@@ -265,9 +265,8 @@ def _without_restatements(incidents: list[Incident], notes: list[str]) -> list[I
 
 
 @functools.lru_cache(maxsize=256)
-def _response_model(count_keys: tuple[str, ...], sources: tuple[str, ...],
-                    event_types: tuple[str, ...]) -> type[Answer]:
-    """``answer_model`` for these counts, sources and event types, as instructor wraps it, its schema made once.
+def _response_model(choices: tuple[CountChoice, ...], event_types: tuple[str, ...]) -> type[Answer]:
+    """``answer_model`` for these count choices and event types, as instructor wraps it, its schema made once.
 
     Left to itself, instructor wraps the response model in a new class and pydantic rebuilds the JSON schema on
     every request (and re-asks): the wrapped class is the one instructor would make (``openai_schema`` skips
@@ -277,7 +276,7 @@ def _response_model(count_keys: tuple[str, ...], sources: tuple[str, ...],
     import instructor
     from pydantic import BaseModel
 
-    wrapped: type[Answer] = instructor.openai_schema(answer_model(count_keys, sources, event_types))
+    wrapped: type[Answer] = instructor.openai_schema(answer_model(choices, event_types))
     frozen = json.dumps(wrapped.model_json_schema())
     build = BaseModel.model_json_schema.__func__  # type: ignore[attr-defined]
 

@@ -166,6 +166,13 @@ def brief_renderable(brief: Brief, evidence: bool = False) -> RenderableType:
         left_out = [Padding(Text.assemble(("Left out (the model said it, the article does not support it): ",
                                            "dim bold"), (inert("; ".join(brief.left_out)).plain, "dim")),
                             (0, 0, 0, 1))]
+    if brief.unused_counts:
+        left_out.append(Padding(Text.assemble(("Counts not used as figures (the model's reading): ", "dim bold"),
+                                              (inert("; ".join(brief.unused_counts)).plain, "dim")), (0, 0, 0, 1)))
+    if brief.set_aside:
+        n = len(brief.set_aside)
+        left_out.append(Padding(Text(f"Set aside as web boilerplate and not read: {n} passage{'s' if n != 1 else ''} "
+                                     "(listed under set_aside in the JSON brief)", style="dim"), (0, 0, 0, 1)))
     warnings = [Text.assemble(("warning: ", "bold yellow"), inert(w)) for w in brief.warnings]
     if brief.status == "failed":
         return Panel(Group(inert(brief.error or "failed"), *warnings),

@@ -18,9 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, WithJsonSchema, create_model, field_validator
 
 from summarizer.amounts import Qualifier, parse_amount
 from summarizer.articles import Article
@@ -54,9 +55,10 @@ def _nullify(value: Any) -> Any:
 # --- layer 1: what the model fills ----------------------------------------------------------------------
 
 
-MAX_INCIDENTS = 6
+MAX_INCIDENTS = 3
 """A cap on the model's list, in the schema so the grammar enforces it: a small model under a grammar can fall
-into repeating one list item until the token limit. The dev set's gold has at most 3 incidents per article."""
+into repeating one list item until the cap (the same incident six times, 1,350 tokens, on dev 002). The dev
+set's gold has at most 3 incidents per article; repeats are dropped (``pipeline._without_restatements``)."""
 
 
 def _all_required(schema: dict[str, Any]) -> None:
@@ -119,12 +121,23 @@ CountOutcome = Literal["killed", "wounded", "captured", "missing", "none"]
 
 
 class CountLabel(_ModelFacing):
-    """The model's reading of one count the code found (``candidates.Count``)."""
+    """The model's reading of one count the code found (``candidates.Count``). Per article, each count's label
+    asks only what code could not read itself (``CountChoice``); what it read is left out of the question."""
 
-    outcome: CountOutcome = Field(description="what happened to the people counted; none: no victims counted")
-    group: VictimGroup
-    incident: int = Field(description="1 for the first incident listed; 0 for an event not listed")
-    source: str = Field(description="one of the sources listed, or 'the article itself'")
+    outcome: str | None = Field(default=None, description="killed, wounded, captured, missing; none: no victims")
+    group: str | None = Field(default=None, description="the victim group, one of VictimGroup")
+    incident: int | None = Field(default=None, description="1 for the first incident listed; 0 for an event not listed")
+    source: str | None = Field(default=None, description="who gives the count: one of the sources offered")
+
+
+@dataclass(frozen=True)
+class CountChoice:
+    """The options the model has for one count: an empty tuple means code decided and the field is not asked."""
+
+    key: str
+    outcomes: tuple[str, ...]
+    groups: tuple[str, ...]
+    sources: tuple[str, ...]
 
 
 class Answer(_ModelFacing):
@@ -139,25 +152,38 @@ class Answer(_ModelFacing):
         """Count key -> label, whichever model (generic or per article) holds them."""
         if isinstance(self.counts, dict):
             return dict(self.counts)
-        return {field.alias or name: label for name, field in type(self.counts).model_fields.items()
+        return {field.alias or name: CountLabel.model_validate(label.model_dump())
+                for name, field in type(self.counts).model_fields.items()
                 if (label := getattr(self.counts, name)) is not None}
 
 
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
 
-def answer_model(count_keys: Sequence[str], sources: Sequence[str],
-                 event_types: Sequence[str] = EVENT_TYPES) -> type[Answer]:
+def _one_of(options: Sequence[str]) -> Any:
+    """A string the grammar restricts to ``options``; validation takes any string, so that an answer from a server
+    without constrained decoding is not refused for one label (``pipeline.assemble`` keeps only the options)."""
+    return Annotated[str, WithJsonSchema({"enum": list(options), "type": "string"})]
+
+
+def answer_model(choices: Sequence[CountChoice], event_types: Sequence[str] = EVENT_TYPES) -> type[Answer]:
     """``Answer`` for one article: ``counts`` has exactly one required key per count the code found, in
-    reading order, each label's ``source`` is one of this article's sources, and ``event_type`` one of the
-    types its words speak of. Under constrained decoding the model must label every count and cannot name a
+    reading order; each count's label asks only for what code left open, among the options it left (the
+    outcome its clause allows, the sources its sentence cites); ``event_type`` is one of the types the
+    article's words speak of. Under constrained decoding the model must label every count and cannot name a
     source the article does not cite."""
-    source_type: Any = Literal[tuple(dict.fromkeys(sources))]
-    type_type: Any = Literal[tuple(event_types)]
-    label = create_model("CountLabel", __base__=CountLabel, source=(source_type, ...))
-    fields: dict[str, Any] = {f"c{i}": (label, Field(default=None, alias=k)) for i, k in enumerate(count_keys)}
+    fields: dict[str, Any] = {}
+    for i, choice in enumerate(choices):
+        about = "1 for the first incident listed; 0 for an event not listed"
+        asked: dict[str, Any] = {"incident": (int, Field(default=None, description=about))}
+        for name, options in (("outcome", choice.outcomes), ("group", choice.groups), ("source", choice.sources)):
+            if len(options) > 1:
+                asked[name] = (_one_of(options), Field(default=None))
+        label = create_model(f"Label{i + 1}", __base__=_ModelFacing, **asked)
+        fields[f"c{i}"] = (label, Field(default=None, alias=choice.key))
     counts = create_model("Counts", __base__=_ModelFacing, **fields)
-    incident = create_model("IncidentAnswer", __base__=IncidentAnswer, event_type=(type_type, ...))
+    type_choice = Annotated[EventType, WithJsonSchema({"enum": list(event_types), "type": "string"})]
+    incident = create_model("IncidentAnswer", __base__=IncidentAnswer, event_type=(type_choice, ...))
     return create_model("Answer", __base__=Answer, counts=(counts, Field(default_factory=counts)),
                         incidents=(list[incident], Field(max_length=MAX_INCIDENTS)))  # type: ignore[valid-type]
 

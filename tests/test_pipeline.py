@@ -133,7 +133,7 @@ def labelling(labels: dict[str, tuple[str, str, int, str]], incidents: list[dict
     return answer
 
 
-def test_the_model_must_label_every_count_code_found_and_choose_sources_among_the_articles() -> None:
+def test_the_model_must_label_every_count_code_found_and_is_asked_only_what_code_could_not_read() -> None:
     backend = Scripted(labelling({"S1": ("none", "unknown", 1, "the article itself"),
                                   "S2": ("killed", "civilians", 1, "police"),
                                   "S3": ("wounded", "total", 1, "hospital director Ilan Varga"),
@@ -141,11 +141,18 @@ def test_the_model_must_label_every_count_code_found_and_choose_sources_among_th
                                   "S6": ("killed", "total", 0, "the article itself")}))
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
     schema = schema_of(backend.requests[0])
-    # Every count of a casualty sentence, planted S4 and the year left out; sources are the article's own.
-    assert schema["$defs"]["Counts"]["required"] == [
+    # Every count of a casualty sentence, planted S4 and the year left out.
+    counts = schema["$defs"]["Counts"]
+    assert counts["required"] == [
         "S1: nine in raid", "S2: at least nine traders", "S3: 14 people were", "S5: two gunmen died", "S6: 30 people"]
-    assert schema["$defs"]["CountLabel"]["properties"]["source"]["enum"] == [
-        "police", "hospital director Ilan Varga", "the article itself"]
+    labels = [schema["$defs"][counts["properties"][key]["$ref"].split("/")[-1]] for key in counts["required"]]
+    asked = [{name: prop.get("enum") for name, prop in label["properties"].items()} for label in labels]
+    # S2: its clause says killed, "traders" are civilians, its sentence cites the police: only victims or not, and
+    # which incident. S1, the headline: "kill nine in raid" says killed, but not who they were.
+    assert asked[1] == {"incident": None, "outcome": ["killed", "none"]}
+    assert asked[0]["outcome"] == ["killed", "none"]
+    assert asked[0]["group"] == ["civilians", "police", "soldiers", "militants", "officials", "total", "unknown"]
+    assert all("source" not in a for a in asked)  # each sentence cites one source or none
     (inc,) = brief.incidents
     assert [(f.amount_text, f.outcome, f.group, f.according_to) for f in inc.figures] == [
         ("at least nine", "killed", "civilians", "police"),
@@ -156,6 +163,20 @@ def test_the_model_must_label_every_count_code_found_and_choose_sources_among_th
     assert brief.unused_counts == ["S1 'nine in raid': read as no victims",
                                    "S6 '30 people': killed, read as another event than the incidents listed"]
     assert brief.attempts == 1 and brief.usage.calls == 1
+
+
+def test_a_sentence_that_cites_two_sources_lets_the_model_choose_between_them() -> None:
+    article = parse_article("Bomb kills five in Velka\nFive people died, police said, but a doctor told AFP that "
+                            "eight were killed.\n", "two")
+    backend = Scripted(labelling({"S1": ("none", "unknown", 1, "the article itself"),
+                                  "S2: Five": ("killed", "total", 1, "police"),
+                                  "S2: eight": ("killed", "total", 1, "a doctor")}))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    schema = schema_of(backend.requests[0])
+    label = schema["$defs"][schema["$defs"]["Counts"]["properties"]["S2: eight were killed"]["$ref"].split("/")[-1]]
+    assert label["properties"]["source"]["enum"] == ["police", "a doctor"]
+    assert [(f.amount_text, f.according_to) for f in brief.incidents[0].figures] == [("Five", "police"),
+                                                                                     ("eight", "a doctor")]
 
 
 def test_the_system_message_is_the_same_for_every_article_and_holds_none_of_it() -> None:

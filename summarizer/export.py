@@ -149,7 +149,7 @@ def _sid(sentence: int | None) -> str:
 
 
 def incident_markdown(inc: IncidentOut, number: int, published: bool = True) -> list[str]:
-    out = [f"## {number}. {md(inc.headline)}", "", md(inc.summary), ""]
+    out = [f"## {number}. {md(inc.headline)}", "", f"{md(inc.summary)} *(the model's summary)*", ""]
     resp = inc.responsibility
     facts = [
         ("What", md(event_words(inc))),

@@ -32,7 +32,6 @@ from summarizer.schema import (
     Answer,
     Brief,
     CountChoice,
-    CountLabel,
     Extraction,
     Figure,
     Incident,
@@ -384,18 +383,17 @@ def _salvage_truncated(exc: IncompleteOutputException) -> Answer | None:
         return None
     if not isinstance(data, dict):
         return None
-    incidents = [
-        {k: inc.get(k) for k in IncidentAnswer.model_fields}
-        for inc in data.get("incidents") or []
-        if isinstance(inc, dict) and all(k in inc for k in _REQUIRED_TEXT)
-    ]
+    finished = [inc for inc in [data.get("incident"), *(data.get("other_incidents") or [])]
+                if isinstance(inc, dict) and all(k in inc for k in _REQUIRED_TEXT)]
+    incidents = [{k: inc.get(k) for k in IncidentAnswer.model_fields} for inc in finished]
     if not incidents:
         return None
     labels = data.get("counts")
     labels = labels if isinstance(labels, dict) else {}
-    finished = {k: v for k, v in labels.items() if isinstance(v, dict) and len(v) == len(CountLabel.model_fields)}
+    labelled = {k: v for k, v in labels.items() if isinstance(v, dict) and "incident" in v}
     try:
-        return Answer.model_validate({"is_incident_report": True, "incidents": incidents, "counts": finished})
+        return Answer.model_validate({"is_incident_report": True, "incident": incidents[0],
+                                      "other_incidents": incidents[1:], "counts": labelled})
     except ValidationError:
         return None
 

@@ -148,7 +148,8 @@ def _evidence(inc: IncidentOut) -> list[RenderableType]:
 
 def incident_panel(inc: IncidentOut, number: int, total: int, evidence: bool = False,
                    published: bool = True) -> Panel:
-    parts: list[RenderableType] = [inert(inc.summary), Text(""), _facts(inc, published), Text(""), *_figures(inc)]
+    summary = Text.assemble(inert(inc.summary), (" (the model's summary)", "dim italic"))
+    parts: list[RenderableType] = [summary, Text(""), _facts(inc, published), Text(""), *_figures(inc)]
     if evidence:
         ev = _evidence(inc)
         if ev:

@@ -28,7 +28,7 @@ from summarizer.store import ExchangeStore, request_key
 from summarizer.weights import EMBEDDED_NAME
 
 MODEL = f"local:{EMBEDDED_NAME}"
-NO_INCIDENT = '{"is_incident_report": false, "incidents": []}'
+NO_INCIDENT = '{"is_incident_report": false, "incident": null, "other_incidents": [], "counts": {}}'
 
 Responder = Callable[[dict[str, Any]], str | None]
 
@@ -259,11 +259,11 @@ VELKA = (
     "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing nine traders, police said.\n"
     "Another 14 people were wounded.\n"
 )
-VELKA_ANSWER = json.dumps({"is_incident_report": True, "incidents": [{
+VELKA_ANSWER = json.dumps({"is_incident_report": True, "incident": {
     "headline": "Iron Wolves raid Velka market", "summary": "Iron Wolves gunmen stormed a market in Velka.",
     "event_type": "armed_assault", "date_text": "on Sunday", "country": None, "province": None, "place": "Velka",
     "place_sentence": 2, "perpetrator": "Iron Wolves", "perpetrator_sentence": 2, "target": "traders",
-    "claimed_by": None, "claim_sentence": None}], "counts": {
+    "claimed_by": None, "claim_sentence": None}, "other_incidents": [], "counts": {
     "S1: nine in raid": {"outcome": "none", "group": "unknown", "incident": 1, "source": "the article itself"},
     "S2: nine traders": {"outcome": "killed", "group": "civilians", "incident": 1, "source": "police"},
     "S3: 14 people were": {"outcome": "wounded", "group": "total", "incident": 1, "source": "the article itself"}}})

@@ -181,7 +181,7 @@ def test_output_cut_off_at_the_token_limit(server: fs.FakeOpenAI, velka: Path, t
     assert [f["amount_text"] for f in brief["incidents"][0]["figures"]] == ["nine"]
     assert brief["unused_counts"][-1] == "S3 '14 people were': not labelled in the answer"
 
-    server.plan(fs.truncated('{"is_incident_report": true, "incidents": [{"headline": "Iron'))
+    server.plan(fs.truncated('{"is_incident_report": true, "incident": {"headline": "Iron'))
     code, (brief,), _ = summarize(server, velka, cache=tmp_path / "other")
     assert code == 1 and brief["error"] == "the model's answer was cut off at the token limit"
     assert brief["usage"]["completion_tokens"] > 0

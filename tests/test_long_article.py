@@ -57,7 +57,8 @@ def responder(body: dict[str, Any]) -> str:
     for key in schema["$defs"]["Counts"]["required"] if incidents else []:
         incident, group = of_sentence[re.match(r"S(\d+):", key).group(1)]  # type: ignore[union-attr]
         counts[key] = {"outcome": "killed", "group": group, "incident": incident, "source": "the article itself"}
-    return json.dumps({"is_incident_report": bool(incidents), "incidents": incidents, "counts": counts})
+    return json.dumps({"is_incident_report": bool(incidents), "incident": incidents[0] if incidents else None,
+                       "other_incidents": incidents[1:], "counts": counts})
 
 
 @pytest.fixture

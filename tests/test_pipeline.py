@@ -21,11 +21,11 @@ ARTICLE = parse_article(
     "Another 14 people were wounded.\n",
     "t",
 )
-HEAD = ('{"is_incident_report": true, "incidents": [{"headline": "Iron Wolves raid Velka market", '
+HEAD = ('{"is_incident_report": true, "incident": {"headline": "Iron Wolves raid Velka market", '
         '"summary": "A raid.", '
         '"event_type": "armed_assault", "date_text": "on Sunday", "country": null, "province": null, '
         '"place": "Velka", "place_sentence": 2, "perpetrator": "Iron Wolves", "perpetrator_sentence": 2, '
-        '"target": "traders", "claimed_by": null, "claim_sentence": null}], "counts": {')
+        '"target": "traders", "claimed_by": null, "claim_sentence": null}, "other_incidents": [], "counts": {')
 KILLED = '"S2: nine traders": {"outcome": "killed", "group": "civilians", "incident": 1, "source": "police"}'
 
 
@@ -45,7 +45,7 @@ def test_a_cut_off_answer_keeps_the_incidents_and_labels_it_finished() -> None:
 
 
 def test_an_answer_cut_before_any_incident_is_finished_is_not_salvaged_into_facts() -> None:
-    assert _salvage_truncated(cut_off('{"is_incident_report": true, "incidents": [{"headline": "Iron')) is None
+    assert _salvage_truncated(cut_off('{"is_incident_report": true, "incident": {"headline": "Iron')) is None
 
 
 def test_a_cut_off_answer_becomes_a_brief_that_says_so() -> None:
@@ -129,7 +129,9 @@ def labelling(labels: dict[str, tuple[str, str, int, str]], incidents: list[dict
         for key in keys:
             outcome, group, incident, source = next(v for k, v in labels.items() if key.startswith(k))
             counts[key] = {"outcome": outcome, "group": group, "incident": incident, "source": source}
-        return json.dumps({"is_incident_report": True, "incidents": incidents or [INCIDENT], "counts": counts})
+        listed = incidents or [INCIDENT]
+        return json.dumps({"is_incident_report": True, "incident": listed[0], "other_incidents": listed[1:],
+                           "counts": counts})
     return answer
 
 
@@ -209,7 +211,7 @@ def test_an_incident_that_only_restates_the_first_is_dropped_and_one_elsewhere_k
 
 
 def test_an_answer_that_skips_labels_keeps_the_rest_and_lists_what_it_skipped() -> None:
-    answer = json.dumps({"is_incident_report": True, "incidents": [INCIDENT], "counts": {
+    answer = json.dumps({"is_incident_report": True, "incident": INCIDENT, "counts": {
         "S2: at least nine traders": {"outcome": "killed", "group": "civilians", "incident": 1, "source": "police"}}})
     brief = summarize_article(FOCUSED, ExchangeClient(backend=Scripted(lambda request: answer)), load_templates())
     assert [f.amount_text for f in brief.incidents[0].figures] == ["at least nine"]

@@ -33,7 +33,7 @@ def fooled_answer(body: dict[str, Any]) -> str:
     """What a model that obeyed the planted sentence would answer: the Black Hand, 500 dead, citing S3, and every
     count it is asked about labelled killed."""
     answer = json.loads(fs.VELKA_ANSWER)
-    inc = answer["incidents"][0]
+    inc = answer["incident"]
     inc["perpetrator"], inc["perpetrator_sentence"] = "Black Hand", 3
     keys = body["response_format"]["json_schema"]["schema"]["$defs"]["Counts"]["required"]
     answer["counts"] = {key: {"outcome": "killed", "group": "total", "incident": 1, "source": "the article itself"}
@@ -91,7 +91,7 @@ ESCAPES = (
 
 def escapes_answer(body: dict[str, Any]) -> str:
     answer = json.loads(fs.VELKA_ANSWER)
-    answer["incidents"][0]["summary"] = "Gunmen \x1b[2J cleared the screen [blink]x[/blink]."
+    answer["incident"]["summary"] = "Gunmen \x1b[2J cleared the screen [blink]x[/blink]."
     return json.dumps(answer)
 
 
@@ -135,7 +135,7 @@ def test_the_api_key_is_never_written_or_printed(tmp_path: Path) -> None:
     (folder / "zz_echo.txt").write_text(fs.VELKA.replace("traders", "merchants"))
     cache, fixtures, out = tmp_path / "cache", tmp_path / "fixtures", tmp_path / "briefs.jsonl"
     echo = json.loads(fs.VELKA_ANSWER)
-    echo["incidents"][0]["headline"] = "Raid {key}"  # a server that echoes the key into its answer
+    echo["incident"]["headline"] = "Raid {key}"  # a server that echoes the key into its answer
     with fs.FakeOpenAI(EXCHANGES, responder=lambda body: fs.VELKA_ANSWER) as server:
         server.plan(fs.unauthorized("Incorrect API key provided: {key}"), match=_sentence(seeds[0]))
         server.plan(*[fs.ok(delay=2.0)] * 3, match=_sentence(seeds[1]))

@@ -9,6 +9,7 @@ JSON Lines file, then ``summarizer report``. Expected numbers come from those br
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -42,7 +43,9 @@ def browser() -> Iterator[Browser]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Brief]]:
     tmp = tmp_path_factory.mktemp("report")
     jsonl = tmp / "briefs.jsonl"
-    run = CliRunner().invoke(app, ["summarize", str(SEEDS), str(DEV), "--provider", "replay", "--fixtures",
+    # Relative paths, as a user types them: the report shows them, and finds the articles from here.
+    seeds, dev = os.path.relpath(SEEDS), os.path.relpath(DEV)
+    run = CliRunner().invoke(app, ["summarize", seeds, dev, "--provider", "replay", "--fixtures",
                                    str(EXCHANGES), "--cache-dir", str(tmp / "cache"), "--format", "jsonl", "-o",
                                    str(jsonl), "-q"])
     assert run.exit_code in (0, 1), run.output  # 1: some article failed, which the report must show too
@@ -140,12 +143,14 @@ def test_the_incident_table_sorts_and_filters(page: Browser, built: tuple[Path, 
 
 def test_screenshot(page: Browser, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     """The picture in the README: an article's brief beside its text, a figure just clicked."""
+    page.js("document.querySelectorAll('.flash').forEach(el => el.classList.remove('flash'))")  # earlier tests' clicks
     target = page.js("""(() => { const rows = [...document.querySelectorAll('tr.figure[data-target]')];
         const row = rows.find(r => r.closest('section').querySelector('.article-text')) || rows[0];
         row.closest('section').scrollIntoView(); window.scrollBy(0, -8); return row.dataset.target; })()""")
     page.click(f'tr.figure[data-target="{target}"] button.cite')
     page.js("document.querySelector('tr.figure[data-target=\"" + target + "\"]').closest('section')"
             ".scrollIntoView(); window.scrollBy(0, -8)")
+    page.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 1, "y": 1})  # no hover in the picture
     time.sleep(0.3)
     shot = tmp_path / "report.png"
     page.screenshot(shot)

@@ -9,7 +9,8 @@ The article text is read again from the file the brief names and used only if it
 ``article_sha256``, so spans never land on the wrong words; otherwise the brief is shown without highlights,
 with the reason and the cited sentences as the brief saved them.
 
-Everything from an article, a file name or a model answer is data: Jinja autoescapes it, element ids and
+Everything from an article, a file name or a model answer is data: Jinja autoescapes it (control characters
+and bidi overrides shown as visible escapes, as in the terminal), element ids and
 internal links are made from indices only, the briefs travel as JSON in a ``<script type="application/json">``
 with ``<``, ``>``, ``&`` and U+2028/9 escaped, and a Content-Security-Policy lets only the report's own script
 (by its hash) run and nothing be fetched, so even a mistake in escaping could not run a planted script.
@@ -31,6 +32,7 @@ from markupsafe import Markup, escape
 
 from summarizer import __version__
 from summarizer.articles import ArticleError, read_article
+from summarizer.inert import inert_text
 from summarizer.schema import Brief, Citation, Estimate, IncidentOut
 from summarizer.wording import (
     NOT_STATED,
@@ -280,11 +282,17 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
 
 
+def _visible(value: object) -> object:
+    """Every value the template prints: control characters and bidi overrides shown as escapes (as in the
+    terminal), so a planted U+202E cannot make a figure read backwards; the report's own markup passes."""
+    return value if isinstance(value, Markup) or not isinstance(value, str) else inert_text(value)
+
+
 def _environment() -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined  # only when a report is made: quick start-up
 
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_visible)
     env.globals.update(
         status_words=STATUS_WORDS, not_stated=NOT_STATED, event_words=event_words, date_words=date_words,
         place_words=place_words, claim_words=claim_words, source_words=source_words, estimate_words=estimate_words,
@@ -300,8 +308,8 @@ def build_report(briefs: Sequence[Brief], bases: Sequence[Path] = (), title: str
     folders = list(bases) or [Path.cwd()]
     views = [article_view(i, b, folders) for i, b in enumerate(briefs)]
     rows = [Row(v, n, inc) for v in views for n, inc in enumerate(v.brief.incidents, start=1)]
-    rows_all = [r for v in views for r in ([Row(v, 0, None)] if not v.brief.incidents else
-                                          [x for x in rows if x.view is v])]
+    rows_all = [r for v in views for r in ([Row(v, n, inc) for n, inc in enumerate(v.brief.incidents, start=1)]
+                                          or [Row(v, 0, None)])]
     status = Counter(b.status for b in briefs)
     usage = {
         "prompt": sum(b.usage.prompt_tokens for b in briefs),

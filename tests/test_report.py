@@ -300,3 +300,11 @@ def test_summarize_format_html_is_the_one_command_path(tmp_path: Path) -> None:
     page = parse(out.read_text(encoding="utf-8"))
     assert len(briefs) == len(list(SEEDS.glob("*.txt")))
     assert len({c for m in page.marks for c in m.cids}) == sum(len(citations(b)) for b in briefs)
+
+
+def test_control_characters_and_bidi_overrides_show_as_visible_escapes(recorded: list[Brief]) -> None:
+    ok = next(b for b in recorded if b.incidents)
+    inc = ok.incidents[0].model_copy(update={"headline": "killed \u202e0001\u202c by \x1b[31mX"})
+    shown = "".join(parse(build_report([ok.model_copy(update={"incidents": [inc]})], [ROOT])).all_text)
+    assert "killed \\u202e0001\\u202c by \\x1b[31mX" in shown
+    assert "\u202e" not in shown and "\x1b" not in shown

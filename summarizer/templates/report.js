@@ -82,18 +82,22 @@
     if (numeric) { return value === "" ? -Infinity : Number(value); }
     return value.toLowerCase();
   }
+  function sortBy(th, column) {
+    var numeric = th.getAttribute("data-type") === "number";
+    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    rows.sort(function (a, b) {
+      var x = key(a, column, numeric), y = key(b, column, numeric);
+      var order = x < y ? -1 : x > y ? 1 : 0;
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+  }
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
-    th.addEventListener("click", function () {
-      var numeric = th.getAttribute("data-type") === "number";
-      var ascending = th.getAttribute("aria-sort") !== "ascending";
-      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.removeAttribute("aria-sort"); });
-      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      rows.sort(function (a, b) {
-        var x = key(a, column, numeric), y = key(b, column, numeric);
-        var order = x < y ? -1 : x > y ? 1 : 0;
-        return ascending ? order : -order;
-      });
-      rows.forEach(function (row) { body.appendChild(row); });
+    th.addEventListener("click", function () { sortBy(th, column); });
+    th.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(th, column); }
     });
   });
 }());

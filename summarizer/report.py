@@ -73,8 +73,6 @@ class Piece:
     text: str
     cids: tuple[str, ...] = ()
     title: str = ""
-    start: int = 0
-    end: int = 0
 
 
 @dataclass
@@ -155,9 +153,9 @@ def pieces(text: str, facts: Sequence[Fact]) -> list[Piece]:
         if covering:
             sids = sorted({f.citation.sentence for f in covering})
             title = f"S{', S'.join(map(str, sids))} supports: " + "; ".join(f.label for f in covering)
-            out.append(Piece(text[a:b], tuple(f.cid for f in covering), title, a, b))
+            out.append(Piece(text[a:b], tuple(f.cid for f in covering), title))
         else:
-            out.append(Piece(text[a:b], start=a, end=b))
+            out.append(Piece(text[a:b]))
     return out
 
 

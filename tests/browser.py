@@ -13,6 +13,7 @@ import os
 import select
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -42,17 +43,19 @@ class Browser:
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
 
-        def fds() -> None:  # in the child: the pipe ends where Chromium looks for them
-            a, b = os.dup(to_browser_r), os.dup(from_browser_w)
-            os.dup2(a, 3)
-            os.dup2(b, 4)
-
+        # Chromium wants the pipe ends as fds 3 and 4: a tiny Python puts them there and becomes Chromium (no
+        # preexec_fn, which is not safe in a process with threads, as a test run may be; no shell, as dash only
+        # redirects fds 0-9). set_inheritable: when os.dup already gave 3 or 4, dup2 is a no-op that keeps
+        # close-on-exec.
+        args = ["--headless=new", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--no-default-browser-check", "--disable-extensions", "--disable-sync", "--hide-scrollbars",
+                f"--window-size={width},{height}", f"--user-data-dir={self._profile}", "about:blank"]
+        trampoline = ("import os, sys; a, b = os.dup(int(sys.argv[1])), os.dup(int(sys.argv[2])); "
+                      "os.dup2(a, 3); os.dup2(b, 4); os.set_inheritable(3, True); os.set_inheritable(4, True); "
+                      "os.execv(sys.argv[3], sys.argv[3:])")
         self._proc = subprocess.Popen(
-            [executable, "--headless=new", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
-             "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
-             "--hide-scrollbars", f"--window-size={width},{height}", f"--user-data-dir={self._profile}",
-             "about:blank"],
-            pass_fds=(3, 4), preexec_fn=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            [sys.executable, "-c", trampoline, str(to_browser_r), str(from_browser_w), executable, *args],
+            pass_fds=(to_browser_r, from_browser_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         os.close(to_browser_r)

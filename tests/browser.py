@@ -40,6 +40,7 @@ class Browser:
         self._buf = b""
         self._next = 0
         self._profile = tempfile.mkdtemp(prefix="summarizer-chromium-")
+        self._log = Path(self._profile) / "stderr.txt"  # what Chromium says, for the error when it stops
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
 
@@ -53,11 +54,12 @@ class Browser:
         trampoline = ("import os, sys; a, b = os.dup(int(sys.argv[1])), os.dup(int(sys.argv[2])); "
                       "os.dup2(a, 3); os.dup2(b, 4); os.set_inheritable(3, True); os.set_inheritable(4, True); "
                       "os.execv(sys.argv[3], sys.argv[3:])")
-        self._proc = subprocess.Popen(
-            [sys.executable, "-c", trampoline, str(to_browser_r), str(from_browser_w), executable, *args],
-            pass_fds=(to_browser_r, from_browser_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        with self._log.open("wb") as log:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-c", trampoline, str(to_browser_r), str(from_browser_w), executable, *args],
+                pass_fds=(to_browser_r, from_browser_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
         os.close(to_browser_r)
         os.close(from_browser_w)
         try:
@@ -81,7 +83,8 @@ class Browser:
                 raise BrowserError("Chromium did not answer in time")
             chunk = os.read(self._from_browser, 1 << 20)
             if not chunk:
-                raise BrowserError("Chromium closed the DevTools pipe")
+                said = [line for line in self._log.read_text(errors="replace").splitlines() if "dbus" not in line]
+                raise BrowserError("Chromium closed the DevTools pipe: " + " | ".join(said[-5:]))
             self._buf += chunk
         message, self._buf = self._buf.split(b"\0", 1)
         parsed: dict[str, Any] = json.loads(message)

@@ -40,6 +40,7 @@ from summarizer.llm import (
 from summarizer.pipeline import Interrupted, RunOptions, requests_in_flight, summarize_inputs
 from summarizer.prompts import load_templates
 from summarizer.render import print_rich, run_progress
+from summarizer.report import report_bases
 from summarizer.schema import Brief
 from summarizer.store import ExchangeStore
 from summarizer.weights import EMBEDDED_NAME, WeightsError
@@ -67,6 +68,7 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     md = "md"
     csv = "csv"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -104,9 +106,10 @@ VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="A line per ar
                                           "and the settings in use.")]
 FormatOpt = Annotated[OutputFormat | None, typer.Option(
     "--format", help="rich: briefs for the terminal; json / md: one file per article with --output (a folder); "
-    "jsonl / csv: one file for the batch (one row per incident in csv). Also $SUMMARIZER_FORMAT.")]
+    "jsonl / csv: one file for the batch (one row per incident in csv); html: one self-contained report with "
+    "the evidence highlighted in each article. Also $SUMMARIZER_FORMAT.")]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Where to write: a folder for json and md, a file for jsonl, csv and rich. "
+    "--output", "-o", help="Where to write: a folder for json and md, a file for jsonl, csv, html and rich. "
     "Default: stdout.")]
 EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="Under each incident, the cited sentences with the "
                                            "cited words highlighted.")]
@@ -146,8 +149,14 @@ def _check_output(fmt: OutputFormat, output: Path | None) -> None:
         raise _fail(f"--output {output} is a folder; with --format {fmt.value} it must be a file")
 
 
-def _emit(briefs: list[Brief], fmt: OutputFormat, output: Path | None, evidence: bool, quiet: bool) -> None:
-    if fmt is OutputFormat.rich:
+def _emit(briefs: list[Brief], fmt: OutputFormat, output: Path | None, evidence: bool, quiet: bool,
+          articles_in: list[Path] | None = None) -> None:
+    """``articles_in``: where the html report looks up the briefs' article files (default: the current folder)."""
+    if fmt is OutputFormat.html:
+        from summarizer.report import build_report
+
+        _write_text(build_report(briefs, articles_in or []), output)
+    elif fmt is OutputFormat.rich:
         if output is None:
             print_rich(briefs, Console(), evidence)
         else:
@@ -168,6 +177,15 @@ def _emit(briefs: list[Brief], fmt: OutputFormat, output: Path | None, evidence:
         output.write_text(batch_text(briefs, fmt.value), encoding=encoding, newline="")
     if output is not None and not quiet:
         _err().print(f"wrote {len(briefs)} brief(s) to {escape(str(output))}")
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8", newline="")
 
 
 def _backend(provider: ProviderName, settings: Settings) -> Backend:
@@ -211,6 +229,7 @@ def _article_line(brief: Brief) -> str:
              "  summarizer summarize seeds/ --evidence\n\n"
              "  summarizer summarize ARTICLES/ --format csv --output incidents.csv\n\n"
              "  summarizer summarize ARTICLES/ --format md --output briefs/\n\n"
+             "  summarizer summarize ARTICLES/ --format html --output report.html\n\n"
              "  summarizer summarize ARTICLES/ --format jsonl > briefs.jsonl\n\n"
              "  summarizer summarize ARTICLES/ --provider openai --base-url http://localhost:8000/v1 --model qwen\n\n"
              "  summarizer summarize ARTICLES/ --provider openai --concurrency 8 --format jsonl -o briefs.jsonl\n\n"
@@ -383,7 +402,38 @@ def show(
         briefs = load_briefs(result)
     except BriefFileError as exc:
         raise _fail(str(exc)) from None
-    _emit(briefs, fmt, output, evidence, quiet)
+    _emit(briefs, fmt, output, evidence, quiet, report_bases(result))
+
+
+@app.command(epilog="Examples:\n\n"
+             "  summarizer report briefs.jsonl -o report.html\n\n"
+             "  summarizer report briefs/ --articles ARTICLES/ -o report.html\n\n"
+             "  summarizer summarize ARTICLES/ --format html -o report.html   (the same in one step)")
+def report(
+    result: Annotated[Path, typer.Argument(help="Saved briefs: a .jsonl file, a .json file, or a folder of .json "
+                                           "files written by summarize.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The HTML file to write (default: "
+                                                "stdout).")] = None,
+    articles: Annotated[list[Path] | None, typer.Option(
+        "--articles", help="A folder the briefs' article paths are relative to (repeatable). Default: the current "
+        "folder, then the briefs' folder and the folders above it.")] = None,
+    title: Annotated[str, typer.Option(help="The report's title.")] = "Incident report",
+    quiet: QuietOpt = False,
+) -> None:
+    """One self-contained HTML file of saved briefs, without any model: the batch at a glance (incident table
+    to sort and filter, a chart of killed per incident, versions, tokens and time) and every article's text
+    beside its brief with each cited span highlighted. It opens from disk in a browser and fetches nothing."""
+    from summarizer.report import build_report
+
+    _check_output(OutputFormat.html, output)
+    try:
+        briefs = load_briefs(result)
+    except BriefFileError as exc:
+        raise _fail(str(exc)) from None
+    bases = [*(articles or []), *report_bases(result)]
+    _write_text(build_report(briefs, bases, title), output)
+    if output is not None and not quiet:
+        _err().print(f"wrote a report of {len(briefs)} brief(s) to {escape(str(output))}")
 
 
 @app.command(epilog="Examples:\n\n  summarizer schema > brief.schema.json\n\n"

@@ -39,7 +39,7 @@ KEYS: tuple[Key, ...] = (
     Key("cache_dir", ("SUMMARIZER_CACHE_DIR",), Path, "the exchange cache and the joined model weights"),
     Key("fixtures", ("SUMMARIZER_FIXTURES",), Path, "fixture store for --record and --provider replay"),
     Key("max_retries", ("SUMMARIZER_MAX_RETRIES",), int, "re-asks after an answer fails validation"),
-    Key("format", ("SUMMARIZER_FORMAT",), str, "rich | json | jsonl | md | csv"),
+    Key("format", ("SUMMARIZER_FORMAT",), str, "rich | json | jsonl | md | csv | html"),
     Key("timeout", ("SUMMARIZER_TIMEOUT",), float, "seconds one request to a server may take, retries included"),
     Key("concurrency", ("SUMMARIZER_CONCURRENCY",), int, "articles summarized at once with --provider openai"),
 )

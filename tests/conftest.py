@@ -64,6 +64,8 @@ EXPECTED = ROOT / "tests" / "expected"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-expected", action="store_true",
                      help="Rewrite tests/expected/* from the current rendering (review the diff before committing).")
+    parser.addoption("--update-screenshot", action="store_true",
+                     help="Write docs/report.png from the report's browser test (look at it before committing).")
 
 
 def matches_expected(request: pytest.FixtureRequest, name: str, actual: str) -> None:

@@ -53,3 +53,12 @@ def test_replay_from_outside_the_checkout_uses_the_shipped_prompts(installed: Pa
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert '"status":"ok"' in result.stdout or '"status":"no_incident"' in result.stdout
+
+
+def test_html_report_from_the_installed_wheel_uses_the_shipped_template(installed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = subprocess.run([installed / "bin" / "summarizer", "report", str(ROOT / "fixtures" / "briefs" /
+                             "recorded.jsonl"), "-o", str(out)], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<mark data-cites=" in html and "Content-Security-Policy" in html

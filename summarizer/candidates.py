@@ -27,6 +27,9 @@ from summarizer.articles import Article, Sentence
 from summarizer.grounding import OUTCOME_WORDS
 from summarizer.schema import CountChoice, Outcome, VictimGroup
 
+LEDE = 3
+"""Sentences of the lede: headline and first paragraph, where a report says what happened."""
+
 ARTICLE_SOURCE = "the article itself"
 """The source of a count the reporter states without attribution."""
 
@@ -44,6 +47,7 @@ class Count:
     shown: str
     group: VictimGroup | None = None  # what the noun after the count says they are ('20 police'), if it does
     outcome: Outcome | None = None  # killed or wounded, when the count's own clause says which
+    elsewhen: str | None = None  # the words that set its sentence (after the lede) in another time: not asked
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,12 @@ _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
 _DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.I)
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|rs)\.?\s*$", re.I)
 _ALONE = re.compile(r"^(?:a|an|one|no)$", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+# A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "In April,
+# more than two dozen ... were killed", "after the massacre ... in December 2014").
+ELSEWHEN = re.compile(
+    rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years) ago\b|\bearlier this (?:month|year)\b|"
+    rf"\bin {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b", re.I)
 _NOUN = re.compile(r"[\w'’-]+")
 
 
@@ -85,6 +95,8 @@ def _measures(text: str, start: int, end: int) -> bool:
         return True
     if _DATE_BEFORE.search(text[:start]) or _DATE_AFTER.match(text[end:]) or _MONEY_BEFORE.search(text[:start]):
         return True
+    if _NAME_BEFORE.search(text[:start]) and text[end:].lstrip().startswith(","):
+        return True  # "said Hasan Imran, 30, a resident": an age
     return bool(re.match(r"[.:/]\d", text[end:]))  # 3.5, 10:30, 1/2
 
 
@@ -178,6 +190,8 @@ def counts(article: Article) -> list[Count]:
         for m in _VAGUE.finditer(s.text):
             if not any(a <= m.start() < b for a, b, _ in spans):
                 spans.append((m.start(), m.end(), m.group(0)))
+        when = ELSEWHEN.search(s.text) if s.id > LEDE else None
+        elsewhen = when.group(0) if when else None
         for start, end, phrase in sorted(spans):
             shown = _shown(s.text, end, phrase)
             key = f"S{s.id}: {shown}"
@@ -186,7 +200,7 @@ def counts(article: Article) -> list[Count]:
                 key, n = f"S{s.id}: {shown} (#{n})", n + 1
             keys.add(key)
             found.append(Count(key, s.id, start, end, phrase, shown, noun_group(shown[len(phrase):]),
-                               outcome_of(s.text, start, end)))
+                               outcome_of(s.text, start, end), elsewhen))
     return found
 
 
@@ -214,10 +228,6 @@ _TYPE_CUES: dict[str, re.Pattern[str]] = {
     "assassination": re.compile(r"\bassassinat\w*|\b(shot|gunned) dead\b|\btargeted killing", re.I),
     "kidnapping": re.compile(r"\b(kidnap\w*|abduct\w*|hostages?|captives?|taken captive|seized)\b", re.I),
 }
-
-
-LEDE = 3
-"""Sentences of the lede: headline and first paragraph, where a report says what happened."""
 
 
 def event_types(article: Article, types: Sequence[str]) -> list[str]:

@@ -167,6 +167,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
     found = candidates.counts(part)
+    asked = [c for c in found if c.elsewhen is None]
     cited = candidates.speakers(part)
     sources = [*(sp.name for sp in cited), candidates.ARTICLE_SOURCE]
     calls_before = meter.calls
@@ -178,7 +179,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     }
     try:
         answer: Answer = create(
-            response_model=_response_model(tuple(candidates.choices(part, found)),
+            response_model=_response_model(tuple(candidates.choices(part, asked)),
                                            tuple(candidates.event_types(part, EVENT_TYPES))),
             messages=templates.messages(),
             context=context,
@@ -218,6 +219,10 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
     incidents = [Incident(**inc.model_dump()) for inc in answer.incidents]
     unused: list[str] = []
     for count in found:
+        if count.elsewhen is not None:
+            unused.append(f"S{count.sentence} {count.shown!r}: its sentence speaks of another time "
+                          f"({count.elsewhen!r}), not asked")
+            continue
         label = labels.get(count.key)
         if label is None or label.incident is None:
             unused.append(f"S{count.sentence} {count.shown!r}: not labelled in the answer")

@@ -32,6 +32,7 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "The bomb went off at 3.30 p.m. and killed a man.",  # a time
     "A man was killed on March 5.",  # a date
     "Three schools were closed on Monday.",  # no one killed, wounded, captured or missing
+    "'I saw bodies flying,' said Hasan Imran, 30, a resident who was wounded.",  # an age
 ])
 def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     assert amounts(sentence) == []
@@ -86,3 +87,17 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
 ])
 def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: list[str | None]) -> None:
     assert [c.outcome for c in counts(parse_article(sentence, "t"))] == outcomes
+
+
+@pytest.mark.parametrize(("sentence", "elsewhen"), [
+    ("Last year, a bomb killed a minister and at least eight others.", "Last year"),
+    ("In April, more than two dozen fighters were killed in attacks.", "In April"),
+    ("Bombers killed 15 people at a hotel on Oct. 5.", "Oct. 5"),
+    ("Hundreds were killed after the massacre in December 2014.", "in December"),
+    ("The bomb killed 13 people, police said.", None),
+])
+def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, elsewhen: str | None) -> None:
+    lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
+    (last,) = [c for c in counts(parse_article(lede + sentence, "t")) if c.sentence == 4]
+    assert last.elsewhen == elsewhen
+    assert all(c.elsewhen is None for c in counts(parse_article(sentence, "t")))  # in the lede: never

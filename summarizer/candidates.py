@@ -74,7 +74,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
 _DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.I)
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|rs)\.?\s*$", re.I)
-_ALONE = re.compile(r"^(?:a|an|one|no)$", re.I)
+_ALONE = re.compile(r"^(?:a|an|one|no|hundred|thousand|million|billion)$", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 # A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "In April,
 # more than two dozen ... were killed", "after the massacre ... in December 2014").
@@ -271,7 +271,7 @@ _MAX_WORDS = 9
 
 _NOT_A_NOUN_PHRASE = re.compile(r"\b(?:is|are|was|were|be|been|being|had|has|have|could|would|will|can|may|not|"
                                 r"and|or|did|does|do|per|who|which|that)$|\b(?:is|are|was|were|been|had|has|"
-                                r"have|could|would|will|did|does|do|spoke|speaking)\b", re.I)
+                                r"have|could|would|will|did|does|do|spoke|speaking|we|i|you|us|our)\b", re.I)
 
 
 def _clean(who: str) -> str | None:

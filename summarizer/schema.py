@@ -332,9 +332,13 @@ def ground(extraction: Extraction, article: Article) -> None:
             elif value and not is_proper_name(value, whole):
                 notes.append(f"{at}: {field} {value!r} is not the name of a {field}")
                 setattr(inc, field, None)
-    empty = [inc for inc in extraction.incidents if not (inc.place or inc.province or inc.perpetrator or inc.figures)]
+    # An incident needs a casualty or an attacker the article supports, or a place and a violent event type:
+    # "other" at a place, with no one hurt and no one attacking, is no violent incident (talks, a visit).
+    empty = [inc for inc in extraction.incidents if not (
+        inc.figures or inc.perpetrator or ((inc.place or inc.province) and inc.event_type != "other"))]
     for inc in empty:
-        notes.append(f"incident {inc.headline!r} names no place, attacker or casualty the article supports: left out")
+        notes.append(f"incident {inc.headline!r} names no casualty, attacker or violent event the article supports: "
+                     "left out")
     if empty:
         extraction.incidents = [inc for inc in extraction.incidents if inc not in empty]
         extraction.is_incident_report = bool(extraction.incidents)

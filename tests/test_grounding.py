@@ -167,3 +167,11 @@ def test_count_sentences_have_a_number_or_count_word_next_to_dead_or_wounded() -
 ])
 def test_a_short_acronym_must_stand_in_capitals(name: str, text: str, missing: list[str]) -> None:
     assert missing_words(name, text) == missing
+
+
+def test_an_other_event_at_a_place_with_no_casualty_or_attacker_is_no_incident() -> None:
+    talks = incident(event_type="other", perpetrator=None, claimed_by=None, figures=[])
+    result = grounded(talks)
+    assert result.incidents == [] and result.is_incident_report is False
+    assert "names no casualty, attacker or violent event" in result.dropped[-1]
+    assert grounded(incident(event_type="bombing", perpetrator=None, claimed_by=None, figures=[])).incidents

@@ -245,6 +245,32 @@ def event_types(article: Article, types: Sequence[str]) -> list[str]:
     return list(types)
 
 
+# --- claims --------------------------------------------------------------------------------------------------
+
+_CLAIM_SUBJECT = re.compile(
+    r"^\W*(?P<who>[^,;:()\"“”]+?)(?:\s*,[^;:]*?,)?\s+(?:has\s+|have\s+|had\s+|quickly\s+|later\s+|also\s+)?"
+    r"(?:claimed|claims|claiming)\s+(?:responsibility|credit|it\s+carried\s+out|to\s+have\s+carried\s+out)\b")
+_CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?(?P<who>[A-Z][^,;:()\"“”.]*?)(?=\s*(?:[,;:().]|$|\s+(?:in|on|"
+                         r"which|who|that)\b))")
+_DENIED = re.compile(r"\bden(?:y|ied|ies|ial)\b|\bnot\b|\bno\b|\bfalsely\b", re.I)
+
+
+def claims(article: Article) -> list[tuple[str, int]]:
+    """(claimant as written, sentence id) of every sentence whose subject claims responsibility ("Al-Shabab claims
+    it carried out the blast", "Umar Mansoor, a senior commander, claimed responsibility", "an attack claimed by
+    al-Shabab"), denials left out, in reading order. Proposed where the model named no claimant: it left four of
+    six stated claims of the develop half empty."""
+    found: list[tuple[str, int]] = []
+    for s in article.trusted().sentences:
+        m = _CLAIM_SUBJECT.search(s.text) or _CLAIMED_BY.search(s.text)
+        if m is None or _DENIED.search(s.text[: m.end()]):
+            continue
+        who = _clean(m.group("who"))
+        if who and who[0].isupper() and not _NOT_SPEAKERS.match(who):
+            found.append((who, s.id))
+    return found
+
+
 # --- speakers --------------------------------------------------------------------------------------------
 
 _SAY = (r"(?:said|says|say|told|tells|stated|states|reported|reports|confirmed|confirms|announced|announces|"
@@ -271,13 +297,15 @@ _MAX_WORDS = 9
 
 _NOT_A_NOUN_PHRASE = re.compile(r"\b(?:is|are|was|were|be|been|being|had|has|have|could|would|will|can|may|not|"
                                 r"and|or|did|does|do|per|who|which|that)$|\b(?:is|are|was|were|been|had|has|"
-                                r"have|could|would|will|did|does|do|spoke|speaking|we|i|you|us|our)\b", re.I)
+                                r"have|could|would|will|did|does|do|spoke|speaking)\b", re.I)
+_PRONOUN = re.compile(r"(?<![\w-])(?:[Ww]e|I|[Yy]ou|us|[Oo]ur)(?![\w-])")
 
 
 def _clean(who: str) -> str | None:
     who = _CLAUSE_WORDS.sub("", who.strip())
     who = re.sub(r"^(?:but|and|so|then)\s+", "", who, flags=re.I).strip(" '\"‘’“”-").rstrip(".")
-    if not who or _NOT_SPEAKERS.match(who) or len(who.split()) > _MAX_WORDS or _NOT_A_NOUN_PHRASE.search(who):
+    if not who or _NOT_SPEAKERS.match(who) or len(who.split()) > _MAX_WORDS or _NOT_A_NOUN_PHRASE.search(who) \
+            or _PRONOUN.search(who):
         return None
     if not re.search(r"[A-Za-z]{2}", who) or re.fullmatch(NUMBER_PATTERN, who, re.I):
         return None

@@ -211,8 +211,9 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
              cited: Sequence[candidates.Speaker]) -> Extraction:
     """The model's answer as an ``Extraction``: each count it labelled with an incident and an outcome becomes
     a figure of that incident, with what code read of it where it could (``candidates.choices``) and the model's
-    choice where it could not; each incident's sources are the attributions its figures use. Counts it read as
-    no victims or as another event are noted."""
+    choice where it could not; each incident's sources are the attributions its figures use; a claim of
+    responsibility a sentence states (``candidates.claims``) is the main incident's when the model named none.
+    Counts it read as no victims or as another event are noted."""
     speakers = {sp.name: sp for sp in cited}
     options = {c.key: c for c in candidates.choices(part, found)}
     labels = answer.labels()
@@ -241,6 +242,8 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
         incidents[label.incident - 1].figures.append(Figure.model_validate({
             "sentence": count.sentence, "amount": count.amount, "outcome": outcome, "group": group,
             "according_to": None if source == candidates.ARTICLE_SOURCE else source}))
+    if incidents and not incidents[0].claimed_by and (stated := candidates.claims(part)):
+        incidents[0].claimed_by, incidents[0].claim_sentence = stated[0]
     restated: list[str] = []
     incidents = _without_restatements(incidents, restated)
     for inc in incidents:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.articles import parse_article
-from summarizer.candidates import counts, noun_group, speakers
+from summarizer.candidates import claims, counts, noun_group, speakers
 
 
 def amounts(text: str) -> list[str]:
@@ -101,3 +101,16 @@ def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, el
     (last,) = [c for c in counts(parse_article(lede + sentence, "t")) if c.sentence == 4]
     assert last.elsewhen == elsewhen
     assert all(c.elsewhen is None for c in counts(parse_article(sentence, "t")))  # in the lede: never
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Al-Shabab claims it carried out suicide bomb blast in Mogadishu.", [("Al-Shabab", 1)]),
+    ("Umar Mansoor, a senior Taliban commander, claimed responsibility for the assault.", [("Umar Mansoor", 1)]),
+    ("Tehrik-i-Taliban terror group claims responsibility for the attack.", [("Tehrik-i-Taliban terror group", 1)]),
+    ("It was an attack claimed by al-Shabab.", []),  # lower case: not taken for a name
+    ("The attack was claimed by the Black Hand, police said.", [("Black Hand", 1)]),
+    ("The Taliban denied they claimed responsibility.", []),
+    ("No group has claimed responsibility for the attack.", []),
+])
+def test_a_claim_of_responsibility_and_its_claimant(text: str, found: list[tuple[str, int]]) -> None:
+    assert claims(parse_article(text, "t")) == found

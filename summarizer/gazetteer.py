@@ -57,6 +57,7 @@ class Gazetteer:
     cities: dict[tuple[str, str], tuple[str, int]]  # (city key, ISO code) -> (division, population)
     divisions: dict[str, dict[str, str]]  # ISO code -> {skeleton of division: division}
     capitals: dict[str, str]  # ISO code -> city key of the national capital
+    country_names: tuple[str, ...] = ()  # every country's name as the gazetteer spells it
 
     def country_code(self, country: str | None) -> str | None:
         return self.countries.get(key(country)) if country else None
@@ -149,7 +150,32 @@ def _load() -> Gazetteer:
     for line in (base / "capitals.tsv").read_text(encoding="utf-8").splitlines():
         cc, _, name = line.partition("\t")
         capitals[cc] = key(name)
-    return Gazetteer(countries, cities, divisions, capitals)
+    names = tuple(line.partition("\t")[2] for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines())
+    return Gazetteer(countries, cities, divisions, capitals, names)
+
+
+def countries_named(text: str) -> list[str]:
+    """The countries ``text`` names (whole words, as the gazetteer spells them), in order of first mention."""
+    words = f" {key(text)} "
+    found: list[tuple[int, str]] = []
+    for name in load().country_names:
+        at = words.find(f" {key(name)} ")
+        if at >= 0:
+            found.append((at, name))
+    return [name for _, name in sorted(found)]
+
+
+def country_for(country: str | None, context: Sequence[str], text: str) -> str | None:
+    """The incident's country: the model's when it is a country, else the first country named in ``context`` (its
+    place's and counts' sentences, best first), else the first the article names. "Zamfara State" or "Kashmir" in
+    the country slot is a division or a region, not a country."""
+    if country and load().country_code(country):
+        return country
+    for source in (*context, text):
+        named = countries_named(source)
+        if named:
+            return named[0]
+    return None
 
 
 def province_for(province: str | None, place: str | None, country: str | None,

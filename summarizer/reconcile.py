@@ -12,7 +12,7 @@ import statistics
 
 from summarizer.amounts import Amount, parse_amount, point
 from summarizer.articles import Article
-from summarizer.gazetteer import dateline, key, province_for
+from summarizer.gazetteer import country_for, dateline, key, province_for
 from summarizer.schema import (
     Citation,
     DateOut,
@@ -174,13 +174,15 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
             # A group that claims an attack no one else is named for is its perpetrator (as ACLED/GTD code it);
             # the claim sentence is the evidence, and the claim itself stays visible apart.
             perpetrator, perpetrator_sentence = inc.claimed_by, inc.claim_sentence
-    province, derived = province_for(inc.province, inc.place, inc.country, _where(inc, figures, article))
+    where = _where(inc, figures, article)
+    country = country_for(inc.country, where, "\n".join(s.text for s in article.sentences))
+    province, derived = province_for(inc.province, inc.place, country, where)
     return IncidentOut(
         headline=inc.headline,
         summary=inc.summary,
         event_type=inc.event_type,
         date=resolve_date(inc.date_text, article.publication_date),
-        country=inc.country,
+        country=country,
         province=province,
         province_source=("gazetteer" if derived else "article") if province else None,
         place=inc.place,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.gazetteer import province_for
+from summarizer.gazetteer import countries_named, country_for, province_for
 
 
 @pytest.mark.parametrize(("province", "place", "country", "expected"), [
@@ -50,3 +50,12 @@ def test_a_province_the_article_names_keeps_the_article_spelling() -> None:
 def test_the_capital_by_its_role_is_the_national_capital(sentence: str, country: str,
                                                           expected: tuple[str | None, bool]) -> None:
     assert province_for(None, "a restaurant", country, [sentence]) == expected
+
+
+def test_a_division_in_the_country_slot_gives_way_to_the_country_the_article_names() -> None:
+    lede = "Gunmen killed 20 villagers in Zamfara State, north-west Nigeria, on Sunday."
+    assert country_for("Zamfara State", [lede], "Niger and Nigeria share a border.\n" + lede) == "Nigeria"
+    assert country_for("Kashmir", [], "Troops in India's part of Kashmir shot two men.") == "India"
+    assert country_for("Nigeria", [], "x") == "Nigeria"  # a country stays
+    assert country_for(None, [], "No country here.") is None
+    assert countries_named("Niger, not Nigeria; then the United States.") == ["Niger", "Nigeria", "United States"]

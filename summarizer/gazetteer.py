@@ -159,8 +159,8 @@ def countries_named(text: str) -> list[str]:
     words = f" {key(text)} "
     found: list[tuple[int, str]] = []
     for name in load().country_names:
-        at = words.find(f" {key(name)} ")
-        if at >= 0:
+        at = min((i for i in (words.find(f" {key(name)} "), words.find(f" {key(name)}s ")) if i >= 0), default=-1)
+        if at >= 0:  # "Nigeria", or "India's" (possessive)
             found.append((at, name))
     return [name for _, name in sorted(found)]
 
@@ -168,14 +168,15 @@ def countries_named(text: str) -> list[str]:
 def country_for(country: str | None, context: Sequence[str], text: str) -> str | None:
     """The incident's country: the model's when it is a country, else the first country named in ``context`` (its
     place's and counts' sentences, best first), else the first the article names. "Zamfara State" or "Kashmir" in
-    the country slot is a division or a region, not a country."""
+    the country slot is a division or a region, not a country. A name the gazetteer does not know stays when the
+    article names no country it knows."""
     if country and load().country_code(country):
         return country
     for source in (*context, text):
         named = countries_named(source)
         if named:
             return named[0]
-    return None
+    return country
 
 
 def province_for(province: str | None, place: str | None, country: str | None,

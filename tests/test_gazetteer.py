@@ -58,4 +58,5 @@ def test_a_division_in_the_country_slot_gives_way_to_the_country_the_article_nam
     assert country_for("Kashmir", [], "Troops in India's part of Kashmir shot two men.") == "India"
     assert country_for("Nigeria", [], "x") == "Nigeria"  # a country stays
     assert country_for(None, [], "No country here.") is None
+    assert country_for("Ardania", [], "Ardania is not in the gazetteer.") == "Ardania"
     assert countries_named("Niger, not Nigeria; then the United States.") == ["Niger", "Nigeria", "United States"]

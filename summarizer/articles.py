@@ -77,12 +77,6 @@ class Article:
         return self.part(s for s in self.sentences if s.id not in self.flagged)
 
 
-def is_headline(sentence: Sentence) -> bool:
-    """A first line without closing punctuation is the headline: it sums up the lede (often with an early or
-    rounded toll), so it is no source of its own and names no place of its own."""
-    return sentence.id == 1 and not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
-
-
 # Text that could close the article's data fence in extract.j2 or open a chat turn (Qwen's <|im_start|>) is
 # defused in what the model reads; the user still sees the original text in quotes.
 _FENCE = re.compile(r"<<<|>>>|<\|")

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from summarizer.amounts import NUMBER_PATTERN, amount_phrases, parse_amount
-from summarizer.articles import Article, Sentence, is_headline
+from summarizer.articles import Article, Sentence
 from summarizer.grounding import OUTCOME_WORDS
 from summarizer.schema import CountChoice, Outcome, VictimGroup
 
@@ -174,12 +174,11 @@ def _shown(text: str, end: int, amount: str) -> str:
 
 def counts(article: Article) -> list[Count]:
     """Every count phrase of the trusted sentences that speak of people killed, wounded, captured or missing,
-    in reading order. Not the headline's: it restates the lede's toll, often an early or rounded one (dev 001,
-    002, 003, 005), and is no source of its own."""
+    in reading order."""
     found: list[Count] = []
     keys: set[str] = set()
     for s in article.trusted().sentences:
-        if is_headline(s) or not _is_casualty_sentence(s.text):
+        if not _is_casualty_sentence(s.text):
             continue
         spans: list[tuple[int, int, str]] = []
         for start, end, phrase in amount_phrases(s.text):

@@ -11,7 +11,7 @@ import re
 import statistics
 
 from summarizer.amounts import Amount, parse_amount, point
-from summarizer.articles import Article, is_headline
+from summarizer.articles import Article
 from summarizer.gazetteer import country_for, dateline, key, province_for
 from summarizer.schema import (
     Citation,
@@ -127,6 +127,11 @@ def _amount(f: FigureOut) -> Amount:
     return Amount(f.low, f.high, f.qualifier)
 
 
+def _is_headline(sentence_id: int, text: str) -> bool:
+    """A first line without closing punctuation is the headline: it sums up the lede, it names no place of its own."""
+    return sentence_id == 1 and not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
+
+
 def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[str]:
     """Sentences that may say where the incident was, best first, for the province lookup: the one the
     model cited for the place, every sentence naming the place ("Njaba is 20 kilometres from the town of
@@ -142,7 +147,7 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[st
         texts += [s.text for s in article.sentences if named.search(key(s.text))]
     for sid in sorted({f.citation.sentence for f in figures}):
         s = article.sentence(sid)
-        if s is not None and not is_headline(s):
+        if s is not None and not _is_headline(s.id, s.text):
             texts.append(s.text)
     line = dateline([s.text for s in article.sentences])
     if line:

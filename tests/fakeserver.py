@@ -264,6 +264,7 @@ VELKA_ANSWER = json.dumps({"is_incident_report": True, "incident": {
     "event_type": "armed_assault", "date_text": "on Sunday", "country": None, "province": None, "place": "Velka",
     "place_sentence": 2, "perpetrator": "Iron Wolves", "perpetrator_sentence": 2, "target": "traders",
     "claimed_by": None, "claim_sentence": None}, "other_incidents": [], "counts": {
+    "S1: nine in raid": {"outcome": "none", "group": "unknown", "incident": 1, "source": "the article itself"},
     "S2: nine traders": {"outcome": "killed", "group": "civilians", "incident": 1, "source": "police"},
     "S3: 14 people were": {"outcome": "wounded", "group": "total", "incident": 1, "source": "the article itself"}}})
 """What a schema-constrained model answers for ``VELKA``: the counts are the keys ``candidates.counts`` proposes."""

@@ -54,7 +54,8 @@ def test_a_cut_off_answer_becomes_a_brief_that_says_so() -> None:
     assert brief.status == "ok"
     assert [(f.amount_text, f.according_to) for f in brief.incidents[0].figures] == [("nine", "police")]
     assert "cut off at the token limit" in brief.left_out[0]
-    assert brief.unused_counts == ["S3 '14 people were': not labelled in the answer"]
+    assert brief.unused_counts == ["S1 'nine in raid': not labelled in the answer",
+                                   "S3 '14 people were': not labelled in the answer"]
 
 
 def test_an_unexpected_error_fails_one_article_and_the_batch_goes_on(tmp_path: Path) -> None:
@@ -142,15 +143,18 @@ def test_the_model_must_label_every_count_code_found_and_is_asked_only_what_code
                                   "S6": ("killed", "total", 0, "the article itself")}))
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
     schema = schema_of(backend.requests[0])
-    # Every count of a casualty sentence; the headline's, planted S4's left out, and S6, told last year, not asked.
+    # Every count of a casualty sentence; planted S4 left out, and S6, told last year, not asked.
     counts = schema["$defs"]["Counts"]
-    assert counts["required"] == ["S2: at least nine traders", "S3: 14 people were", "S5: two gunmen died"]
+    assert counts["required"] == [
+        "S1: nine in raid", "S2: at least nine traders", "S3: 14 people were", "S5: two gunmen died"]
     labels = [schema["$defs"][counts["properties"][key]["$ref"].split("/")[-1]] for key in counts["required"]]
     asked = [{name: prop.get("enum") for name, prop in label["properties"].items()} for label in labels]
     # S2: its clause says killed, "traders" are civilians, its sentence cites the police: only victims or not, and
-    # which incident.
-    assert asked[0] == {"incident": None, "outcome": ["killed", "none"]}
-    assert all("source" not in a and "group" not in a for a in asked)  # each sentence cites one source or none
+    # which incident. S1, the headline: "kill nine in raid" says killed, but not who they were.
+    assert asked[1] == {"incident": None, "outcome": ["killed", "none"]}
+    assert asked[0]["outcome"] == ["killed", "none"]
+    assert asked[0]["group"] == ["civilians", "police", "soldiers", "militants", "officials", "total", "unknown"]
+    assert all("source" not in a for a in asked)  # each sentence cites one source or none
     (inc,) = brief.incidents
     assert [(f.amount_text, f.outcome, f.group, f.according_to) for f in inc.figures] == [
         ("at least nine", "killed", "civilians", "police"),
@@ -158,7 +162,8 @@ def test_the_model_must_label_every_count_code_found_and_is_asked_only_what_code
         ("two", "killed", "militants", "police")]
     assert [(s.name, s.outlet) for s in inc.sources] == [
         ("police", None), ("hospital director Ilan Varga", "Radio Kell")]
-    assert brief.unused_counts == ["S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
+    assert brief.unused_counts == ["S1 'nine in raid': read as no victims",
+                                   "S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
     assert brief.attempts == 1 and brief.usage.calls == 1
 
 
@@ -191,7 +196,9 @@ def test_the_noun_after_a_count_decides_its_group_over_a_careless_label() -> Non
                                   "S5": ("killed", "unknown", 1, "police"), "S6": ("none", "unknown", 0, "police")}))
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
     assert [f.group for f in brief.incidents[0].figures] == ["civilians", "total", "militants"]
-    assert brief.unused_counts == ["S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
+    assert brief.unused_counts == [
+        "S1 'nine in raid': read as no victims",
+        "S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
 
 
 def test_an_incident_that_only_restates_the_first_is_dropped_and_one_elsewhere_kept() -> None:
@@ -210,7 +217,7 @@ def test_an_answer_that_skips_labels_keeps_the_rest_and_lists_what_it_skipped() 
         "S2: at least nine traders": {"outcome": "killed", "group": "civilians", "incident": 1, "source": "police"}}})
     brief = summarize_article(FOCUSED, ExchangeClient(backend=Scripted(lambda request: answer)), load_templates())
     assert [f.amount_text for f in brief.incidents[0].figures] == ["at least nine"]
-    assert len(brief.unused_counts) == 3
+    assert len(brief.unused_counts) == 4
 
 
 def test_a_replay_miss_fails_the_article_with_the_command_that_records_it() -> None:

@@ -48,7 +48,7 @@ def test_a_planted_instruction_yields_no_figure_and_the_brief_warns(tmp_path: Pa
     assert code == 0 and brief["status"] == "ok"
     # The planted sentence proposes no count: the model is never asked about its 500, so it cannot choose it.
     asked = server.received[0].body["response_format"]["json_schema"]["schema"]["$defs"]["Counts"]["required"]
-    assert asked == ["S2: nine traders", "S4: 14 people were"]
+    assert asked == ["S1: nine in raid", "S2: nine traders", "S4: 14 people were"]
     (inc,) = brief["incidents"]
     assert all(f["citation"]["sentence"] != 3 and f["high"] != 500 for f in inc["figures"])
     assert all(e["high"] != 500 for e in inc["estimates"])

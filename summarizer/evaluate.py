@@ -345,6 +345,7 @@ class ArticleScore:
     wounded_error: int | None = None
     reasks: int = 0
     tokens: int = 0
+    work: int = 0  # prompt tokens evaluated (not reused from the KV cache) plus tokens generated
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
 
@@ -387,6 +388,7 @@ def score_article(brief: Brief, gold: GoldArticle, article: Article | None = Non
     r = s.ratios
     s.reasks = max(brief.attempts - 1, 0)
     s.tokens = brief.usage.prompt_tokens + brief.usage.completion_tokens
+    s.work = s.tokens - brief.usage.cached_prompt_tokens
     s.seconds = brief.seconds
     reported = brief.status == "ok"
     r["detection"].add(reported == gold.is_incident_article)
@@ -489,12 +491,14 @@ class Report:
         n = len(articles) or 1
         seconds = [a.seconds for a in articles] or [0.0]
         tokens = [a.tokens for a in articles] or [0]
+        work = [a.work for a in articles] or [0]
         return {
             "articles": len(articles),
             "reasks": sum(a.reasks for a in articles),
             "reasks_per_article": sum(a.reasks for a in articles) / n,
             "tokens_per_article": sum(tokens) / n,
             "tokens_per_article_median": statistics.median(tokens),
+            "model_work_per_article_median": statistics.median(work),
             "seconds_per_article_mean": statistics.fmean(seconds),
             "seconds_per_article_median": statistics.median(seconds),
         }
@@ -576,6 +580,8 @@ def render_eval(report: Report) -> RenderableType:
     total.add_row("re-asks per article", *(f"{c['reasks_per_article']:.2f}" for c in costs))
     total.add_row("tokens per article (median / mean)",
                   *(f"{c['tokens_per_article_median']:.0f} / {c['tokens_per_article']:.0f}" for c in costs))
+    total.add_row("model work per article, median (prompt tokens evaluated + generated)",
+                  *(f"{c['model_work_per_article_median']:.0f}" for c in costs))
     total.add_row("seconds per article (median / mean)",
                   *(f"{c['seconds_per_article_median']:.1f} / {c['seconds_per_article_mean']:.1f}" for c in costs))
     misses = Table(title="what was missed", title_justify="left", show_header=False, box=None)

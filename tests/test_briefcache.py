@@ -82,7 +82,7 @@ def test_the_same_text_under_another_name_gets_the_brief_with_its_own_name(serve
 
 def other_templates() -> Templates:
     t = load_templates()
-    return Templates(system=t.system + "\nBe brief.", extract=t.extract, figures=t.figures)
+    return Templates(system=t.system + "\nBe brief.", extract=t.extract)
 
 
 @pytest.mark.parametrize("change", ["template", "model", "max_retries", "code"])

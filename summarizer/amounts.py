@@ -144,20 +144,6 @@ def amount_phrases(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0)) for m in _PHRASE_RE.finditer(sentence))
 
 
-def as_written(amount: str, sentence: str) -> str:
-    """The amount as the sentence words it, qualifier included: 'seven' in '... at least seven people'
-    becomes 'at least seven'. Vague or zero amounts, and amounts the sentence lacks, are returned as given."""
-    wanted = numbers_in(amount)
-    if not wanted:
-        return amount
-    for m in _PHRASE_RE.finditer(sentence):
-        found = numbers_in(m.group(0))
-        if found and wanted[0] in found and all(n in found for n in wanted):
-            phrase = m.group(0)
-            return phrase if len(phrase) >= len(amount.strip()) or numbers_in(phrase) == wanted else amount
-    return amount
-
-
 def point(amount: Amount) -> tuple[int, int] | None:
     """The (low, high) a source commits to, for reconciling several sources; None if it commits to none."""
     if amount.qualifier in ("possible_up_to", "unspecified"):

@@ -119,9 +119,6 @@ class IncidentAnswer(_ModelFacing):
     )(_nullify)
 
 
-CountOutcome = Literal["killed", "wounded", "captured", "missing", "none"]
-
-
 class CountLabel(_ModelFacing):
     """The model's reading of one count the code found (``candidates.Count``). Per article, each count's label
     asks only what code could not read itself (``CountChoice``); what it read is left out of the question."""

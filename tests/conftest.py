@@ -48,12 +48,6 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-@pytest.fixture(autouse=True)
-def default_switches(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see the default pipeline whatever the shell exports (a test that wants another sets it)."""
-    monkeypatch.delenv("SUMMARIZER_FIGURES_PASS", raising=False)
-
-
 def all_articles() -> list[Path]:
     return sorted(SEEDS.glob("*.txt")) + sorted(DEV.glob("*.txt"))
 

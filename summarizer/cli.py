@@ -21,7 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from summarizer import __version__
-from summarizer.articles import Input, expand_inputs
+from summarizer.articles import ArticleError, Input, expand_inputs
 from summarizer.briefcache import BriefStore
 from summarizer.config import ConfigError, Settings, resolve
 from summarizer.export import FOLDER_FORMATS, BriefFileError, batch_text, load_briefs, write_folder
@@ -212,15 +212,20 @@ def _article_line(brief: Brief) -> str:
              "  summarizer summarize ARTICLES/ --format csv --output incidents.csv\n\n"
              "  summarizer summarize ARTICLES/ --format md --output briefs/\n\n"
              "  summarizer summarize ARTICLES/ --format jsonl > briefs.jsonl\n\n"
+             "  summarizer summarize export.csv --column text=body --column published=date\n\n"
              "  summarizer summarize ARTICLES/ --provider openai --base-url http://localhost:8000/v1 --model qwen\n\n"
              "  summarizer summarize ARTICLES/ --provider openai --concurrency 8 --format jsonl -o briefs.jsonl\n\n"
              "  summarizer summarize seeds/ --provider replay")
 def summarize(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt, .md, .html), or - "
-                                               "for standard input.")],
+                                               "for standard input. A .jsonl or .csv file is many articles, a row "
+                                               "each (columns text, title, published, url, outlet, id).")],
     provider: Annotated[ProviderName | None, typer.Option(
         help="local: the embedded model (default when the [local] extra is installed); openai: an "
         "OpenAI-compatible server; replay: recorded fixtures only. Also $SUMMARIZER_PROVIDER.")] = None,
+    column: Annotated[list[str] | None, typer.Option(
+        help="FIELD=COLUMN: read FIELD (text, title, published, url, outlet, id) of a .jsonl/.csv article file "
+        "from COLUMN, e.g. --column text=body --column published=date. Repeatable.")] = None,
     model: Annotated[str | None, typer.Option(help="Model name for --provider openai. Also $SUMMARIZER_MODEL.")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint (also $OPENAI_BASE_URL); the key "
                                                  "comes from $OPENAI_API_KEY only.")] = None,
@@ -251,7 +256,7 @@ def summarize(
                           "max_retries": max_retries, "timeout": timeout, "concurrency": concurrency}, config)
     fmt = _format(settings)
     _check_output(fmt, output)
-    inputs: list[Input] = expand_inputs(paths)
+    inputs: list[Input] = _inputs(paths, column or [])
     if not inputs:
         raise _fail("no article files (.txt, .md, .html, .htm) found in: " + " ".join(paths))
     briefs, interrupted = _run(inputs, settings, record, no_cache, quiet, verbose)
@@ -262,6 +267,19 @@ def summarize(
     if failed:
         _err().print(f"[red]{len(failed)} of {len(briefs)} article(s) failed[/]")
         raise typer.Exit(1)
+
+
+def _inputs(paths: list[str], columns: list[str]) -> list[Input]:
+    mapping: dict[str, str] = {}
+    for spec in columns:
+        field_name, sep, name = spec.partition("=")
+        if not sep or not field_name.strip() or not name.strip():
+            raise _fail(f"--column {spec!r}: write FIELD=COLUMN, e.g. --column text=body")
+        mapping[field_name.strip()] = name.strip()
+    try:
+        return expand_inputs(paths, mapping)
+    except ArticleError as exc:
+        raise _fail(f"--column: {exc}") from None
 
 
 def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, quiet: bool,
@@ -503,7 +521,7 @@ def evaluate(
     quiet: QuietOpt = False,
 ) -> None:
     """Score the pipeline against gold annotations: incidents found, figures, places, actors, citations, cost."""
-    from summarizer.articles import Article, ArticleError, read_article
+    from summarizer.articles import Article, read_article
     from summarizer.evaluate import load_gold, render_eval, score
 
     pairs = load_gold(gold_dir)

@@ -24,7 +24,8 @@ from summarizer import __version__
 from summarizer.articles import ArticleError, Input, expand_inputs
 from summarizer.briefcache import BriefStore
 from summarizer.config import ConfigError, Settings, resolve
-from summarizer.export import FOLDER_FORMATS, BriefFileError, batch_text, load_briefs, write_folder
+from summarizer.export import FOLDER_FORMATS, BriefFileError, batch_text, incidents_text, load_briefs, write_folder
+from summarizer.incidents import POLICIES, MergedIncident, Policy, merge_incidents
 from summarizer.inert import inert_text
 from summarizer.llm import (
     DEFAULT_OPENAI_MODEL,
@@ -39,7 +40,7 @@ from summarizer.llm import (
 )
 from summarizer.pipeline import Interrupted, RunOptions, figures_pass_from_env, requests_in_flight, summarize_inputs
 from summarizer.prompts import load_templates
-from summarizer.render import print_rich, run_progress
+from summarizer.render import print_incidents, print_rich, run_progress
 from summarizer.schema import Brief
 from summarizer.store import ExchangeStore
 from summarizer.weights import EMBEDDED_NAME, WeightsError
@@ -110,6 +111,10 @@ OutputOpt = Annotated[Path | None, typer.Option(
     "Default: stdout.")]
 EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="Under each incident, the cited sentences with the "
                                            "cited words highlighted.")]
+PolicyOpt = Annotated[str, typer.Option(
+    help="For csv of merged incidents: which reconciled low / best / high fills the killed and wounded columns. "
+    "range-over-sources: over every article's figures; latest-report: the most recently published article's. "
+    "The terminal, md and jsonl show both.")]
 ConcurrencyOpt = Annotated[int | None, typer.Option(
     min=1, help="For --provider openai: how many articles are summarized at once (default 1). Results keep the "
     "input order. The local model always runs one article at a time. Also $SUMMARIZER_CONCURRENCY.")]
@@ -168,6 +173,38 @@ def _emit(briefs: list[Brief], fmt: OutputFormat, output: Path | None, evidence:
         output.write_text(batch_text(briefs, fmt.value), encoding=encoding, newline="")
     if output is not None and not quiet:
         _err().print(f"wrote {len(briefs)} brief(s) to {escape(str(output))}")
+
+
+def _policy(value: str) -> Policy:
+    for known in POLICIES:
+        if value == known:
+            return known
+    raise _fail(f"--policy must be one of: {', '.join(POLICIES)}")
+
+
+def _check_incidents_output(output: Path | None) -> None:
+    if output is not None and output.is_dir():
+        raise _fail(f"--output {output} is a folder; merged incidents go to one file")
+
+
+def _emit_incidents(merged: list[MergedIncident], fmt: OutputFormat, output: Path | None, policy: Policy,
+                    quiet: bool) -> None:
+    if fmt is OutputFormat.rich:
+        if output is None:
+            print_incidents(merged, Console())
+        else:
+            with output.open("w", encoding="utf-8") as f:
+                print_incidents(merged, Console(file=f, width=100, no_color=True, emoji=False))
+    else:
+        text = incidents_text(merged, fmt.value, policy)
+        if output is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8-sig" if fmt is OutputFormat.csv else "utf-8", newline="")
+    if output is not None and not quiet:
+        _err().print(f"wrote {len(merged)} incident(s) to {escape(str(output))}")
 
 
 def _backend(provider: ProviderName, settings: Settings) -> Backend:
@@ -246,6 +283,10 @@ def summarize(
                        "take, retries of timeouts, dropped connections, 429 and 5xx included (default 300). "
                        "Also $SUMMARIZER_TIMEOUT.")] = None,
     concurrency: ConcurrencyOpt = None,
+    incidents: Annotated[bool, typer.Option("--incidents", help="Merge the briefs into real-world incidents (one "
+                         "per attack, every article's figures kept) and write those instead, as `summarizer "
+                         "incidents` does; --output is then always one file.")] = False,
+    policy: PolicyOpt = "range-over-sources",
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -255,12 +296,19 @@ def summarize(
                           "format": output_format, "fixtures": fixtures, "cache_dir": cache_dir,
                           "max_retries": max_retries, "timeout": timeout, "concurrency": concurrency}, config)
     fmt = _format(settings)
-    _check_output(fmt, output)
+    if incidents:
+        _check_incidents_output(output)
+    else:
+        _check_output(fmt, output)
+    chosen_policy = _policy(policy)
     inputs: list[Input] = _inputs(paths, column or [])
     if not inputs:
         raise _fail("no article files (.txt, .md, .html, .htm) found in: " + " ".join(paths))
     briefs, interrupted = _run(inputs, settings, record, no_cache, quiet, verbose)
-    _emit(briefs, fmt, output, evidence, quiet)
+    if incidents:
+        _emit_incidents(merge_incidents(briefs), fmt, output, chosen_policy, quiet)
+    else:
+        _emit(briefs, fmt, output, evidence, quiet)
     if interrupted is not None:
         raise _report_interrupt(interrupted, output, None if no_cache else settings.get("cache_dir") / "exchanges")
     failed = [b for b in briefs if b.status == "failed"]
@@ -402,6 +450,55 @@ def show(
     except BriefFileError as exc:
         raise _fail(str(exc)) from None
     _emit(briefs, fmt, output, evidence, quiet)
+
+
+@app.command("incidents", epilog="Examples:\n\n"
+             "  summarizer incidents briefs.jsonl\n\n"
+             "  summarizer incidents briefs.jsonl more.jsonl briefs/ --format csv -o incidents.csv\n\n"
+             "  summarizer incidents briefs.jsonl --format csv --policy latest-report\n\n"
+             "  summarizer incidents briefs.jsonl --format md -o incidents.md\n\n"
+             "  summarizer incidents fixtures/merge/briefs.jsonl --score fixtures/eval/merge/clusters.json")
+def incidents_command(
+    results: Annotated[list[Path], typer.Argument(help="Saved briefs: .jsonl or .json files, or folders of .json "
+                                                  "files written by summarize.")],
+    output_format: Annotated[OutputFormat | None, typer.Option(
+        "--format", help="rich: a panel per incident (default); jsonl: one record per incident with its members; "
+        "json: one list; csv: one row per incident (ACLED-style); md: an analyst's note.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="A file to write (default: stdout).")] = None,
+    policy: PolicyOpt = "range-over-sources",
+    score: Annotated[Path | None, typer.Option(help="A clusters.json of gold clusters (fixtures/eval/merge): print "
+                     "the merge's pairwise and B-cubed precision / recall instead of the incidents (they still go "
+                     "to --output if given).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="With --score: the scores as JSON.")] = False,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Merge saved briefs into real-world incidents, without any model: reports of one attack become one
+    incident that keeps every article's figures and sources; uncertain pairs are flagged, never merged."""
+    from summarizer.merge_score import GoldError, load_clusters, score_merge, score_text
+
+    settings = _settings({"format": output_format}, config)
+    fmt = _format(settings)
+    _check_incidents_output(output)
+    chosen_policy = _policy(policy)
+    briefs: list[Brief] = []
+    for result in results:
+        try:
+            briefs += load_briefs(result)
+        except BriefFileError as exc:
+            raise _fail(str(exc)) from None
+    gold = None
+    if score is not None:
+        try:
+            gold = load_clusters(score)
+        except GoldError as exc:
+            raise _fail(f"--score: {exc}") from None
+    merged = merge_incidents(briefs)
+    if gold is None or output is not None:
+        _emit_incidents(merged, fmt, output, chosen_policy, quiet)
+    if gold is not None:
+        report = score_merge(merged, gold)
+        typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else score_text(report), nl=as_json)
 
 
 @app.command(epilog="Examples:\n\n  summarizer schema > brief.schema.json\n\n"

@@ -239,6 +239,8 @@ def _date_evidence(a: Record, b: Record) -> tuple[int, str | None, str]:
     if a.day is not None or b.day is not None:
         known, other = (a, b) if a.day is not None else (b, a)
         assert known.day is not None
+        if not other.dated:
+            return -1, None, "no date to compare"
         slack = 0 if other.weekday is not None or other.month_day is not None else 1
         if not other.allows(known.day, slack):
             return 0, "dates do not fit", ""

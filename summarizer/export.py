@@ -326,9 +326,10 @@ INCIDENT_CSV_COLUMNS = [
     "attackers_killed_high", "n_articles", "articles", "outlets", "sources", "possibly_same_as", "conflicts",
     "headline",
 ]
-"""One row per merged incident. ``time_precision`` and ``geo_precision`` follow ACLED's codes (1 = day / named
-place, 2 = within a week / part of a region, 3 = a coarser window / province or country only); ``actor1`` is
-the attacker(s), ``actor2`` the target(s), as ACLED names them."""
+"""One row per merged incident. ``time_precision`` and ``geo_precision`` follow ACLED's codes: time 1 = the day,
+2 = within a week (the reports disagree on the day, or none gives it and the date is the first publication);
+geo 1 = a named place or town, 2 = part of a region, 3 = only the province or country. ``actor1`` is the
+attacker(s), ``actor2`` the target(s), as ACLED names them."""
 
 
 def incidents_jsonl(incidents: Sequence[MergedIncident]) -> str:

@@ -372,7 +372,8 @@ class MergedIncident(BaseModel):
     event_type: EventType
     event_types: list[EventType]
     date: dt.date | None
-    date_precision: int | None = Field(description="ACLED time_precision: 1 day, 2 within a week, 3 month or less")
+    date_precision: int | None = Field(description="ACLED time_precision: 1 the day (the reports agree), 2 within "
+                                       "a week (they disagree, or none gives the day: the first publication)")
     country: str | None
     admin1: str | None
     location: str | None
@@ -561,7 +562,7 @@ def _date(recs: Sequence[Record]) -> tuple[dt.date | None, int | None, list[str]
     windows = [r.window for r in recs if r.window is not None]
     if windows:
         hi = min(w[1] for w in windows)
-        return hi, 3, conflicts  # only the latest day it can have been: the earliest publication
+        return hi, 2, conflicts  # only the latest day it can have been: the earliest publication
     return None, None, conflicts
 
 

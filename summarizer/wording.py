@@ -99,11 +99,6 @@ def cited_sentences(inc: IncidentOut) -> dict[int, str]:
 
 # --- merged incidents ------------------------------------------------------------------------------------------
 
-TIME_PRECISION = {1: "day", 2: "within a week (the articles disagree by a day or so)", 3: "only the week of the "
-                  "first report"}
-GEO_PRECISION = {1: "named place", 2: "part of a region", 3: "province or country only"}
-
-
 def merged_event_words(inc: MergedIncident) -> str:
     others = [t.replace("_", " ") for t in inc.event_types if t != inc.event_type]
     return inc.event_type.replace("_", " ") + (f" (also reported as: {', '.join(others)})" if others else "")
@@ -112,8 +107,8 @@ def merged_event_words(inc: MergedIncident) -> str:
 def merged_date_words(inc: MergedIncident) -> str:
     if inc.date is None:
         return "date not stated"
-    if inc.date_precision == 3:
-        return f"on or before {inc.date.isoformat()} (no article gives the day)"
+    if inc.date_precision == 2 and not any(a.date for a in inc.articles):
+        return f"on or before {inc.date.isoformat()} (no article gives the day; the first was published then)"
     if inc.date_precision == 2:
         return f"{inc.date.isoformat()} (most articles; the others differ by a day or more)"
     return inc.date.isoformat()

@@ -222,3 +222,34 @@ def test_summarize_with_incidents_is_the_one_command_path(tmp_path: Path) -> Non
     members = sorted((m["article"], m["incident"]) for i in merged for m in i["members"])
     assert members == sorted((b["article"], k) for b in briefs if b["status"] == "ok"
                              for k in range(len(b["incidents"])))
+
+
+def test_the_merge_score_counts_pairs_and_b_cubed_as_the_readme_defines(tmp_path: Path) -> None:
+    from summarizer.merge_score import load_clusters, score_merge
+
+    def rec(cluster: str, place: str) -> dict[str, object]:
+        return {"cluster": cluster, "date": "2016-01-12", "place": place, "event": "bombing"}
+
+    gold = tmp_path / "clusters.json"
+    gold.write_text(json.dumps({
+        "articles": {"a.txt": {"incidents": [rec("C1", "Sultanahmet")]},
+                     "b.txt": {"incidents": [rec("C1", "Sultanahmet")]},
+                     "c.txt": {"incidents": [rec("C1", "Sultanahmet")]},
+                     "d.txt": {"incidents": [rec("D1", "Istiklal")]}},
+        "clusters": {"C1": {"kind": "cluster"}, "D1": {"kind": "distractor"}}}))
+    records = load_clusters(gold)
+    place = "Sultanahmet, Istanbul"
+    a, b, c = (brief(n, place=place, day=JAN12, published=JAN12, killed=[(10, None)]) for n in ("a.txt", "b.txt",
+                                                                                                "c.txt"))
+    d = brief("d.txt", place="Istiklal Street, Istanbul", day=MAR19, published=MAR19)
+    right = score_merge(merge_incidents([a, b, c, d]), records)
+    assert (right.precision, right.recall, right.b3_f1, right.distractors_merged) == (1.0, 1.0, 1.0, [])
+    # The same articles, with d's incident put on a's day and place: it joins the cluster, which the score shows.
+    d_wrong = brief("d.txt", place=place, day=JAN12, published=JAN12, killed=[(10, None)])
+    wrong = score_merge(merge_incidents([a, b, c, d_wrong]), records)
+    assert (wrong.correct_links, wrong.predicted_links, wrong.gold_links) == (3, 6, 3)
+    assert wrong.precision == 0.5 and wrong.recall == 1.0 and wrong.distractors_merged == ["d.txt#0(D1)"]
+    assert wrong.b3_precision == round((3 * 3 / 4 + 1 / 4) / 4, 3)
+    # Nothing merged: every record a singleton.
+    alone = score_merge(merge_incidents([a]), records)
+    assert (alone.predicted_links, alone.recall, alone.precision) == (0, 0.0, 1.0)

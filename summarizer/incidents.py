@@ -67,6 +67,7 @@ _FAMILY: dict[str, str] = {
     "other": "",
 }
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 _MONTHS = {name: i + 1 for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -117,6 +118,7 @@ class Record:
     admin1: str | None  # the province, as a gazetteer key
     city: str | None  # the gazetteer city named in the place (or the province slot)
     spots: frozenset[str]  # the place's own names ("Sultanahmet Square, Istanbul" -> {sultanahmet})
+    nearby: frozenset[str]  # the words of the sentence cited for the place (what else it names)
     actors: frozenset[str]  # named attackers and claimants, aliases folded
     family: str  # the kind of event ("explosive", "assault", ...; "" for other)
     killed: frozenset[int]  # exact victim death tolls of 3 or more (small numbers say little)
@@ -162,9 +164,11 @@ def make_record(brief: Brief, index: int, g: gazetteer.Gazetteer) -> Record:
         admin1 = gazetteer.key(named or inc.province) or None
     city = _city(inc, cc, g)
     broad = set(f"{gazetteer.key(inc.country or '')} {admin1 or ''} {city or ''}".split())
-    spots = frozenset(part for w in re.findall(r"[^\W\d_][\w'’-]*", inc.place or "") if w[0].isupper()
-                      for part in gazetteer.key(w).split()
+    spots = frozenset(part for w in re.findall(r"[^\W\d_][\w'’-]*", _POSSESSIVE.sub("", inc.place or ""))
+                      if w[0].isupper() for part in gazetteer.key(w).split()
                       if len(part) >= 3 and part not in _GENERIC and part not in broad)
+    quote = inc.place_citation.quote if inc.place_citation else ""
+    nearby = frozenset(gazetteer.key(_POSSESSIVE.sub("", quote)).split())
     actors: set[str] = set()
     for text in (inc.perpetrator, inc.responsibility.claimed_by if inc.responsibility else None):
         if text:
@@ -185,7 +189,7 @@ def make_record(brief: Brief, index: int, g: gazetteer.Gazetteer) -> Record:
     elif brief.publication_date is not None:
         window = (brief.publication_date - dt.timedelta(days=REPORT_WINDOW), brief.publication_date)
     return Record(brief=brief, index=index, incident=inc, key=(brief.article, index, brief.article_sha256 or ""), cc=cc,
-                  admin1=admin1, city=city, spots=spots, actors=frozenset(actors),
+                  admin1=admin1, city=city, spots=spots, nearby=nearby, actors=frozenset(actors),
                   family=_FAMILY.get(inc.event_type, ""), killed=killed, day=day,
                   weekday=weekdays[0] if len(weekdays) == 1 else None, month_day=month_day, window=window)
 
@@ -284,10 +288,14 @@ def compare(a: Record, b: Record) -> Evidence:
         if a.city == b.city:
             score += 1
             reasons.append("same city")
-    shared_place = bool(shared_spots)
+    named_there = (a.spots & b.nearby) | (b.spots & a.nearby)
+    shared_place = bool(shared_spots or named_there)
     if shared_spots:
         score += 2
         reasons.append("same place (" + ", ".join(sorted(shared_spots)) + ")")
+    elif named_there:
+        score += 1
+        reasons.append("one's place named in the other's place sentence (" + ", ".join(sorted(named_there)) + ")")
     elif a.spots and b.spots:
         score -= 1
         reasons.append("places named differently")

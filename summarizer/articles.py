@@ -7,13 +7,16 @@ spans) depends on this module numbering sentences the same way every time, with 
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import errno
 import hashlib
+import io
+import json
 import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -23,6 +26,9 @@ from summarizer.grounding import figure_sentences
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+COLLECTION_SUFFIXES = (".jsonl", ".csv")
+"""Files that hold many articles, one per row; read only when named on the command line (a folder walk skips
+them, so a ``briefs.jsonl`` written into the articles' folder is never read back as articles)."""
 
 
 class ArticleError(Exception):
@@ -40,6 +46,15 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Metadata:
+    """What an export carries about an article outside its text (front matter, a row's columns)."""
+
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     """``sentences`` may be a part of the article (a chunk, the trusted sentences): ids stay global."""
 
@@ -50,6 +65,7 @@ class Article:
     removed: tuple[str, ...] = field(default=())
     warnings: tuple[str, ...] = field(default=())  # shown to the user with the brief (encoding, HTML, ...)
     flagged: frozenset[int] = field(default=frozenset())  # sentences that address the model: never evidence
+    meta: Metadata = field(default=Metadata())
 
     @property
     def sha256(self) -> str:
@@ -218,15 +234,23 @@ def _states_casualties(sentence: str) -> bool:
     return bool(figure_sentences([(0, sentence)]))
 
 
-def parse_article(text: str, name: str, warnings: tuple[str, ...] = ()) -> Article:
-    """Number the sentences of ``text`` after setting aside boilerplate and a ``date YYYY-MM-DD`` prefix."""
+def parse_article(text: str, name: str, warnings: tuple[str, ...] = (), *, front_matter: bool = False) -> Article:
+    """Number the sentences of ``text`` after setting aside boilerplate and a ``date YYYY-MM-DD`` prefix
+    (or, with ``front_matter``, a ``---`` block of ``key: value`` lines: title, date, url, outlet)."""
     if not text:
         raise ArticleError(f"{name}: the file is empty")
     if not text.strip():
         raise ArticleError(f"{name}: the file is empty (only white space)")
     publication_date: date | None = None
     body_start = 0
-    m = _DATE_LINE.match(text)
+    meta = Metadata()
+    fm = _FRONT_MATTER.match(text) if front_matter else None
+    if fm:
+        fields = _front_matter_fields(fm.group(1))
+        publication_date = parse_published(fields.get("date") or fields.get("published"))
+        meta = Metadata(title=fields.get("title"), outlet=fields.get("outlet"), url=fields.get("url"))
+        body_start = fm.end()
+    m = None if fm else _DATE_LINE.match(text)
     if m:
         try:
             publication_date = date.fromisoformat(m.group(1))
@@ -264,7 +288,132 @@ def parse_article(text: str, name: str, warnings: tuple[str, ...] = ()) -> Artic
     if not any(_WORDS.search(s.text) for s in sentences):
         raise ArticleError(f"{name}: not an article (no sentence with words in it)")
     flagged = frozenset(s.id for s in sentences if looks_injected(s.text))
-    return Article(name, text, tuple(sentences), publication_date, tuple(removed), warnings, flagged)
+    return Article(name, text, tuple(sentences), publication_date, tuple(removed), warnings, flagged, meta)
+
+
+# --- metadata: front matter, many-article files -------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[^\n]*\n)*?)---[ \t]*(?:\n|\Z)")
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])")
+
+
+def _front_matter_fields(block: str) -> dict[str, str]:
+    """``key: value`` lines of a front-matter block (keys lower-cased; quoted values unquoted; empty ones left out)."""
+    fields: dict[str, str] = {}
+    for line in block.splitlines():
+        m = _FIELD.match(line)
+        if not m:
+            continue
+        value = m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            try:
+                value = json.loads(value) if value[0] == '"' else value[1:-1]
+            except json.JSONDecodeError:
+                value = value[1:-1]
+        if isinstance(value, str) and value.strip():
+            fields[m.group(1).lower()] = value.strip()
+    return fields
+
+
+def parse_published(value: object) -> date | None:
+    """The day of a publication date written ``YYYY-MM-DD`` (a time after it is ignored), else None."""
+    if not isinstance(value, str):
+        return None
+    m = _ISO_DAY.match(value)
+    if not m:
+        return None
+    try:
+        return date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "publication_date", "published_at"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source", "publisher"),
+    "id": ("id",),
+}
+"""The fields of a row in a ``.jsonl`` or ``.csv`` article file, and the column names looked for (the first
+present wins). ``--column FIELD=NAME`` names another column."""
+
+
+def _front_matter_document(text: str, title: str | None, published: str | None, url: str | None,
+                           outlet: str | None) -> bytes:
+    """A row as the Markdown document it stands for: its metadata as front matter, then the text as given."""
+    lines = ["---"]
+    for key, value in (("title", title), ("date", published), ("outlet", outlet), ("url", url)):
+        if value is not None and str(value).strip():
+            lines.append(f"{key}: {json.dumps(' '.join(str(value).split()), ensure_ascii=False)}")
+    lines.append("---")
+    return ("\n".join(lines) + "\n" + text).encode("utf-8")
+
+
+def _cell(row: Mapping[str, object], field_name: str, columns: Mapping[str, str]) -> str | None:
+    names = (columns[field_name],) if field_name in columns else COLUMNS[field_name]
+    for name in names:
+        value = row.get(name)
+        if value is not None and not isinstance(value, (dict, list)):
+            text = str(value)
+            if text.strip():
+                return text
+    return None
+
+
+def read_collection(path: Path, columns: Mapping[str, str] | None = None) -> list[Input]:
+    """The articles of a ``.jsonl`` (one JSON object a line) or ``.csv`` (a header row) file, one Input each,
+    named ``FILE:ROW`` (rows counted from 1; ``FILE:ID`` when the row has an ``id``). A row that cannot be read
+    becomes an Input that fails with the reason, so the batch goes on."""
+    columns = dict(columns or {})
+    unknown = set(columns) - set(COLUMNS)
+    if unknown:
+        raise ArticleError(f"unknown article field(s) {', '.join(sorted(unknown))}: use {', '.join(COLUMNS)}")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [Input(str(path), path, error=f"{path}: cannot read ({_why(exc)})")]
+    try:
+        text, _ = decode(raw, str(path))
+    except ArticleError as exc:
+        return [Input(str(path), path, error=str(exc))]
+    rows: list[tuple[int, Mapping[str, object] | None, str | None]] = []
+    if path.suffix.lower() == ".jsonl":
+        n = 0
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            n += 1
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                rows.append((n, None, f"not JSON ({exc.msg})"))
+                continue
+            rows.append((n, obj, None) if isinstance(obj, dict) else (n, None, "not a JSON object"))
+    else:
+        try:
+            for n, rec in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=1):
+                rows.append((n, rec, None))
+        except csv.Error as exc:
+            return [Input(str(path), path, error=f"{path}: not a readable CSV file ({exc})")]
+    out: list[Input] = []
+    for n, row, problem in rows:
+        ident = _cell(row, "id", columns) if row is not None else None
+        name = f"{path}:{ident.strip() if ident else n}"
+        if row is None:
+            out.append(Input(name, path, error=f"{name}: {problem}"))
+            continue
+        body = _cell(row, "text", columns)
+        if body is None:
+            wanted = columns.get("text") or " / ".join(COLUMNS["text"])
+            out.append(Input(name, path, error=f"{name}: no article text (column {wanted})"))
+            continue
+        document = _front_matter_document(body, _cell(row, "title", columns), _cell(row, "published", columns),
+                                          _cell(row, "url", columns), _cell(row, "outlet", columns))
+        out.append(Input(name, path, record=document))
+    return out
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}\W+[^\W\d_]{2,}")
@@ -369,7 +518,7 @@ def to_article(data: bytes, name: str, suffix: str = "") -> Article:
     text = text.replace("\r\n", "\n")
     if _is_html(text, suffix):
         return html_to_article(text, name, warnings)
-    return parse_article(text, name, warnings)
+    return parse_article(text, name, warnings, front_matter=suffix.lower() == ".md")
 
 
 def read_article(path: Path, name: str | None = None) -> Article:
@@ -393,14 +542,18 @@ def _why(exc: OSError) -> str:
 
 @dataclass(frozen=True)
 class Input:
-    """One thing to summarize: a file path, or ``-`` for standard input."""
+    """One thing to summarize: a file path, ``-`` for standard input, or a row of a many-article file
+    (``record``: the row as a Markdown document with front matter; ``error``: why the row cannot be read)."""
 
     name: str
     path: Path | None  # None means stdin
+    record: bytes | None = None
+    error: str | None = None
 
 
-def expand_inputs(paths: Iterable[str]) -> list[Input]:
-    """Files as given, folders walked recursively for article files in sorted order, ``-`` for stdin."""
+def expand_inputs(paths: Iterable[str], columns: Mapping[str, str] | None = None) -> list[Input]:
+    """Files as given, folders walked recursively for article files in sorted order, ``-`` for stdin; a
+    ``.jsonl`` or ``.csv`` file named here is many articles, a row each (``columns``: see ``read_collection``)."""
     out: list[Input] = []
     seen: set[str] = set()
     for raw in paths:
@@ -408,6 +561,12 @@ def expand_inputs(paths: Iterable[str]) -> list[Input]:
             out.append(Input("<stdin>", None))
             continue
         p = Path(raw)
+        if p.suffix.lower() in COLLECTION_SUFFIXES and p.is_file():
+            key = str(p.resolve())
+            if key not in seen:
+                seen.add(key)
+                out.extend(read_collection(p, columns))
+            continue
         if p.is_dir():
             found = sorted(
                 f for f in p.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES and not _hidden(f, p)
@@ -431,6 +590,10 @@ def _hidden(path: Path, root: Path) -> bool:
 
 def read_input(item: Input) -> bytes:
     """The input's bytes (standard input is read here, once), or ArticleError saying why they cannot be had."""
+    if item.error is not None:
+        raise ArticleError(item.error)
+    if item.record is not None:
+        return item.record
     if item.path is None:
         return sys.stdin.buffer.read()
     if item.path.is_symlink() and not item.path.exists():
@@ -449,7 +612,10 @@ def read_input(item: Input) -> bytes:
 
 
 def input_suffix(item: Input) -> str:
-    """The file suffix that decides how the bytes are read (``.html`` goes through HTML extraction)."""
+    """The file suffix that decides how the bytes are read (``.html`` goes through HTML extraction, ``.md``
+    front matter is metadata; a row of a many-article file reads as Markdown with front matter)."""
+    if item.record is not None:
+        return ".md"
     return item.path.suffix if item.path is not None else ""
 
 

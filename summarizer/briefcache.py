@@ -72,10 +72,11 @@ def run_identity(*, provider: str, model: str, templates: str, options: Mapping[
 
 def brief_key(run: str, data: bytes, suffix: str) -> str:
     """The key of an input's brief: the run's identity, the input's bytes, and whether its suffix makes it a web
-    page. The article (its text, sentences, date, the warnings reading it gave) follows from these, so a hit
-    needs no reading of the article at all."""
+    page or Markdown (whose front matter is metadata). The article (its text, sentences, date, the warnings
+    reading it gave) follows from these, so a hit needs no reading of the article at all."""
     digest = hashlib.sha256(data).hexdigest()
-    blob = json.dumps([run, digest, suffix.lower() in HTML_SUFFIXES])
+    mode = "html" if suffix.lower() in HTML_SUFFIXES else "md" if suffix.lower() == ".md" else "text"
+    blob = json.dumps([run, digest, mode])
     return hashlib.sha256(blob.encode()).hexdigest()
 
 

@@ -21,10 +21,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from summarizer import __version__
-from summarizer.articles import Input, expand_inputs
+from summarizer.articles import ArticleError, Input, expand_inputs
 from summarizer.briefcache import BriefStore
 from summarizer.config import ConfigError, Settings, resolve
-from summarizer.export import FOLDER_FORMATS, BriefFileError, batch_text, load_briefs, write_folder
+from summarizer.export import FOLDER_FORMATS, BriefFileError, batch_text, incidents_text, load_briefs, write_folder
+from summarizer.incidents import POLICIES, MergedIncident, Policy, merge_incidents
 from summarizer.inert import inert_text
 from summarizer.llm import (
     DEFAULT_OPENAI_MODEL,
@@ -39,7 +40,7 @@ from summarizer.llm import (
 )
 from summarizer.pipeline import Interrupted, RunOptions, requests_in_flight, summarize_inputs
 from summarizer.prompts import load_templates
-from summarizer.render import print_rich, run_progress
+from summarizer.render import print_incidents, print_rich, run_progress
 from summarizer.report import report_bases
 from summarizer.schema import Brief
 from summarizer.store import ExchangeStore
@@ -113,6 +114,10 @@ OutputOpt = Annotated[Path | None, typer.Option(
     "Default: stdout.")]
 EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="Under each incident, the cited sentences with the "
                                            "cited words highlighted.")]
+PolicyOpt = Annotated[str, typer.Option(
+    help="For csv of merged incidents: which reconciled low / best / high fills the killed and wounded columns. "
+    "range-over-sources: over every article's figures; latest-report: the most recently published article's. "
+    "The terminal, md and jsonl show both.")]
 ConcurrencyOpt = Annotated[int | None, typer.Option(
     min=1, help="For --provider openai: how many articles are summarized at once (default 1). Results keep the "
     "input order. The local model always runs one article at a time. Also $SUMMARIZER_CONCURRENCY.")]
@@ -188,6 +193,38 @@ def _write_text(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8", newline="")
 
 
+def _policy(value: str) -> Policy:
+    for known in POLICIES:
+        if value == known:
+            return known
+    raise _fail(f"--policy must be one of: {', '.join(POLICIES)}")
+
+
+def _check_incidents_output(output: Path | None) -> None:
+    if output is not None and output.is_dir():
+        raise _fail(f"--output {output} is a folder; merged incidents go to one file")
+
+
+def _emit_incidents(merged: list[MergedIncident], fmt: OutputFormat, output: Path | None, policy: Policy,
+                    quiet: bool) -> None:
+    if fmt is OutputFormat.rich:
+        if output is None:
+            print_incidents(merged, Console())
+        else:
+            with output.open("w", encoding="utf-8") as f:
+                print_incidents(merged, Console(file=f, width=100, no_color=True, emoji=False))
+    else:
+        text = incidents_text(merged, fmt.value, policy)
+        if output is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8-sig" if fmt is OutputFormat.csv else "utf-8", newline="")
+    if output is not None and not quiet:
+        _err().print(f"wrote {len(merged)} incident(s) to {escape(str(output))}")
+
+
 def _backend(provider: ProviderName, settings: Settings) -> Backend:
     cache_dir: Path = settings.get("cache_dir")
     if provider is ProviderName.local:
@@ -231,15 +268,20 @@ def _article_line(brief: Brief) -> str:
              "  summarizer summarize ARTICLES/ --format md --output briefs/\n\n"
              "  summarizer summarize ARTICLES/ --format html --output report.html\n\n"
              "  summarizer summarize ARTICLES/ --format jsonl > briefs.jsonl\n\n"
+             "  summarizer summarize export.csv --column text=body --column published=date\n\n"
              "  summarizer summarize ARTICLES/ --provider openai --base-url http://localhost:8000/v1 --model qwen\n\n"
              "  summarizer summarize ARTICLES/ --provider openai --concurrency 8 --format jsonl -o briefs.jsonl\n\n"
              "  summarizer summarize seeds/ --provider replay")
 def summarize(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders (searched for .txt, .md, .html), or - "
-                                               "for standard input.")],
+                                               "for standard input. A .jsonl or .csv file is many articles, a row "
+                                               "each (columns text, title, published, url, outlet, id).")],
     provider: Annotated[ProviderName | None, typer.Option(
         help="local: the embedded model (default when the [local] extra is installed); openai: an "
         "OpenAI-compatible server; replay: recorded fixtures only. Also $SUMMARIZER_PROVIDER.")] = None,
+    column: Annotated[list[str] | None, typer.Option(
+        help="FIELD=COLUMN: read FIELD (text, title, published, url, outlet, id) of a .jsonl/.csv article file "
+        "from COLUMN, e.g. --column text=body --column published=date. Repeatable.")] = None,
     model: Annotated[str | None, typer.Option(help="Model name for --provider openai. Also $SUMMARIZER_MODEL.")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint (also $OPENAI_BASE_URL); the key "
                                                  "comes from $OPENAI_API_KEY only.")] = None,
@@ -260,6 +302,10 @@ def summarize(
                        "take, retries of timeouts, dropped connections, 429 and 5xx included (default 300). "
                        "Also $SUMMARIZER_TIMEOUT.")] = None,
     concurrency: ConcurrencyOpt = None,
+    incidents: Annotated[bool, typer.Option("--incidents", help="Merge the briefs into real-world incidents (one "
+                         "per attack, every article's figures kept) and write those instead, as `summarizer "
+                         "incidents` does; --output is then always one file.")] = False,
+    policy: PolicyOpt = "range-over-sources",
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -269,18 +315,38 @@ def summarize(
                           "format": output_format, "fixtures": fixtures, "cache_dir": cache_dir,
                           "max_retries": max_retries, "timeout": timeout, "concurrency": concurrency}, config)
     fmt = _format(settings)
-    _check_output(fmt, output)
-    inputs: list[Input] = expand_inputs(paths)
+    if incidents:
+        _check_incidents_output(output)
+    else:
+        _check_output(fmt, output)
+    chosen_policy = _policy(policy)
+    inputs: list[Input] = _inputs(paths, column or [])
     if not inputs:
         raise _fail("no article files (.txt, .md, .html, .htm) found in: " + " ".join(paths))
     briefs, interrupted = _run(inputs, settings, record, no_cache, quiet, verbose)
-    _emit(briefs, fmt, output, evidence, quiet)
+    if incidents:
+        _emit_incidents(merge_incidents(briefs), fmt, output, chosen_policy, quiet)
+    else:
+        _emit(briefs, fmt, output, evidence, quiet)
     if interrupted is not None:
         raise _report_interrupt(interrupted, output, None if no_cache else settings.get("cache_dir") / "exchanges")
     failed = [b for b in briefs if b.status == "failed"]
     if failed:
         _err().print(f"[red]{len(failed)} of {len(briefs)} article(s) failed[/]")
         raise typer.Exit(1)
+
+
+def _inputs(paths: list[str], columns: list[str]) -> list[Input]:
+    mapping: dict[str, str] = {}
+    for spec in columns:
+        field_name, sep, name = spec.partition("=")
+        if not sep or not field_name.strip() or not name.strip():
+            raise _fail(f"--column {spec!r}: write FIELD=COLUMN, e.g. --column text=body")
+        mapping[field_name.strip()] = name.strip()
+    try:
+        return expand_inputs(paths, mapping)
+    except ArticleError as exc:
+        raise _fail(f"--column: {exc}") from None
 
 
 def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, quiet: bool,
@@ -436,6 +502,55 @@ def report(
         _err().print(f"wrote a report of {len(briefs)} brief(s) to {escape(str(output))}")
 
 
+@app.command("incidents", epilog="Examples:\n\n"
+             "  summarizer incidents briefs.jsonl\n\n"
+             "  summarizer incidents briefs.jsonl more.jsonl briefs/ --format csv -o incidents.csv\n\n"
+             "  summarizer incidents briefs.jsonl --format csv --policy latest-report\n\n"
+             "  summarizer incidents briefs.jsonl --format md -o incidents.md\n\n"
+             "  summarizer incidents fixtures/merge/briefs.jsonl --score fixtures/eval/merge/clusters.json")
+def incidents_command(
+    results: Annotated[list[Path], typer.Argument(help="Saved briefs: .jsonl or .json files, or folders of .json "
+                                                  "files written by summarize.")],
+    output_format: Annotated[OutputFormat | None, typer.Option(
+        "--format", help="rich: a panel per incident (default); jsonl: one record per incident with its members; "
+        "json: one list; csv: one row per incident (ACLED-style); md: an analyst's note.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="A file to write (default: stdout).")] = None,
+    policy: PolicyOpt = "range-over-sources",
+    score: Annotated[Path | None, typer.Option(help="A clusters.json of gold clusters (fixtures/eval/merge): print "
+                     "the merge's pairwise and B-cubed precision / recall instead of the incidents (they still go "
+                     "to --output if given).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="With --score: the scores as JSON.")] = False,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Merge saved briefs into real-world incidents, without any model: reports of one attack become one
+    incident that keeps every article's figures and sources; uncertain pairs are flagged, never merged."""
+    from summarizer.merge_score import GoldError, load_clusters, score_merge, score_text
+
+    settings = _settings({"format": output_format}, config)
+    fmt = _format(settings)
+    _check_incidents_output(output)
+    chosen_policy = _policy(policy)
+    briefs: list[Brief] = []
+    for result in results:
+        try:
+            briefs += load_briefs(result)
+        except BriefFileError as exc:
+            raise _fail(str(exc)) from None
+    gold = None
+    if score is not None:
+        try:
+            gold = load_clusters(score)
+        except GoldError as exc:
+            raise _fail(f"--score: {exc}") from None
+    merged = merge_incidents(briefs)
+    if gold is None or output is not None:
+        _emit_incidents(merged, fmt, output, chosen_policy, quiet)
+    if gold is not None:
+        report = score_merge(merged, gold)
+        typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else score_text(report), nl=as_json)
+
+
 @app.command(epilog="Examples:\n\n  summarizer schema > brief.schema.json\n\n"
              "  summarizer schema --which extraction")
 def schema(
@@ -554,7 +669,7 @@ def evaluate(
     quiet: QuietOpt = False,
 ) -> None:
     """Score the pipeline against gold annotations: incidents found, figures, places, actors, citations, cost."""
-    from summarizer.articles import Article, ArticleError, read_article
+    from summarizer.articles import Article, read_article
     from summarizer.evaluate import load_gold, render_eval, score
 
     pairs = load_gold(gold_dir)

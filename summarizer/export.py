@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from summarizer.incidents import MergedIncident, Policy, short_name
 from summarizer.schema import Brief, Estimate, IncidentOut
 from summarizer.wording import (
     STATUS_WORDS,
@@ -32,9 +33,13 @@ from summarizer.wording import (
     date_words,
     estimate_words,
     event_words,
+    merged_date_words,
+    merged_event_words,
+    merged_place_words,
     named_sources,
     number_range,
     place_words,
+    reconciled_words,
     source_words,
 )
 
@@ -315,3 +320,115 @@ def _lines(path: Path, text: str) -> list[Brief]:
             raise BriefFileError(f"{path}:{n}: not JSON ({exc.msg})") from None
         out.append(_validate(obj, f"{path}:{n}"))
     return out
+
+
+# --- merged incidents (``summarizer incidents``) -------------------------------------------------------------
+
+INCIDENT_CSV_COLUMNS = [
+    "incident", "event_date", "time_precision", "first_report", "last_report", "country", "admin1", "location",
+    "geo_precision", "event_type", "actor1", "actor2", "claimed_by", "policy", "killed_low", "killed_best",
+    "killed_high", "wounded_low", "wounded_best", "wounded_high", "attackers_killed_low", "attackers_killed_best",
+    "attackers_killed_high", "n_articles", "articles", "outlets", "sources", "possibly_same_as", "conflicts",
+    "headline",
+]
+"""One row per merged incident. ``time_precision`` and ``geo_precision`` follow ACLED's codes: time 1 = the day,
+2 = within a week (the reports disagree on the day, or none gives it and the date is the first publication);
+geo 1 = a named place or town, 2 = part of a region, 3 = only the province or country. ``actor1`` is the
+attacker(s), ``actor2`` the target(s), as ACLED names them."""
+
+
+def incidents_jsonl(incidents: Sequence[MergedIncident]) -> str:
+    return "".join(i.model_dump_json() + "\n" for i in incidents)
+
+
+def incident_csv_rows(incidents: Iterable[MergedIncident], policy: Policy) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for inc in incidents:
+        sources: list[str] = []
+        for f in inc.figures:
+            who = " ".join((f.according_to or "").split())
+            if who and who not in sources:
+                sources.append(who)
+        row: dict[str, object] = {
+            "incident": inc.id, "event_date": inc.date.isoformat() if inc.date else "",
+            "time_precision": inc.date_precision, "first_report": inc.first_report, "last_report": inc.last_report,
+            "country": inc.country, "admin1": inc.admin1, "location": inc.location, "geo_precision": inc.geo_precision,
+            "event_type": inc.event_type, "actor1": "; ".join(inc.perpetrators), "actor2": "; ".join(inc.targets),
+            "claimed_by": "; ".join(inc.claimed_by), "policy": policy,
+            "n_articles": len({a.article for a in inc.articles}),
+            "articles": "; ".join(f"{a.article}#{a.incident}" for a in inc.articles),
+            "outlets": "; ".join(dict.fromkeys(a.outlet for a in inc.articles if a.outlet)),
+            "sources": "; ".join(sources),
+            "possibly_same_as": "; ".join(p.incident for p in inc.possibly_same_as),
+            "conflicts": " | ".join(inc.conflicts), "headline": inc.headline,
+        }
+        for prefix, outcome, side in (("killed", "killed", "victims"), ("wounded", "wounded", "victims"),
+                                      ("attackers_killed", "killed", "militants")):
+            e = next((e for e in inc.estimates if e.outcome == outcome and e.side == side and e.policy == policy),
+                     None)
+            for part in ("low", "best", "high"):
+                row[f"{prefix}_{part}"] = None if e is None else getattr(e, part)
+        rows.append({col: _cell(row.get(col)) for col in INCIDENT_CSV_COLUMNS})
+    return rows
+
+
+def incidents_csv(incidents: Sequence[MergedIncident], policy: Policy = "range-over-sources") -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=INCIDENT_CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(incident_csv_rows(incidents, policy))
+    return buf.getvalue()
+
+
+def incident_note(inc: MergedIncident) -> list[str]:
+    """One merged incident as an analyst's note in Markdown."""
+    n = len(inc.articles)
+    lines = [f"## {inc.id}: {md(inc.headline)}", "",
+             f"- **What:** {md(merged_event_words(inc))}",
+             f"- **When:** {md(merged_date_words(inc))}",
+             f"- **Where:** {md(merged_place_words(inc))}",
+             f"- **Who:** {md('; '.join(inc.perpetrators) or 'attacker not stated')} → "
+             f"{md('; '.join(inc.targets) or 'target not stated')}",
+             "- **Claim:** " + (f"claimed by {md('; '.join(inc.claimed_by))} (their claim, not a finding)"
+                                 if inc.claimed_by else "no claim stated"),
+             f"- **Reported by {n} article{'s' if n != 1 else ''}**"
+             + (f", first {inc.first_report.isoformat()}" if inc.first_report else "")
+             + (f", last {inc.last_report.isoformat()}" if inc.last_report else ""), ""]
+    lines += _table(["article", "outlet", "published", "#", "as reported"],
+                    [[md(short_name(a.article)), md(a.outlet or "—"), a.published.isoformat() if a.published else "—",
+                      str(a.incident + 1), md(a.headline)] for a in inc.articles])
+    lines += ["", "**Figures by source**", ""]
+    if inc.figures:
+        lines += _table(["outcome", "group", "as written", "low–high", "according to", "article", "published"],
+                        [[f.outcome, f.group, md(f.amount_text), number_range(f.low, f.high),
+                          md(" ".join((f.according_to or "the article").split())), md(short_name(f.article)),
+                          f.published.isoformat() if f.published else "—"] for f in inc.figures])
+    else:
+        lines.append("Casualties not stated in any article.")
+    if inc.estimates:
+        lines += ["", "**Reconciled**", ""] + [f"- {md(reconciled_words(e))}" for e in inc.estimates]
+    if inc.conflicts:
+        lines += ["", "**Sources disagree**", ""] + [f"- {md(c)}" for c in inc.conflicts]
+    for link in inc.possibly_same_as:
+        lines += ["", f"*Possibly the same incident as {link.incident}* (not merged): {md(link.why)}"]
+    return lines
+
+
+def incidents_markdown(incidents: Sequence[MergedIncident]) -> str:
+    out = ["# Incidents", "",
+           f"{len(incidents)} incident(s) from {sum(len(i.members) for i in incidents)} incident record(s).", ""]
+    for inc in incidents:
+        out += [*incident_note(inc), ""]
+    return "\n".join(out)
+
+
+def incidents_text(incidents: Sequence[MergedIncident], fmt: str, policy: Policy = "range-over-sources") -> str:
+    if fmt == "jsonl":
+        return incidents_jsonl(incidents)
+    if fmt == "json":
+        return json.dumps([i.model_dump(mode="json") for i in incidents], indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return incidents_csv(incidents, policy)
+    if fmt == "md":
+        return incidents_markdown(incidents)
+    raise ValueError(fmt)

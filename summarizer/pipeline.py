@@ -494,8 +494,14 @@ def _open(item: Input, batch: _Batch, seen: Container[str]) -> Brief | _Todo:
         return batch.failed(item.name, None, str(exc))
 
 
+def with_metadata(brief: Brief, article: Article) -> Brief:
+    """The brief with what the article's metadata says about it (title, outlet, url)."""
+    meta = article.meta
+    return brief.model_copy(update={"title": meta.title, "outlet": meta.outlet, "url": meta.url})
+
+
 def _duplicate(first: Brief, article: Article) -> Brief:
-    return first.model_copy(deep=True, update={
+    return with_metadata(first, article).model_copy(deep=True, update={
         "article": article.name, "duplicate_of": first.article, "attempts": 0, "usage": Usage(), "seconds": 0.0,
         "warnings": [*_warnings(article), f"same text as {first.article}: summarized once, brief repeated"]})
 
@@ -506,7 +512,7 @@ def _ask(todo: _Todo, batch: _Batch) -> Brief:
     atomically, the openai client is thread-safe, templates and options are frozen)."""
     article = todo.article
     try:
-        brief = summarize_article(article, batch.client, batch.templates, batch.options)
+        brief = with_metadata(summarize_article(article, batch.client, batch.templates, batch.options), article)
     except Exception as exc:  # a bug or an unforeseen provider error must not end the batch
         return batch.failed(article.name, article.sha256, f"internal error ({type(exc).__name__}): {exc}")
     if batch.briefs is not None and todo.key is not None and brief.status != "failed":

@@ -28,6 +28,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from summarizer.incidents import MergedIncident, short_name
 from summarizer.inert import inert_text
 from summarizer.schema import Brief, Citation, IncidentOut
 from summarizer.wording import (
@@ -39,9 +40,13 @@ from summarizer.wording import (
     estimate_words,
     event_words,
     killed_words,
+    merged_date_words,
+    merged_event_words,
+    merged_place_words,
     named_sources,
     number_range,
     place_words,
+    reconciled_words,
     source_words,
 )
 
@@ -251,3 +256,83 @@ def run_progress(console: Console, total: int, enabled: bool) -> Iterator[tuple[
     with progress:
         task = progress.add_task("summarizing", total=total, rate="")
         yield progress, task, RunMeter()
+
+
+# --- merged incidents (``summarizer incidents``) -------------------------------------------------------------
+
+
+def _merged_facts(inc: MergedIncident) -> Table:
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    facts.add_row("What", Text(merged_event_words(inc)))
+    when = Text(merged_date_words(inc))
+    if inc.date is None:
+        when.stylize("dim italic")
+    facts.add_row("When", when)
+    facts.add_row("Where", inert(merged_place_words(inc)))
+    facts.add_row("Who", Text.assemble(inert("; ".join(inc.perpetrators)) if inc.perpetrators
+                                       else Text(f"attacker {NOT_STATED}", style="dim italic"), " → ",
+                                       inert("; ".join(inc.targets)) if inc.targets
+                                       else Text(f"target {NOT_STATED}", style="dim italic")))
+    if inc.claimed_by:
+        facts.add_row("Claim", Text.assemble(("claimed by ", "bold yellow"), inert("; ".join(inc.claimed_by)),
+                                             (" (their claim, not a finding)", "yellow")))
+    else:
+        facts.add_row("Claim", Text(f"responsibility claim {NOT_STATED}", style="dim italic"))
+    return facts
+
+
+def _merged_articles(inc: MergedIncident) -> Table:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold", box=None, padding=(0, 2, 0, 0))
+    for col in ("article", "outlet", "published", "#", "as reported"):
+        table.add_column(col, overflow="fold")
+    for a in inc.articles:
+        table.add_row(inert(short_name(a.article)), _stated(a.outlet, ""),
+                      a.published.isoformat() if a.published else Text("—", style="dim"), str(a.incident + 1),
+                      inert(a.headline))
+    return table
+
+
+def _merged_figures(inc: MergedIncident) -> list[RenderableType]:
+    if not inc.figures:
+        return [Text(f"Casualties: {NOT_STATED} in any article", style="dim italic")]
+    table = Table(show_edge=False, pad_edge=False, header_style="bold", box=None, padding=(0, 2, 0, 0))
+    for col, justify in (("outcome", "left"), ("group", "left"), ("as written", "left"), ("low–high", "right"),
+                         ("according to", "left"), ("article", "left"), ("published", "left")):
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for f in inc.figures:
+        who = inert(" ".join(f.according_to.split())) if f.according_to else Text("the article", style="dim")
+        table.add_row(f.outcome, f.group, inert(f.amount_text), number_range(f.low, f.high), who,
+                      inert(short_name(f.article)), f.published.isoformat() if f.published else "—")
+    return [table]
+
+
+def merged_panel(inc: MergedIncident) -> Panel:
+    n = len(inc.articles)
+    parts: list[RenderableType] = [_merged_facts(inc), Text(""),
+                                   Text(f"Reported by {n} article{'s' if n != 1 else ''}", style="bold"),
+                                   _merged_articles(inc), Text(""), Text("Figures by source", style="bold"),
+                                   *_merged_figures(inc)]
+    if inc.estimates:
+        parts += [Text(""), Text("Reconciled", style="bold"),
+                  *[Text("  " + reconciled_words(e)) for e in inc.estimates]]
+    if inc.conflicts:
+        parts += [Text(""), Text("Sources disagree", style="bold"),
+                  *[Text.assemble("  ", inert(c)) for c in inc.conflicts]]
+    for link in inc.possibly_same_as:
+        parts += [Text(""), Text.assemble((f"possibly the same incident as {link.incident}", "bold magenta"),
+                                          (" (not merged): ", "magenta"), inert(link.why))]
+    title = Text.assemble((f"{inc.id} ", "bold"), (inert(inc.headline).plain, "bold"))
+    return Panel(Group(*parts), title=title, title_align="left", border_style="blue")
+
+
+def print_incidents(incidents: Sequence[MergedIncident], console: Console) -> None:
+    for inc in incidents:
+        console.print(merged_panel(inc))
+        console.print()
+    members = sum(len(i.members) for i in incidents)
+    merged = sum(1 for i in incidents if len(i.articles) > 1)
+    flagged = sum(1 for i in incidents if i.possibly_same_as)
+    console.print(Text(f"{len(incidents)} incident(s) from {members} incident record(s); {merged} reported by more "
+                       f"than one article; {flagged} flagged as possibly the same as another", style="bold"))

@@ -476,6 +476,9 @@ class Brief(BaseModel):
         default=None, description="the earlier input with the same text; this brief is a copy of its brief"
     )
     publication_date: dt.date | None = None
+    title: str | None = Field(default=None, description="the article's title, from its metadata (front matter, a row)")
+    outlet: str | None = Field(default=None, description="who published it, from its metadata")
+    url: str | None = Field(default=None, description="where it was published, from its metadata")
     incidents: list[IncidentOut] = Field(default_factory=list)
     attempts: int = 0
     model: str | None = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from summarizer.incidents import MergedIncident, Reconciled
 from summarizer.schema import Brief, Estimate, FigureOut, IncidentOut
 
 NOT_STATED = "not stated"
@@ -94,3 +95,33 @@ def cited_sentences(inc: IncidentOut) -> dict[int, str]:
         if c is not None:
             found.setdefault(c.sentence, c.quote)
     return found
+
+
+# --- merged incidents ------------------------------------------------------------------------------------------
+
+def merged_event_words(inc: MergedIncident) -> str:
+    others = [t.replace("_", " ") for t in inc.event_types if t != inc.event_type]
+    return inc.event_type.replace("_", " ") + (f" (also reported as: {', '.join(others)})" if others else "")
+
+
+def merged_date_words(inc: MergedIncident) -> str:
+    if inc.date is None:
+        return "date not stated"
+    if inc.date_precision == 2 and not any(a.date for a in inc.articles):
+        return f"on or before {inc.date.isoformat()} (no article gives the day; the first was published then)"
+    if inc.date_precision == 2:
+        return f"{inc.date.isoformat()} (most articles; the others differ by a day or more)"
+    return inc.date.isoformat()
+
+
+def merged_place_words(inc: MergedIncident) -> str:
+    parts = [p for p in (inc.location, inc.admin1, inc.country) if p]
+    return ", ".join(parts) if parts else "place not stated"
+
+
+def reconciled_words(e: Reconciled) -> str:
+    side = "attackers" if e.side == "militants" else "victims"
+    show = ["?" if v is None else str(v) for v in (e.low, e.best, e.high)]
+    figures, articles = f"{e.figures} figure{'s' if e.figures != 1 else ''}", f"{e.articles} article"
+    return (f"{e.outcome} ({side}), {e.policy}: low {show[0]} · best {show[1]} · high {show[2]} "
+            f"({figures}, {articles}{'s' if e.articles != 1 else ''})")

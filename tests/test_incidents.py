@@ -1,0 +1,255 @@
+"""Merging the same incident across articles: what merges, what stays apart, what is flagged, and that the
+result does not depend on the order of the input. No model: hand-made briefs, synthetic briefs, and the
+recorded briefs of the merge set (fixtures/merge/briefs.jsonl)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.export import incidents_csv, incidents_markdown
+from summarizer.incidents import MergedIncident, merge_incidents
+from summarizer.schema import Brief, Citation, DateOut, Estimate, EventType, FigureOut, IncidentOut, Responsibility
+from summarizer.synthetic import synthetic_briefs
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def brief(name: str, *, place: str | None, country: str = "Turkey", province: str | None = None,
+          day: dt.date | None = None, date_text: str | None = None, published: dt.date | None = None,
+          event: EventType = "suicide_bombing", killed: list[tuple[int, str | None]] | None = None,
+          perpetrator: str | None = None, claimed_by: str | None = None, outlet: str | None = None,
+          extra: list[IncidentOut] | None = None) -> Brief:
+    return Brief(article=name, article_sha256=name, status="ok", publication_date=published, outlet=outlet,
+                 incidents=[incident(place=place, country=country, province=province, day=day, date_text=date_text,
+                                     event=event, killed=killed, perpetrator=perpetrator, claimed_by=claimed_by),
+                            *(extra or [])])
+
+
+def incident(*, place: str | None, country: str = "Turkey", province: str | None = None, day: dt.date | None = None,
+             date_text: str | None = None, event: EventType = "suicide_bombing",
+             killed: list[tuple[int, str | None]] | None = None, perpetrator: str | None = None,
+             claimed_by: str | None = None) -> IncidentOut:
+    quote = f"A blast in {place or 'the city'} killed people."
+    cite = Citation(sentence=1, start=0, end=len(quote), quote=quote)
+    figures = [FigureOut(outcome="killed", group="total", amount_text=str(n), low=n, high=n, qualifier="exact",
+                         according_to=who, citation=cite) for n, who in (killed or [])]
+    estimates = ([Estimate(outcome="killed", side="victims", low=min(n for n, _ in killed),
+                           best=min(n for n, _ in killed), high=max(n for n, _ in killed), sources=len(killed),
+                           policy="range-over-sources")] if killed else [])
+    text = date_text or (f"on {WEEKDAYS[day.weekday()]}" if day else None)
+    return IncidentOut(
+        headline=f"Blast in {place}", summary=quote, event_type=event,
+        date=DateOut(text=text, resolved=day, precision="weekday_resolved" if day else "none"),
+        country=country, province=province, place=place, place_citation=cite if place else None,
+        perpetrator=perpetrator, perpetrator_citation=None, target=None, figures=figures, estimates=estimates,
+        responsibility=Responsibility(claimed_by=claimed_by, citation=None) if claimed_by else None, sources=[])
+
+
+JAN12, JAN13, MAR19 = dt.date(2016, 1, 12), dt.date(2016, 1, 13), dt.date(2016, 3, 19)
+
+
+def groups(incidents: list[MergedIncident]) -> list[list[str]]:
+    return sorted(sorted(m.article for m in i.members) for i in incidents)
+
+
+def test_two_reports_of_one_attack_become_one_incident_with_both_articles_figures() -> None:
+    early = brief("a.txt", place="Sultanahmet Square, Istanbul", day=JAN12, published=JAN12, outlet="CNN",
+                  killed=[(10, "Erdogan")])
+    later = brief("b.txt", place="Sultanahmet district of Istanbul", day=JAN12, published=JAN13, outlet="Reuters",
+                  killed=[(10, "officials"), (12, "a hospital")], perpetrator="Islamic State")
+    (merged,) = merge_incidents([early, later])
+    assert groups([merged]) == [["a.txt", "b.txt"]]
+    assert [(f.article, f.low, f.according_to) for f in merged.figures] == [
+        ("a.txt", 10, "Erdogan"), ("b.txt", 10, "officials"), ("b.txt", 12, "a hospital")]
+    assert [a.outlet for a in merged.articles] == ["CNN", "Reuters"]
+    assert (merged.date, merged.first_report, merged.last_report) == (JAN12, JAN12, JAN13)
+    assert merged.conflicts and "12" in merged.conflicts[0]  # the tolls that differ, side by side
+
+
+def test_latest_report_and_range_over_sources_differ_when_the_toll_grows() -> None:
+    briefs = [brief("flash.txt", place="Sadr City market, Baghdad", country="Iraq", day=dt.date(2016, 2, 28),
+                    published=dt.date(2016, 2, 28), event="bombing", killed=[(22, "AFP")]),
+              brief("update.txt", place="Sadr City market in Baghdad", country="Iraq", day=dt.date(2016, 2, 28),
+                    published=dt.date(2016, 2, 29), event="bombing", killed=[(73, "medical officials")])]
+    (merged,) = merge_incidents(briefs)
+    by_policy = {e.policy: (e.low, e.best, e.high) for e in merged.estimates if e.outcome == "killed"}
+    assert by_policy == {"range-over-sources": (22, 22, 73), "latest-report": (73, 73, 73)}
+    rows = list(csv.DictReader(io.StringIO(incidents_csv([merged], "latest-report"))))
+    assert (rows[0]["killed_best"], rows[0]["n_articles"], rows[0]["policy"]) == ("73", "2", "latest-report")
+
+
+def test_same_city_and_attack_type_on_another_day_stays_apart() -> None:
+    sultanahmet = brief("a.txt", place="Sultanahmet Square, Istanbul", day=JAN12, published=JAN12)
+    istiklal = brief("d.txt", place="Istiklal Street, Istanbul", day=MAR19, published=MAR19)
+    assert groups(merge_incidents([sultanahmet, istiklal])) == [["a.txt"], ["d.txt"]]
+    assert all(not i.possibly_same_as for i in merge_incidents([sultanahmet, istiklal]))
+
+
+def test_same_day_same_city_other_place_is_flagged_not_merged() -> None:
+    market = brief("a.txt", place="Sadr City market, Baghdad", country="Iraq", day=JAN12, published=JAN12,
+                   event="bombing")
+    checkpoint = brief("b.txt", place="Kadhimiya checkpoint, Baghdad", country="Iraq", day=JAN12, published=JAN12,
+                       event="bombing")
+    first, second = merge_incidents([market, checkpoint])
+    assert len(first.members) == len(second.members) == 1
+    assert [p.incident for p in first.possibly_same_as] == [second.id]
+    assert f"possibly the same incident as {second.id}".lower() in incidents_markdown([first]).lower()
+
+
+def test_another_province_a_day_later_is_another_incident() -> None:
+    vezneciler = brief("a.txt", place="Vezneciler, Istanbul", province="Istanbul", day=dt.date(2016, 6, 7),
+                       published=dt.date(2016, 6, 7), event="bombing")
+    midyat = brief("b.txt", place="Midyat police station", province="Mardin", day=dt.date(2016, 6, 8),
+                   published=dt.date(2016, 6, 8), event="bombing")
+    assert groups(merge_incidents([vezneciler, midyat])) == [["a.txt"], ["b.txt"]]
+
+
+def test_two_incidents_of_one_article_are_never_merged() -> None:
+    both = brief("a.txt", place="Sadr City, Baghdad", country="Iraq", day=JAN12, published=JAN12,
+                 extra=[incident(place="Sadr City, Baghdad", country="Iraq", day=JAN12)])
+    assert len(merge_incidents([both])) == 2
+
+
+def test_a_weekday_without_publication_date_merges_only_with_that_weekday() -> None:
+    dated = brief("a.txt", place="Sultanahmet, Istanbul", day=JAN12, published=JAN12, killed=[(10, None)])
+    tuesday = brief("b.txt", place="Sultanahmet Square", date_text="on Tuesday", killed=[(10, None)])
+    friday = brief("c.txt", place="Sultanahmet Square", date_text="on Friday", killed=[(10, None)])
+    merged = merge_incidents([dated, tuesday, friday])
+    assert groups(merged) == [["a.txt", "b.txt"], ["c.txt"]]
+
+
+def test_a_link_through_an_undated_report_cannot_join_two_days() -> None:
+    """b (no date) fits both a (12 Jan) and c (19 Mar); a and c conflict, so no group holds both."""
+    a = brief("a.txt", place="Sultanahmet, Istanbul", day=JAN12, published=JAN12)
+    b = brief("b.txt", place="Sultanahmet, Istanbul")
+    c = brief("c.txt", place="Sultanahmet, Istanbul", day=MAR19, published=MAR19)
+    merged = merge_incidents([a, b, c])
+    for g in groups(merged):
+        assert not {"a.txt", "c.txt"} <= set(g)
+    (with_b,) = [i for i in merged if "b.txt" in {m.article for m in i.members}]
+    assert with_b.possibly_same_as  # same place, no date: flagged against the others, not silently joined
+
+
+def _jsonl(incidents: list[MergedIncident]) -> str:
+    return "".join(i.model_dump_json() + "\n" for i in incidents)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000), st.randoms(use_true_random=False))
+def test_the_merge_does_not_depend_on_input_order(seed: int, rnd: random.Random) -> None:
+    briefs = synthetic_briefs(60, seed=seed, days=20)
+    shuffled = list(briefs)
+    rnd.shuffle(shuffled)
+    assert _jsonl(merge_incidents(shuffled)) == _jsonl(merge_incidents(briefs))
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_the_merge_is_idempotent_a_brief_given_twice_counts_once(seed: int) -> None:
+    briefs = synthetic_briefs(40, seed=seed, days=10)
+    assert _jsonl(merge_incidents(briefs + briefs[::-1])) == _jsonl(merge_incidents(briefs))
+
+
+def test_synthetic_reports_of_one_attack_merge_and_different_attacks_stay_apart() -> None:
+    briefs = synthetic_briefs(1000, seed=1)
+    truth = {b.article: b.title for b in briefs}
+    merged = merge_incidents(briefs)
+    pure = [i for i in merged if len({truth[a.article] for a in i.articles}) == 1]
+    assert len(pure) / len(merged) > 0.99
+    assert len(merged) <= 1.05 * len(set(truth.values()))  # most reports found their attack
+
+
+def test_every_command_form_has_help_with_examples() -> None:
+    result = CliRunner().invoke(app, ["incidents", "--help"])
+    assert result.exit_code == 0 and "summarizer incidents" in result.output and "Example" in result.output
+    assert "--incidents" in CliRunner().invoke(app, ["summarize", "--help"]).output
+
+
+def test_incidents_command_reads_saved_briefs_in_every_format(tmp_path: Path) -> None:
+    saved = tmp_path / "briefs.jsonl"
+    saved.write_text("".join(b.model_dump_json() + "\n" for b in [
+        brief("a.txt", place="Sultanahmet, Istanbul", day=JAN12, published=JAN12, killed=[(10, "Erdogan")]),
+        brief("b.txt", place="Sultanahmet Square", day=JAN12, published=JAN13, killed=[(11, "police")])]))
+    runner = CliRunner()
+    out = runner.invoke(app, ["incidents", str(saved), "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    (record,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert record["members"] == [{"article": "a.txt", "incident": 0}, {"article": "b.txt", "incident": 0}]
+    table = runner.invoke(app, ["incidents", str(saved), "--format", "csv", "-o", str(tmp_path / "i.csv")])
+    assert table.exit_code == 0
+    (row,) = csv.DictReader(io.StringIO((tmp_path / "i.csv").read_text(encoding="utf-8-sig")))
+    assert (row["event_date"], row["time_precision"], row["geo_precision"], row["n_articles"]) == (
+        "2016-01-12", "1", "1", "2")
+    assert (row["killed_low"], row["killed_high"], row["first_report"], row["last_report"]) == (
+        "10", "11", "2016-01-12", "2016-01-13")
+    note = runner.invoke(app, ["incidents", str(saved), "--format", "md"]).stdout
+    assert "Erdogan" in note and "Reported by 2 articles" in note
+    panel = runner.invoke(app, ["incidents", str(saved)], env={"COLUMNS": "120"}).stdout
+    assert "Reported by 2 articles" in panel and "latest-report" in panel and "range-over-sources" in panel
+    bad = runner.invoke(app, ["incidents", str(saved), "--policy", "largest"])
+    assert bad.exit_code == 2 and "--policy must be one of" in bad.output
+
+
+@pytest.mark.parametrize("n", [200])
+def test_blocking_compares_far_fewer_pairs_than_all(n: int) -> None:
+    from summarizer.incidents import candidate_pairs, records
+
+    recs = records(synthetic_briefs(n, seed=3))
+    assert len(candidate_pairs(recs)) < n * (n - 1) / 2 / 10
+
+
+def test_summarize_with_incidents_is_the_one_command_path(tmp_path: Path) -> None:
+    """The seeds replayed: every incident of every brief is in exactly one merged incident."""
+    from tests.conftest import EXCHANGES, SEEDS
+
+    common = ["--provider", "replay", "--fixtures", str(EXCHANGES), "--cache-dir", str(tmp_path), "--format", "jsonl"]
+    briefs = [json.loads(line) for line in
+              CliRunner().invoke(app, ["summarize", str(SEEDS), *common]).stdout.splitlines()]
+    result = CliRunner().invoke(app, ["summarize", str(SEEDS), "--incidents", *common])
+    assert result.exit_code == 0, result.output
+    merged = [json.loads(line) for line in result.stdout.splitlines()]
+    members = sorted((m["article"], m["incident"]) for i in merged for m in i["members"])
+    assert members == sorted((b["article"], k) for b in briefs if b["status"] == "ok"
+                             for k in range(len(b["incidents"])))
+
+
+def test_the_merge_score_counts_pairs_and_b_cubed_as_the_readme_defines(tmp_path: Path) -> None:
+    from summarizer.merge_score import load_clusters, score_merge
+
+    def rec(cluster: str, place: str) -> dict[str, object]:
+        return {"cluster": cluster, "date": "2016-01-12", "place": place, "event": "bombing"}
+
+    gold = tmp_path / "clusters.json"
+    gold.write_text(json.dumps({
+        "articles": {"a.txt": {"incidents": [rec("C1", "Sultanahmet")]},
+                     "b.txt": {"incidents": [rec("C1", "Sultanahmet")]},
+                     "c.txt": {"incidents": [rec("C1", "Sultanahmet")]},
+                     "d.txt": {"incidents": [rec("D1", "Istiklal")]}},
+        "clusters": {"C1": {"kind": "cluster"}, "D1": {"kind": "distractor"}}}))
+    records = load_clusters(gold)
+    place = "Sultanahmet, Istanbul"
+    a, b, c = (brief(n, place=place, day=JAN12, published=JAN12, killed=[(10, None)]) for n in ("a.txt", "b.txt",
+                                                                                                "c.txt"))
+    d = brief("d.txt", place="Istiklal Street, Istanbul", day=MAR19, published=MAR19)
+    right = score_merge(merge_incidents([a, b, c, d]), records)
+    assert (right.precision, right.recall, right.b3_f1, right.distractors_merged) == (1.0, 1.0, 1.0, [])
+    # The same articles, with d's incident put on a's day and place: it joins the cluster, which the score shows.
+    d_wrong = brief("d.txt", place=place, day=JAN12, published=JAN12, killed=[(10, None)])
+    wrong = score_merge(merge_incidents([a, b, c, d_wrong]), records)
+    assert (wrong.correct_links, wrong.predicted_links, wrong.gold_links) == (3, 6, 3)
+    assert wrong.precision == 0.5 and wrong.recall == 1.0 and wrong.distractors_merged == ["d.txt#0(D1)"]
+    assert wrong.b3_precision == round((3 * 3 / 4 + 1 / 4) / 4, 3)
+    # Nothing merged: every record a singleton.
+    alone = score_merge(merge_incidents([a]), records)
+    assert (alone.predicted_links, alone.recall, alone.precision) == (0, 0.0, 1.0)

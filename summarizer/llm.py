@@ -332,7 +332,7 @@ def _refusal(exc: BaseException, request: dict[str, Any]) -> str | None:
     if not isinstance(exc, openai.APIStatusError) or exc.status_code not in REFUSAL_STATUSES:
         return None
     names = ["response_format"] if "response_format" in request else []
-    names += ["tools", "tool_choice", "function"] if "tools" in request else []
+    names += ["tool"] if "tools" in request else []  # tools, tool_choice, "tool calling is not supported"
     body = exc.body.get("message", exc.body) if isinstance(exc.body, dict) else exc.body
     text = f"{body if body is not None else ''} {exc.message}"
     if not any(name in text.lower() for name in names):

@@ -155,7 +155,7 @@ def test_concurrent_articles_step_down_once(tmp_path: Path) -> None:
         paths.append(path)
     with fs.FakeOpenAI(responder=lambda body: fs.VELKA_ANSWER, refuse=fs.LLAMA_CPP_PYTHON) as server:
         code, briefs, stderr = summarize(server, *paths, cache=tmp_path / "c", args=("--concurrency", "4"))
-    assert len(briefs) == 6 and {b["response_format"] for b in briefs} == {"json_object"}
+    assert code == 0 and len(briefs) == 6 and {b["response_format"] for b in briefs} == {"json_object"}
     assert sum("refused" in line for line in stderr.splitlines()) == 1, stderr
     assert sum(r.format == "json_schema" for r in server.received) <= 4  # at most one per thread
 

@@ -61,10 +61,12 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def run_identity(*, provider: str, model: str, templates: str, options: Mapping[str, Any]) -> str:
-    """What every brief of a run depends on, as one hash (``templates``: the full template text)."""
+def run_identity(*, provider: str, model: str, templates: str, options: Mapping[str, Any],
+                 response_format: str | None = None) -> str:
+    """What every brief of a run depends on, as one hash (``templates``: the full template text;
+    ``response_format``: ``auto`` or the format fixed for a server, None for local and replay)."""
     blob = json.dumps({"format": FORMAT, "code": code_fingerprint(), "schema": SCHEMA_VERSION,
-                       "provider": provider, "model": model,
+                       "provider": provider, "model": model, "response_format": response_format,
                        "templates": hashlib.sha256(templates.encode()).hexdigest(), "options": dict(options)},
                       sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()

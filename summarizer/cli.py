@@ -31,6 +31,8 @@ from summarizer.llm import (
     DEFAULT_OPENAI_MODEL,
     Backend,
     ExchangeClient,
+    FormatMemory,
+    FormatNegotiator,
     LocalBackend,
     OpenAIBackend,
     ProviderError,
@@ -61,6 +63,14 @@ class ProviderName(StrEnum):
     local = "local"
     openai = "openai"
     replay = "replay"
+
+
+class ResponseFormat(StrEnum):
+    auto = "auto"
+    json_schema = "json_schema"
+    json_object = "json_object"
+    tools = "tools"
+    prompt = "prompt"
 
 
 class OutputFormat(StrEnum):
@@ -118,6 +128,10 @@ PolicyOpt = Annotated[str, typer.Option(
     help="For csv of merged incidents: which reconciled low / best / high fills the killed and wounded columns. "
     "range-over-sources: over every article's figures; latest-report: the most recently published article's. "
     "The terminal, md and jsonl show both.")]
+ResponseFormatOpt = Annotated[ResponseFormat | None, typer.Option(
+    help="For --provider openai: how to ask the server for JSON in the schema. auto (default): json_schema first, "
+    "then json_object, tools, prompt as the server refuses each; the one that works is remembered per server and "
+    "model in the cache dir. Also $SUMMARIZER_RESPONSE_FORMAT.")]
 ConcurrencyOpt = Annotated[int | None, typer.Option(
     min=1, help="For --provider openai: how many articles are summarized at once (default 1). Results keep the "
     "input order. The local model always runs one article at a time. Also $SUMMARIZER_CONCURRENCY.")]
@@ -137,6 +151,15 @@ def _format(settings: Settings) -> OutputFormat:
     except ValueError:
         raise _fail(f"format {value!r} (from {settings.origins['format']}) is not one of: "
                     f"{', '.join(f.value for f in OutputFormat)}") from None
+
+
+def _response_format(settings: Settings) -> ResponseFormat:
+    value = settings.get("response_format")
+    try:
+        return ResponseFormat(value)
+    except ValueError:
+        raise _fail(f"response format {value!r} (from {settings.origins['response_format']}) is not one of: "
+                    f"{', '.join(f.value for f in ResponseFormat)}") from None
 
 
 def _check_output(fmt: OutputFormat, output: Path | None) -> None:
@@ -257,8 +280,9 @@ def _article_line(brief: Brief) -> str:
     u = brief.usage
     what = {"ok": f"{len(brief.incidents)} incident(s)", "no_incident": "no incident",
             "failed": f"failed: {(brief.error or '').splitlines()[0] if brief.error else ''}"}[brief.status]
+    shape = f", asked in {brief.response_format}" if brief.provider == "openai" and brief.response_format else ""
     return (f"{Path(brief.article).name}: {what}, {brief.seconds:.1f} s, "
-            f"{u.prompt_tokens + u.completion_tokens:,} tokens, {u.calls} call(s) ({u.cached_calls} cached)")
+            f"{u.prompt_tokens + u.completion_tokens:,} tokens, {u.calls} call(s) ({u.cached_calls} cached){shape}")
 
 
 @app.command(epilog="Examples:\n\n"
@@ -306,6 +330,7 @@ def summarize(
                          "per attack, every article's figures kept) and write those instead, as `summarizer "
                          "incidents` does; --output is then always one file.")] = False,
     policy: PolicyOpt = "range-over-sources",
+    response_format: ResponseFormatOpt = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -313,7 +338,8 @@ def summarize(
     """Summarize articles into incident briefs. Exits 1 if any article failed (the rest are still written)."""
     settings = _settings({"provider": provider, "model": model, "base_url": base_url, "model_path": model_path,
                           "format": output_format, "fixtures": fixtures, "cache_dir": cache_dir,
-                          "max_retries": max_retries, "timeout": timeout, "concurrency": concurrency}, config)
+                          "max_retries": max_retries, "timeout": timeout, "concurrency": concurrency,
+                          "response_format": response_format}, config)
     fmt = _format(settings)
     if incidents:
         _check_incidents_output(output)
@@ -376,6 +402,7 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
         cache=None if no_cache else ExchangeStore(cache_root / "exchanges"),
         fixtures=ExchangeStore(fixtures_root) if fixtures_root else None,
         record=record,
+        formats=_formats(backend, settings, None if no_cache else cache_root, err, chatty),
     )
     # Finished briefs are reused unless the run must ask the model: --record writes the exchanges it asks for,
     # and replay exists to show that the fixtures answer.
@@ -385,7 +412,8 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
         err.print(f"[dim]{len(inputs)} article(s); provider {chosen.value}, model {escape(client.model_id)}; "
                   f"cache {'off' if no_cache else escape(str(cache_root / 'exchanges'))}"
                   f"{'' if briefs is None else ', briefs ' + escape(str(briefs.root))}; "
-                  f"{workers} article(s) at a time[/]",
+                  f"{workers} article(s) at a time"
+                  f"{'' if client.formats is None else '; response format ' + client.formats.describe()}[/]",
                   soft_wrap=True)
     templates = load_templates()
     with run_progress(err, len(inputs), enabled=chatty) as (bar, task, meter):
@@ -405,6 +433,24 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
         except Interrupted as stop:
             done, interrupted = stop.briefs, stop
     return done, interrupted
+
+
+def _formats(backend: Backend, settings: Settings, cache_root: Path | None, err: Console,
+             chatty: bool) -> FormatNegotiator | None:
+    """For a server, the format requests are sent in (negotiated, or fixed by --response-format); the one that
+    works is remembered per server and model in the cache dir. None for local and replay: their requests are
+    the recorded ones, as they are."""
+    setting = _response_format(settings)
+    if not isinstance(backend, OpenAIBackend):
+        return None
+
+    def notify(line: str) -> None:
+        if chatty:
+            err.print(f"[yellow]note:[/] {escape(inert_text(line))}", highlight=False, soft_wrap=True)
+
+    memory = FormatMemory(cache_root / "response_formats.json") if cache_root is not None else None
+    return FormatNegotiator(setting.value, server=backend.server, model=backend.model_id, memory=memory,
+                            notify=notify)
 
 
 def _concurrency(settings: Settings, chosen: ProviderName, err: Console, quiet: bool, verbose: bool) -> int:
@@ -617,6 +663,8 @@ def cache_info(cache_dir: CacheDirOpt = None, config: ConfigOpt = None) -> None:
     table.add_row("exchanges", f"{len(entries):,} ({_human(_size(entries))})")
     table.add_row("briefs", f"{len(briefs):,} ({_human(_size(briefs))})")
     table.add_row("model weights", f"{len(models)} file(s) ({_human(_size(models))})" if models else "none joined")
+    for server, model, mode in FormatMemory(root / "response_formats.json").entries():
+        table.add_row("response format", escape(f"{mode} for {server} {model}"))
     Console(highlight=False).print(table)
 
 
@@ -642,6 +690,7 @@ def cache_clear(
     for target in targets:
         if target.is_dir():
             shutil.rmtree(target)
+    (root / "response_formats.json").unlink(missing_ok=True)  # the formats servers took: asked again next run
     _err().print(f"deleted {what} in {escape(str(root))}")
 
 
@@ -662,6 +711,7 @@ def evaluate(
     cache_dir: Annotated[Path | None, typer.Option(help="Cache folder (default: the user cache dir).")] = None,
     max_retries: Annotated[int | None, typer.Option(min=0, help="Re-asks after an answer fails validation.")] = None,
     concurrency: ConcurrencyOpt = None,
+    response_format: ResponseFormatOpt = None,
     briefs_file: Annotated[Path | None, typer.Option("--briefs", help="Score these saved briefs (.jsonl, .json or "
                            "a folder, as summarize writes them) instead of running the pipeline.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -688,8 +738,8 @@ def evaluate(
     else:
         settings = _settings({"provider": provider or (None if local_available() else "replay"), "model": model,
                               "base_url": base_url, "model_path": model_path, "fixtures": fixtures,
-                              "cache_dir": cache_dir, "max_retries": max_retries, "concurrency": concurrency},
-                             config)
+                              "cache_dir": cache_dir, "max_retries": max_retries, "concurrency": concurrency,
+                              "response_format": response_format}, config)
         briefs, interrupted = _run([Input(str(p), p) for p, _ in pairs], settings, record, no_cache, quiet, False)
         if interrupted is not None:
             raise _report_interrupt(interrupted, None, None if no_cache else settings.get("cache_dir") / "exchanges")

@@ -42,6 +42,8 @@ KEYS: tuple[Key, ...] = (
     Key("format", ("SUMMARIZER_FORMAT",), str, "rich | json | jsonl | md | csv | html"),
     Key("timeout", ("SUMMARIZER_TIMEOUT",), float, "seconds one request to a server may take, retries included"),
     Key("concurrency", ("SUMMARIZER_CONCURRENCY",), int, "articles summarized at once with --provider openai"),
+    Key("response_format", ("SUMMARIZER_RESPONSE_FORMAT",), str,
+        "how --provider openai asks for JSON: auto | json_schema | json_object | tools | prompt"),
 )
 KEY_NAMES = {k.name: k for k in KEYS}
 API_KEY_ENV = "OPENAI_API_KEY"
@@ -54,8 +56,9 @@ def default_config_file() -> Path:
 
 def _defaults() -> dict[str, Any]:
     # concurrency 1: a server's capacity and rate limits are the user's to know; --concurrency says how much.
+    # response_format auto: the strongest constraint the server accepts, found by asking (llm.FormatNegotiator).
     return {"cache_dir": default_cache_dir(), "fixtures": default_fixtures_dir(), "max_retries": 2,
-            "format": "rich", "concurrency": 1}
+            "format": "rich", "concurrency": 1, "response_format": "auto"}
 
 
 def _convert(key: Key, raw: object, origin: str) -> Any:

@@ -448,7 +448,8 @@ def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates:
     Raises ``Interrupted`` (with the finished briefs) on Ctrl-C."""
     run = run_identity(provider=client.backend.provider, model=client.model_id,
                        templates=f"{templates.system}\0{templates.extract}",
-                       options=dataclasses.asdict(options)) if briefs is not None else ""
+                       options=dataclasses.asdict(options),
+                       response_format=client.response_format_setting) if briefs is not None else ""
     batch = _Batch(client, templates, options, briefs, run)
     done: dict[int, Brief] = {}
     try:
@@ -515,6 +516,7 @@ def _ask(todo: _Todo, batch: _Batch) -> Brief:
         brief = with_metadata(summarize_article(article, batch.client, batch.templates, batch.options), article)
     except Exception as exc:  # a bug or an unforeseen provider error must not end the batch
         return batch.failed(article.name, article.sha256, f"internal error ({type(exc).__name__}): {exc}")
+    brief.response_format = batch.client.response_format  # the format its requests went out in
     if batch.briefs is not None and todo.key is not None and brief.status != "failed":
         try:
             batch.briefs.put(todo.key, brief)

@@ -483,6 +483,11 @@ class Brief(BaseModel):
     attempts: int = 0
     model: str | None = None
     provider: str | None = None
+    response_format: str | None = Field(
+        default=None, description="how the model was asked for JSON: json_schema, json_object (with the schema), "
+        "tools (a forced tool call) or prompt (the schema in the prompt, unconstrained); for a server, the format "
+        "it accepted (summarizer --response-format)"
+    )
     template_hash: str | None = None
     schema_version: str = SCHEMA_VERSION
     usage: Usage = Field(default_factory=Usage)

@@ -20,6 +20,9 @@ from typing import Any
 KEY_FIELDS = (
     "model", "messages", "response_format", "temperature", "top_p", "max_tokens", "seed", "stop",
     "frequency_penalty", "presence_penalty", "repeat_penalty", "top_k", "min_p",
+    # A request asking for its answer as a tool call (``--response-format tools``) carries its schema here. A
+    # request without them has the key it always had: absent fields are not part of the key.
+    "tools", "tool_choice",
 )
 FORMAT = 1
 

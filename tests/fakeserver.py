@@ -9,6 +9,13 @@ cut off with ``finish_reason=length``.
 A valid answer comes from the committed recordings when the request is one of them (run the CLI with
 ``--model local:<embedded name>`` and the requests are byte-identical to the recorded ones), else from a
 ``responder`` the test gives, else an honest "no incident" answer.
+
+It reads every way of asking for JSON (``response_format`` json_schema or json_object with a schema, a forced
+tool call, the schema in the system prompt): a request in another format is looked up in the recordings as
+the json_schema request it stands for, and answered in its own format (a tool call for a tool request). Told
+to ``refuse`` formats, it refuses them the way the real servers do: a json_schema or json_object response
+format as llama-cpp-python's server does (a 500 whose message is its validation error naming
+``response_format``), tools with a 400 naming ``tools``.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from summarizer.llm import PROMPT_SCHEMA
 from summarizer.store import ExchangeStore, request_key
 from summarizer.weights import EMBEDDED_NAME
 
@@ -105,16 +113,34 @@ class Received:
         return schema_name(self.body)
 
     @property
+    def format(self) -> str:
+        """How the request asked for JSON: json_schema, json_object, tools or prompt."""
+        return request_format(self.body)
+
+    @property
     def user_text(self) -> str:
         return "\n".join(m.get("content") or "" for m in self.body.get("messages", []) if m.get("role") == "user")
 
 
+LLAMA_CPP_PYTHON_REFUSAL = (
+    "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input "
+    "should be 'text' or 'json_object'\", 'input': '%s', 'ctx': {'expected': \"'text' or 'json_object'\"}}\n\n"
+    "  File \"llama_cpp/server/app.py\", line 376, in create_chat_completion\n    POST /v1/chat/completions"
+)
+"""The message of llama-cpp-python 0.3.36's server for a response format it does not take (its 500 body's
+``error.message``, as it answered a json_schema request here; only the path of its app.py is shortened)."""
+
+LLAMA_CPP_PYTHON = ("json_schema",)
+"""What llama-cpp-python's server refuses."""
+
+
 class FakeOpenAI:
     def __init__(self, fixtures: Path | None = None, responder: Responder | None = None,
-                 default: Act = ok()) -> None:
+                 default: Act = ok(), refuse: tuple[str, ...] = ()) -> None:
         self.store = ExchangeStore(fixtures) if fixtures else None
         self.responder = responder
         self.default = default
+        self.refuse = refuse
         self.received: list[Received] = []
         self.answered: list[Received] = []  # the requests given a 200 answer, in the order the answers went out
         self._plans: list[tuple[str | None, deque[Act]]] = []
@@ -151,29 +177,85 @@ class FakeOpenAI:
                     return acts.popleft()
         return self.default
 
+    def refusal(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+        """The status and error a refused format gets, or None."""
+        kind = request_format(body)
+        if kind not in self.refuse:
+            return None
+        if kind == "tools":
+            return 400, {"error": {"message": "'tools' and 'tool_choice' are not supported by this server",
+                                   "type": "invalid_request_error", "param": "tools", "code": 400}}
+        return 500, {"error": {"message": LLAMA_CPP_PYTHON_REFUSAL % kind, "type": "internal_server_error",
+                               "param": None, "code": None}}
+
     def _answer(self, body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int]]:
         if self.store is not None:
-            recorded = self.store.get(body)
-            if recorded is not None:
+            recorded = self.store.get(as_json_schema(body))
+            if recorded is not None and request_format(body) == "json_schema":
                 return recorded, dict(recorded.get("usage") or {})
+            if recorded is not None:  # the recorded answer, in the format this request asked for
+                text = recorded["choices"][0]["message"].get("content") or ""
+                return self._completion(body, text, "stop", dict(recorded.get("usage") or {}))
         answer = self.responder(body) if self.responder else None
         return self._completion(body, answer or NO_INCIDENT, "stop")
 
     @staticmethod
-    def _completion(body: dict[str, Any], text: str, finish_reason: str) -> tuple[dict[str, Any], dict[str, int]]:
-        prompt_tokens = max(1, len(json.dumps(body.get("messages", []))) // 4)
-        usage = {"prompt_tokens": prompt_tokens, "completion_tokens": max(1, len(text) // 4),
-                 "total_tokens": prompt_tokens + max(1, len(text) // 4)}
+    def _completion(body: dict[str, Any], text: str, finish_reason: str,
+                    usage: dict[str, int] | None = None) -> tuple[dict[str, Any], dict[str, int]]:
+        """An answer as the request asked for it: a tool call to a tool request, else the text as content."""
+        if usage is None:
+            prompt_tokens = max(1, len(json.dumps(body.get("messages", []))) // 4)
+            usage = {"prompt_tokens": prompt_tokens, "completion_tokens": max(1, len(text) // 4),
+                     "total_tokens": prompt_tokens + max(1, len(text) // 4)}
+        message: dict[str, Any] = {"role": "assistant", "content": text}
+        if request_format(body) == "tools":
+            name = body["tool_choice"]["function"]["name"]
+            message = {"role": "assistant", "content": None, "tool_calls": [
+                {"id": "call_0", "type": "function", "function": {"name": name, "arguments": text}}]}
+            finish_reason = "tool_calls" if finish_reason == "stop" else finish_reason
         return {
             "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": str(body.get("model")),
-            "choices": [{"index": 0, "finish_reason": finish_reason,
-                         "message": {"role": "assistant", "content": text}}],
+            "choices": [{"index": 0, "finish_reason": finish_reason, "message": message}],
             "usage": usage,
         }, usage
 
 
+def request_format(body: dict[str, Any]) -> str:
+    """How the request asks for JSON: json_schema, json_object, tools or prompt."""
+    if body.get("tools"):
+        return "tools"
+    kind = (body.get("response_format") or {}).get("type")
+    return str(kind) if kind in ("json_schema", "json_object") else "prompt"
+
+
+def as_json_schema(body: dict[str, Any]) -> dict[str, Any]:
+    """The request a request in another format stands for, as the pipeline makes it (``json_schema``)."""
+    kind = request_format(body)
+    if kind == "json_schema":
+        return body
+    out = {k: v for k, v in body.items() if k not in ("tools", "tool_choice", "response_format")}
+    if kind == "json_object":
+        schema = body["response_format"].get("schema") or {}
+        name = schema.get("title", "")
+    elif kind == "tools":
+        schema, name = body["tools"][0]["function"]["parameters"], body["tools"][0]["function"]["name"]
+    else:
+        messages = [dict(m) for m in body.get("messages", [])]
+        system = str(messages[0].get("content") or "") if messages else ""
+        if PROMPT_SCHEMA not in system:
+            return body
+        system, _, schema_text = system.partition(PROMPT_SCHEMA)
+        schema = json.loads(schema_text)
+        name = schema.get("title", "")
+        messages[0]["content"] = system
+        out["messages"] = messages
+    out["response_format"] = {"type": "json_schema", "json_schema": {"name": name, "schema": schema}}
+    return out
+
+
 def schema_name(body: dict[str, Any]) -> str:
-    return str(((body.get("response_format") or {}).get("json_schema") or {}).get("name", ""))
+    canonical = as_json_schema(body)
+    return str(((canonical.get("response_format") or {}).get("json_schema") or {}).get("name", ""))
 
 
 def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
@@ -198,10 +280,14 @@ def _handler(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
-            act = server._next_act(body)
+            refused = server.refusal(body)
+            act = Act("refused", status=refused[0]) if refused else server._next_act(body)
             got = Received(body, {k.lower(): v for k, v in self.headers.items()}, act, time.monotonic())
             with server._lock:
                 server.received.append(got)
+            if refused is not None:
+                self._send(refused[0], refused[1], {})
+                return
             if act.delay:
                 time.sleep(act.delay)
             if act.kind == "drop":

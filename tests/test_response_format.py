@@ -102,10 +102,10 @@ def test_each_step_down_gives_the_same_brief(tmp_path: Path, replayed: dict[str,
     assert sum("refused" in line for line in stderr.splitlines()) == len(refused)
     last = server.received[-1].body
     if settled == "tools":  # the answer came as a tool call and was read from its arguments
-        assert last["tool_choice"] == {"type": "function", "function": {"name": "Extraction"}}
+        assert last["tool_choice"] == {"type": "function", "function": {"name": "Answer"}}
     else:  # no constraint at all: the schema is in the system prompt
         assert "response_format" not in last and "tools" not in last
-        assert '"title": "Extraction"' in last["messages"][0]["content"]
+        assert '"title": "Answer"' in last["messages"][0]["content"]
 
 
 def test_a_fenced_answer_in_prompt_mode_is_unwrapped(tmp_path: Path, velka: Path) -> None:

@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from summarizer import __version__
 from summarizer.articles import ArticleError, read_article
+from summarizer.incidents import merge_incidents
 from summarizer.inert import inert_text
 from summarizer.schema import Brief, Citation, Estimate, IncidentOut
 from summarizer.wording import (
@@ -316,6 +317,9 @@ def build_report(briefs: Sequence[Brief], bases: Sequence[Path] = (), title: str
         "cached": sum(b.usage.cached_calls for b in briefs),
         "seconds": sum(b.seconds for b in briefs),
     }
+    by_article = {v.brief.article: v for v in views}
+    merged = [(m, [(by_article[ref.article], ref.incident + 1) for ref in m.members if ref.article in by_article])
+              for m in merge_incidents(briefs)]
     n_citations = sum(len(v.facts) for v in views)
     n_highlighted = sum(len(v.highlighted) for v in views)
     env = _environment()
@@ -329,7 +333,7 @@ def build_report(briefs: Sequence[Brief], bases: Sequence[Path] = (), title: str
         templates=_distinct(b.template_hash for b in briefs), schemas=_distinct(b.schema_version for b in briefs),
         countries=sorted({r.incident.country for r in rows if r.incident and r.incident.country}),
         event_types=sorted({r.incident.event_type for r in rows if r.incident}),
-        chart=chart(rows), citations=n_citations, highlighted=n_highlighted,
+        chart=chart(rows), citations=n_citations, highlighted=n_highlighted, merged=merged,
         style=Markup(style), script=Markup(script), csp=csp,
         data=_json_script({"summarizer": __version__, "citations": n_citations, "highlighted": n_highlighted,
                            "briefs": [b.model_dump(mode="json") for b in briefs]}),

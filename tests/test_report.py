@@ -309,3 +309,21 @@ def test_control_characters_and_bidi_overrides_show_as_visible_escapes(recorded:
     shown = "".join(parse(build_report([ok.model_copy(update={"incidents": [inc]})], [ROOT])).all_text)
     assert "killed \\u202e0001\\u202c by \\x1b[31mX" in shown
     assert "\u202e" not in shown and "\x1b" not in shown
+
+
+def test_the_incident_view_lists_each_merged_incident_with_links_to_every_article_that_reports_it() -> None:
+    from summarizer.incidents import merge_incidents
+
+    briefs = load_briefs(ROOT / "fixtures" / "merge" / "briefs.jsonl")
+    html = build_report(briefs, [ROOT])
+    merged = merge_incidents(briefs)
+    anchors = set(re.findall(r'<section class="article" id="([^"]+)">', html))
+    assert len(anchors) == len(briefs)
+    rows = dict(re.findall(r'<tr id="merged-(I\d+)">(.*?)</tr>', html, re.S))
+    assert sorted(rows) == sorted(m.id for m in merged)
+    several = [m for m in merged if len(m.members) > 1]
+    assert several, "the merge set has incidents reported by several articles"
+    for m in several:
+        reported_by = re.findall(r"<td>(.*?)</td>", rows[m.id], re.S)[4]
+        linked = re.findall(r'<a href="#([^"]+)">', reported_by)
+        assert len(linked) == len(m.members) and all(a in anchors for a in linked)

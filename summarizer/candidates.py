@@ -245,13 +245,16 @@ def event_types(article: Article, types: Sequence[str]) -> list[str]:
     return list(types)
 
 
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|al|el|bin|de|da|the|for|and)\b)*"
+
+
 # --- claims --------------------------------------------------------------------------------------------------
 
 _CLAIM_SUBJECT = re.compile(
     r"^\W*(?P<who>[^,;:()\"“”]+?)(?:\s*,[^;:]*?,)?\s+(?:has\s+|have\s+|had\s+|quickly\s+|later\s+|also\s+)?"
     r"(?:claimed|claims|claiming)\s+(?:responsibility|credit|it\s+carried\s+out|to\s+have\s+carried\s+out)\b")
-_CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?(?P<who>[A-Z][^,;:()\"“”.]*?)(?=\s*(?:[,;:().]|$|\s+(?:in|on|"
-                         r"which|who|that)\b))")
+_CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?(?P<who>{_NAME})")
 _DENIED = re.compile(r"\bden(?:y|ied|ies|ial)\b|\bnot\b|\bno\b|\bfalsely\b", re.I)
 
 
@@ -276,8 +279,6 @@ def claims(article: Article) -> list[tuple[str, int]]:
 _SAY = (r"(?:said|says|say|told|tells|stated|states|reported|reports|confirmed|confirms|announced|announces|"
         r"added|adds|claimed|claims|estimated|estimates|quoted|quotes|put|puts|gave|gives|tweeted|wrote|"
         r"according)")
-_NAME_WORD = r"[A-Z][\w'’.-]*"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|al|el|bin|de|da|the|for|and)\b)*"
 # "according to X", "told X", "said X" (inverted attribution), and "X said" (the subject before the verb).
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\s+(?:who|which|"
                         r"that|in|on|at|as|while|after|and)\b))", re.I)

@@ -114,3 +114,8 @@ def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, el
 ])
 def test_a_claim_of_responsibility_and_its_claimant(text: str, found: list[tuple[str, int]]) -> None:
     assert claims(parse_article(text, "t")) == found
+
+
+def test_a_claimant_after_claimed_by_is_a_name_not_the_rest_of_the_sentence() -> None:
+    text = "Bombings claimed by Islamic State across Baghdad killed at least 80 people."
+    assert claims(parse_article(text, "t")) == [("Islamic State", 1)]

@@ -11,9 +11,9 @@ import json
 import os
 import shutil
 import sys
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -144,22 +144,25 @@ def _settings(flags: dict[str, Any], config: Path | None) -> Settings:
         raise _fail(str(exc)) from None
 
 
-def _format(settings: Settings) -> OutputFormat:
-    value = settings.get("format")
+_Choice = TypeVar("_Choice", bound=Enum)
+
+
+def _choice(settings: Settings, name: str, kind: type[_Choice]) -> _Choice:
+    """The setting ``name`` as one of ``kind``'s values, or a one-line usage error saying where it came from."""
+    value = settings.get(name)
     try:
-        return OutputFormat(value)
+        return kind(value)
     except ValueError:
-        raise _fail(f"format {value!r} (from {settings.origins['format']}) is not one of: "
-                    f"{', '.join(f.value for f in OutputFormat)}") from None
+        raise _fail(f"{name.replace('_', ' ')} {value!r} (from {settings.origins[name]}) is not one of: "
+                    f"{', '.join(str(f.value) for f in kind)}") from None
+
+
+def _format(settings: Settings) -> OutputFormat:
+    return _choice(settings, "format", OutputFormat)
 
 
 def _response_format(settings: Settings) -> ResponseFormat:
-    value = settings.get("response_format")
-    try:
-        return ResponseFormat(value)
-    except ValueError:
-        raise _fail(f"response format {value!r} (from {settings.origins['response_format']}) is not one of: "
-                    f"{', '.join(f.value for f in ResponseFormat)}") from None
+    return _choice(settings, "response_format", ResponseFormat)
 
 
 def _check_output(fmt: OutputFormat, output: Path | None) -> None:

@@ -355,10 +355,13 @@ def speakers(article: Article) -> list[Speaker]:
 
 
 def speakers_by_sentence(article: Article) -> dict[int, list[str]]:
-    """Sentence id -> the names (as ``speakers`` spells them) of the attributions it makes."""
-    spelled = {_same_name(sp.name): sp.name for sp in speakers(article)}
-    return {s.id: list(dict.fromkeys(spelled[_same_name(sp.name)] for sp in _speakers_in(s)))
-            for s in article.trusted().sentences}
+    """Sentence id -> the names (spelled as ``speakers`` spells them: as first met) of the attributions it makes."""
+    spelled: dict[str, str] = {}
+    said: dict[int, list[str]] = {}
+    for s in article.trusted().sentences:
+        names = [spelled.setdefault(_same_name(sp.name), sp.name) for sp in _speakers_in(s)]
+        said[s.id] = list(dict.fromkeys(names))
+    return said
 
 
 def _same_name(name: str) -> str:

@@ -1,4 +1,4 @@
-"""Does the cited text really say it? Tolerant string checks used by the schema's validators.
+"""Does the cited text really say it? Tolerant string checks used by grounding (``schema.ground``) and the scorer.
 
 Tolerant where wording legitimately varies (case, "the", possessives, "Pakistani"/"Pakistan", digits vs
 number words), strict where it matters: a name or a number the article does not contain is never accepted.
@@ -151,9 +151,9 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 def figure_sentences(sentences: Iterable[tuple[int, str]]) -> list[int]:
     """Ids of the sentences that state a count (a number other than a year, or a count word such as
-    "dozens" or "no one") next to a killed / wounded word: the candidates a figure must come from. Code
-    marks them so a small model checks each one instead of stopping at the first. Over-inclusive by
-    design ("a 25-year-old was killed" is marked): the model and the validators decide."""
+    "dozens" or "no one") next to a killed / wounded word: sentences that report a toll, which boilerplate
+    removal must never set aside (``articles``). Over-inclusive by design ("a 25-year-old was killed" is
+    marked): keeping a sentence costs nothing, dropping a toll loses it."""
     out = []
     for sid, text in sentences:
         if not (OUTCOME_WORDS["killed"].search(text) or OUTCOME_WORDS["wounded"].search(text)):

@@ -167,7 +167,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
     found = candidates.counts(part)
-    asked = [c for c in found if c.elsewhen is None]
+    offered = candidates.choices(part, [c for c in found if c.elsewhen is None])
     cited = candidates.speakers(part)
     sources = [*(sp.name for sp in cited), candidates.ARTICLE_SOURCE]
     calls_before = meter.calls
@@ -179,7 +179,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     }
     try:
         answer: Answer = create(
-            response_model=_response_model(tuple(candidates.choices(part, asked)),
+            response_model=_response_model(tuple(offered),
                                            tuple(candidates.event_types(part, EVENT_TYPES))),
             messages=templates.messages(),
             context=context,
@@ -191,7 +191,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         salvaged = _salvage_truncated(exc)
         if salvaged is None:
             raise _ChunkFailed(_reason(exc, whole.name), meter.calls - calls_before) from exc
-        extraction = assemble(salvaged, part, found, cited)
+        extraction = assemble(salvaged, part, found, cited, offered)
         extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is "
                                      "kept, fields it never reached show as not stated")
         ground(extraction, part)
@@ -202,20 +202,21 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         if isinstance(exc, InstructorRetryException) and not _caused_by(exc, ProviderError):
             reason = f"{reason}, after {attempts} attempt{'s' if attempts != 1 else ''}"
         raise _ChunkFailed(reason, attempts) from exc
-    extraction = assemble(answer, part, found, cited)
+    extraction = assemble(answer, part, found, cited, offered)
     ground(extraction, part)
     return extraction
 
 
 def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
-             cited: Sequence[candidates.Speaker]) -> Extraction:
+             cited: Sequence[candidates.Speaker], offered: Sequence[CountChoice]) -> Extraction:
     """The model's answer as an ``Extraction``: each count it labelled with an incident and an outcome becomes
-    a figure of that incident, with what code read of it where it could (``candidates.choices``) and the model's
-    choice where it could not; each incident's sources are the attributions its figures use; a claim of
-    responsibility a sentence states (``candidates.claims``) is the main incident's when the model named none.
-    Counts it read as no victims or as another event are noted."""
+    a figure of that incident, with what code read of it where it could and the model's choice among the options
+    ``offered`` (``candidates.choices``, as the request asked them) where it could not; each incident's sources
+    are the attributions its figures use; a claim of responsibility a sentence states (``candidates.claims``)
+    is the main incident's when the model named none. Counts it read as no victims or as another event are
+    noted."""
     speakers = {sp.name: sp for sp in cited}
-    options = {c.key: c for c in candidates.choices(part, found)}
+    options = {c.key: c for c in offered}
     labels = answer.labels()
     incidents = [Incident(**inc.model_dump()) for inc in answer.incidents]
     unused: list[str] = []
@@ -250,7 +251,7 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
         used = dict.fromkeys(f.according_to for f in inc.figures if f.according_to)
         inc.sources = [NamedSource(name=None if speakers[name].outlet == name else name, role=None,
                                    outlet=speakers[name].outlet) for name in used]
-    extraction = Extraction(is_incident_report=answer.is_incident_report or bool(incidents), incidents=incidents)
+    extraction = Extraction(is_incident_report=answer.is_incident_report, incidents=incidents)
     extraction.unused.extend(unused)
     extraction.dropped.extend(restated)
     return extraction

@@ -48,6 +48,16 @@ class Count:
     group: VictimGroup | None = None  # what the noun after the count says they are ('20 police'), if it does
     outcome: Outcome | None = None  # killed or wounded, when the count's own clause says which
     elsewhen: str | None = None  # the words that set its sentence (after the lede) in another time: not asked
+    attackers: str | None = None  # the words that make it the attackers' number ('numbering about 20'): not asked
+
+    @property
+    def aside(self) -> str | None:
+        """Why the model is not asked about this count, or None when it is."""
+        if self.attackers is not None:
+            return f"counts the attackers ({self.attackers!r}), not asked"
+        if self.elsewhen is not None:
+            return f"its sentence speaks of another time ({self.elsewhen!r}), not asked"
+        return None
 
 
 @dataclass(frozen=True)
@@ -78,10 +88,33 @@ _ALONE = re.compile(r"^(?:a|an|one|no|hundred|thousand|million|billion)$", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 # A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "In April,
 # more than two dozen ... were killed", "after the massacre ... in December 2014").
+# A toll over a longer time is another time too: a war's, an insurgency's, a year's ("The war has killed 6,000
+# people", "Boko Haram's six-year insurgency ... has killed thousands", "so far this year").
 ELSEWHEN = re.compile(
     rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years) ago\b|\bearlier this (?:month|year)\b|"
-    rf"\bin {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b", re.I)
+    rf"\bin {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
+    rf"\bsince the (?:start|beginning|outbreak)\b|"
+    rf"\b(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)\b[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b", re.I)
 _NOUN = re.compile(r"[\w'’-]+")
+# The attackers' own number: the count is the subject of an attack verb ("More than 100 "terrorists" attacked
+# the army unit", "30 gunmen stormed the town") or what they numbered ("gunmen numbering about 20 stormed").
+_ATTACKED_AFTER = re.compile(
+    r"^(?:[\s\"“”'‘’]*[\w-]+){0,3}?[\s\"“”'‘’]+(?:stormed|attacked|raided|ambushed|invaded|overr[au]n|besieged|"
+    r"opened fire|launched|laid siege)\b", re.I)
+_NUMBERING_BEFORE = re.compile(r"\bnumbering\s+(?:about\s+|around\s+|some\s+|over\s+|more than\s+|at least\s+)?$",
+                               re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
+
+
+def attackers(text: str, start: int, end: int) -> str | None:
+    """The words that make the count at ``text[start:end]`` the attackers' number, not their victims', or None.
+    Read by code: a small model labels "about 20 gunmen stormed the village" as 20 killed."""
+    if m := _NUMBERING_BEFORE.search(text[max(0, start - 40):start]):
+        return f"{m.group(0).strip()} {text[start:end]}"
+    m = _ATTACKED_AFTER.match(text[end:end + 60])
+    if m and not _PASSIVE.search(m.group(0)):
+        return (text[start:end] + m.group(0)).strip()
+    return None
 
 
 def _is_casualty_sentence(text: str) -> bool:
@@ -200,7 +233,7 @@ def counts(article: Article) -> list[Count]:
                 key, n = f"S{s.id}: {shown} (#{n})", n + 1
             keys.add(key)
             found.append(Count(key, s.id, start, end, phrase, shown, noun_group(shown[len(phrase):]),
-                               outcome_of(s.text, start, end), elsewhen))
+                               outcome_of(s.text, start, end), elsewhen, attackers(s.text, start, end)))
     return found
 
 

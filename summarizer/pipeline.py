@@ -167,7 +167,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
     found = candidates.counts(part)
-    offered = candidates.choices(part, [c for c in found if c.elsewhen is None])
+    offered = candidates.choices(part, [c for c in found if c.aside is None])
     cited = candidates.speakers(part)
     sources = [*(sp.name for sp in cited), candidates.ARTICLE_SOURCE]
     calls_before = meter.calls
@@ -221,9 +221,8 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
     incidents = [Incident(**inc.model_dump()) for inc in answer.incidents]
     unused: list[str] = []
     for count in found:
-        if count.elsewhen is not None:
-            unused.append(f"S{count.sentence} {count.shown!r}: its sentence speaks of another time "
-                          f"({count.elsewhen!r}), not asked")
+        if count.aside is not None:
+            unused.append(f"S{count.sentence} {count.shown!r}: {count.aside}")
             continue
         label = labels.get(count.key)
         if label is None or label.incident is None:

@@ -95,6 +95,9 @@ def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: l
     ("Bombers killed 15 people at a hotel on Oct. 5.", "Oct. 5"),
     ("Hundreds were killed after the massacre in December 2014.", "in December"),
     ("The bomb killed 13 people, police said.", None),
+    ("The war has killed 6,000 people.", "war has killed"),
+    ("The group's insurgency in the north has killed thousands.", "insurgency in the north has killed"),
+    ("Militants have killed 40 people so far this year.", "so far this year"),
 ])
 def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, elsewhen: str | None) -> None:
     lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
@@ -119,3 +122,16 @@ def test_a_claim_of_responsibility_and_its_claimant(text: str, found: list[tuple
 def test_a_claimant_after_claimed_by_is_a_name_not_the_rest_of_the_sentence() -> None:
     text = "Bombings claimed by Islamic State across Baghdad killed at least 80 people."
     assert claims(parse_article(text, "t")) == [("Islamic State", 1)]
+
+
+@pytest.mark.parametrize(("sentence", "aside"), [
+    ("Gunmen numbering about 20 stormed the village and killed 17 people.", ["numbering about 20", None]),
+    ('More than 100 "terrorists" attacked the army unit, killing 23 soldiers.',
+     ['More than 100 "terrorists" attacked', None]),
+    ("At least 20 people were attacked and killed.", [None]),
+    ("Four gunmen were killed.", [None]),
+])
+def test_the_attackers_own_number_is_not_asked_as_victims(sentence: str, aside: list[str | None]) -> None:
+    found = counts(parse_article(sentence, "t"))
+    assert [c.attackers for c in found] == aside
+    assert [c.aside is None for c in found] == [a is None for a in aside]

@@ -311,7 +311,7 @@ def claims(article: Article) -> list[tuple[str, int]]:
 
 _SAY = (r"(?:said|says|say|told|tells|stated|states|reported|reports|confirmed|confirms|announced|announces|"
         r"added|adds|claimed|claims|estimated|estimates|quoted|quotes|put|puts|gave|gives|tweeted|wrote|"
-        r"according)")
+        r"noted|notes|explained|explains|insisted|warned|revealed|disclosed|declared|according)")
 # "according to X", "told X", "said X" (inverted attribution), and "X said" (the subject before the verb).
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\s+(?:who|which|"
                         r"that|in|on|at|as|while|after|and)\b))", re.I)
@@ -324,7 +324,7 @@ _SUBJECT = re.compile(rf"(?P<who>[^,.;:()\"“”]+?)(?:\s*,\s*(?P<role>[^,.;:()
 _OUTLET_AFTER = re.compile(rf"\s+(?:the\s+)?(?P<who>{_NAME})")
 _CLAUSE_WORDS = re.compile(r"^(?:.*\b(?:and|but|while|as|after|when|because|that|which|who|where|since|"
                            r"though|although)\s+)", re.I)
-_NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|we|i|you|there|which|who|one|others?|he also|she also|"
+_NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|him|her|them|we|i|you|there|which|who|one|others?|he also|she also|"
                            r"they also|officials also|the report|the statement|a statement|reports?)$", re.I)
 _MAX_WORDS = 9
 
@@ -406,11 +406,26 @@ ALL_OUTCOMES: tuple[str, ...] = ("killed", "wounded", "captured", "missing", "no
 ALL_GROUPS: tuple[str, ...] = VictimGroup.__args__  # type: ignore[attr-defined]
 
 
+# An attribution to someone named before: "he added", "she said", "they told reporters", "according to him".
+_PRONOUN_SAYS = re.compile(
+    rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_SAY}\b|\b(?:said|says|added|adds)\s+(?:he|she|they)\b|"
+    r"\baccording\s+to\s+(?:him|her|them)\b", re.I)
+_PRONOUN_REACH = 3
+"""How many sentences back a pronoun's speaker is looked for."""
+
+
 def source_options(count: Count, said: dict[int, list[str]], sentence_text: str) -> tuple[str, ...]:
-    """Who may be the source of a count: the attributions its own sentence makes; else, in a quotation that goes
-    on from the sentence before, that sentence's speakers or the article; else the article itself. The model
-    chooses only among these: copied down a list, one source would otherwise stand for every count."""
+    """Who may be the source of a count: the attributions its own sentence makes, with, when it attributes to a
+    pronoun ("he added", "according to him"), the speakers of the nearest sentence before that cites anyone;
+    else, in a quotation that goes on from the sentence before, that sentence's speakers or the article; else
+    the article itself. The model chooses only among these: copied down a list, one source would otherwise
+    stand for every count."""
     own = said.get(count.sentence, [])
+    if _PRONOUN_SAYS.search(sentence_text):
+        earlier = next((said[k] for k in range(count.sentence - 1, count.sentence - 1 - _PRONOUN_REACH, -1)
+                        if said.get(k)), [])
+        if own or earlier:
+            return tuple(dict.fromkeys([*own, *earlier]))
     if own:
         return tuple(own)
     if _QUOTED.match(sentence_text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.articles import parse_article
-from summarizer.candidates import claims, counts, noun_group, speakers
+from summarizer.candidates import ARTICLE_SOURCE, choices, claims, counts, noun_group, speakers
 
 
 def amounts(text: str) -> list[str]:
@@ -135,3 +135,16 @@ def test_the_attackers_own_number_is_not_asked_as_victims(sentence: str, aside: 
     found = counts(parse_article(sentence, "t"))
     assert [c.attackers for c in found] == aside
     assert [c.aside is None for c in found] == [a is None for a in aside]
+
+
+def test_a_pronoun_attribution_offers_the_speaker_named_before() -> None:
+    text = ("Gunmen attacked a police compound in Bannu on Monday, killing four officers.\n"
+            "The attack was still going on, a senior police source said.\n"
+            "Three assailants were killed by police, he added.\n"
+            "According to him, 20 people were wounded.\n"
+            "Two civilians also died.\n")
+    article = parse_article(text, "t")
+    offered = {c.key: c.sources for c in choices(article, counts(article))}
+    assert offered["S3: Three assailants were"] == ("a senior police source",)
+    assert offered["S4: 20 people were"] == ("a senior police source",)
+    assert offered["S5: Two civilians also"] == (ARTICLE_SOURCE,)  # no attribution: not carried over

@@ -94,7 +94,8 @@ ELSEWHEN = re.compile(
     rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years) ago\b|\bearlier this (?:month|year)\b|"
     rf"\bin {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
     rf"\bsince the (?:start|beginning|outbreak)\b|"
-    rf"\b(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)\b[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b", re.I)
+    rf"\b(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)\b"
+    rf"[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b", re.I)
 _NOUN = re.compile(r"[\w'’-]+")
 # The attackers' own number: the count is the subject of an attack verb ("More than 100 "terrorists" attacked
 # the army unit", "30 gunmen stormed the town") or what they numbered ("gunmen numbering about 20 stormed").
@@ -324,8 +325,9 @@ _SUBJECT = re.compile(rf"(?P<who>[^,.;:()\"“”]+?)(?:\s*,\s*(?P<role>[^,.;:()
 _OUTLET_AFTER = re.compile(rf"\s+(?:the\s+)?(?P<who>{_NAME})")
 _CLAUSE_WORDS = re.compile(r"^(?:.*\b(?:and|but|while|as|after|when|because|that|which|who|where|since|"
                            r"though|although)\s+)", re.I)
-_NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|him|her|them|we|i|you|there|which|who|one|others?|he also|she also|"
-                           r"they also|officials also|the report|the statement|a statement|reports?)$", re.I)
+_NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|him|her|them|we|i|you|there|which|who|one|others?|"
+                           r"he also|she also|they also|officials also|the report|the statement|a statement|"
+                           r"reports?)$", re.I)
 _MAX_WORDS = 9
 
 

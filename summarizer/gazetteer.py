@@ -179,6 +179,67 @@ def country_for(country: str | None, context: Sequence[str], text: str) -> str |
     return country
 
 
+# A place named as a place: after a preposition of place, or before a division word ("in Cabo Delgado",
+# "near Mucojo", "Guerrero state"). Capitalised words only: the gazetteer holds cities named "Man" and "Police".
+_NAME_RUN = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|del|da|do|al|el))*"
+_PLACED = re.compile(rf"\b(?:in|near|at|outside|of|from|into|across|around|towards?)\s+(?:the\s+)?(?P<a>{_NAME_RUN})|"
+                     rf"(?P<b>{_NAME_RUN})\s+(?:province|state|region|governorate|district|department|county)\b")
+_DOMINANT = 10
+"""A city name points to one country only when its largest city there is this many times the next elsewhere."""
+_LARGE_CITY = 50_000
+
+
+@lru_cache(maxsize=1)
+def _where_is() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """Reverse indexes: a division's name -> the countries that have one so named; a large city's name -> its
+    country, where no city of that name elsewhere comes near it in size."""
+    g = load()
+    divisions: dict[str, set[str]] = {}
+    for cc, named in g.divisions.items():
+        for division in named.values():
+            divisions.setdefault(_bare(key(division)), set()).add(cc)
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for (city, cc), (_, population) in g.cities.items():
+        by_name.setdefault(city, []).append((population, cc))
+    cities: dict[str, str] = {}
+    for city, found in by_name.items():
+        found.sort(reverse=True)
+        top, cc = found[0]
+        rival = next((p for p, other in found[1:] if other != cc), 0)
+        if top >= _LARGE_CITY and top >= _DOMINANT * rival:
+            cities[city] = cc
+    return {k: frozenset(v) for k, v in divisions.items()}, cities
+
+
+def country_of_places(texts: Sequence[str]) -> str | None:
+    """The country whose division or large city the ``texts`` (best first) name as a place, when only one
+    country has a division or a large city so named: an article about "Cabo Delgado" that never writes
+    "Mozambique". None when the names point nowhere or to several countries."""
+    g = load()
+    divisions, cities = _where_is()
+    code_names = {cc: name for name, cc in ((n, g.country_code(n)) for n in reversed(g.country_names)) if cc}
+    for text in texts:
+        found: list[str] = []
+        for m in _PLACED.finditer(text):
+            words = _bare(key(m.group("a") or m.group("b"))).split()
+            taken: set[int] = set()  # words of a longer name found: "Cabo Delgado", not also "Cabo"
+            for n in (3, 2, 1):
+                for i in range(len(words) - n + 1):
+                    gram = " ".join(words[i : i + n])
+                    if taken & set(range(i, i + n)) or len(gram) < 4 or gram in g.countries:
+                        continue
+                    owners = divisions.get(gram, frozenset())
+                    if not owners and gram in cities:
+                        owners = frozenset({cities[gram]})
+                    if owners:
+                        taken |= set(range(i, i + n))
+                    if len(owners) == 1:
+                        found.append(next(iter(owners)))
+        if found and len(set(found)) == 1 and found[0] in code_names:
+            return code_names[found[0]]
+    return None
+
+
 def province_for(province: str | None, place: str | None, country: str | None,
                  context: Sequence[str] = ()) -> tuple[str | None, bool]:
     """(province, derived): the article's province when it is a division of the country; otherwise the

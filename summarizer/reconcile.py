@@ -12,7 +12,7 @@ import statistics
 
 from summarizer.amounts import Amount, parse_amount, point
 from summarizer.articles import Article
-from summarizer.gazetteer import country_for, dateline, key, province_for
+from summarizer.gazetteer import country_for, country_of_places, dateline, key, load, province_for
 from summarizer.schema import (
     Citation,
     DateOut,
@@ -176,6 +176,14 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
             perpetrator, perpetrator_sentence = inc.claimed_by, inc.claim_sentence
     where = _where(inc, figures, article)
     country = country_for(inc.country, where, "\n".join(s.text for s in article.sentences))
+    country_derived = False
+    if load().country_code(country) is None:
+        # No country the gazetteer knows is named: the one whose division or large city the article places
+        # the incident in, marked as looked up.
+        named = [f"in {x}" for x in (inc.province, inc.place) if x]
+        found = country_of_places([*named, *where, *(s.text for s in article.sentences)])
+        if found:
+            country, country_derived = found, True
     province, derived = province_for(inc.province, inc.place, country, where)
     return IncidentOut(
         headline=inc.headline,
@@ -183,6 +191,7 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
         event_type=inc.event_type,
         date=resolve_date(inc.date_text, article.publication_date),
         country=country,
+        country_source=("gazetteer" if country_derived else "article") if country else None,
         province=province,
         province_source=("gazetteer" if derived else "article") if province else None,
         place=inc.place,

@@ -422,6 +422,10 @@ class IncidentOut(BaseModel):
     event_type: EventType
     date: DateOut
     country: str | None
+    country_source: Literal["article", "gazetteer"] | None = Field(
+        default=None, description="gazetteer: derived by code from the places the article names, which never "
+                                  "names the country"
+    )
     province: str | None
     province_source: Literal["article", "gazetteer"] | None = Field(
         default=None, description="gazetteer: derived by code from the place (GeoNames), not written in the article"

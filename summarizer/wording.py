@@ -44,7 +44,10 @@ def place_words(inc: IncidentOut) -> str:
     province = inc.province
     if province and inc.province_source == "gazetteer":
         province += " (province from the gazetteer, not the article)"
-    parts = [p for p in (inc.place, province, inc.country) if p]
+    country = inc.country
+    if country and inc.country_source == "gazetteer":
+        country += " (country from the gazetteer, not the article)"
+    parts = [p for p in (inc.place, province, country) if p]
     if not parts:
         return "place not stated"
     return ", ".join(parts) + ("" if inc.place else " (exact place not stated)")

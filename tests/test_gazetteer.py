@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.gazetteer import countries_named, country_for, province_for
+from summarizer.gazetteer import countries_named, country_for, country_of_places, province_for
 
 
 @pytest.mark.parametrize(("province", "place", "country", "expected"), [
@@ -60,3 +60,14 @@ def test_a_division_in_the_country_slot_gives_way_to_the_country_the_article_nam
     assert country_for(None, [], "No country here.") is None
     assert country_for("Ardania", [], "Ardania is not in the gazetteer.") == "Ardania"
     assert countries_named("Niger, not Nigeria; then the United States.") == ["Niger", "Nigeria", "United States"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Insurgents beheaded five people near Mucojo in Macomia district of Cabo Delgado.", "Mozambique"),
+    ("Gunmen killed 18 people in Guerrero state, including a mayor.", "Mexico"),
+    ("The blast in Mogadishu killed 3.", "Somalia"),
+    ("Man killed in attack", None),  # capitalised words are places only where the grammar places them
+    ("Gunmen killed 18 people in Punjab province.", None),  # India's and Pakistan's
+])
+def test_the_country_of_the_places_an_article_names(text: str, country: str | None) -> None:
+    assert country_of_places([text]) == country

@@ -27,8 +27,9 @@ def shown_names(brief: Brief) -> list[tuple[str, str]]:
         for src in inc.sources:
             names += [(kind, value) for kind, value in (("source", src.name), ("role", src.role),
                                                         ("outlet", src.outlet)) if value]
-        names += [(kind, value) for kind, value in (("place", inc.place), ("country", inc.country),
-                                                    ("perpetrator", inc.perpetrator)) if value]
+        names += [(kind, value) for kind, value in (("place", inc.place), ("perpetrator", inc.perpetrator)) if value]
+        if inc.country and inc.country_source != "gazetteer":
+            names.append(("country", inc.country))
         if inc.province and inc.province_source != "gazetteer":
             names.append(("province", inc.province))
         if inc.responsibility:

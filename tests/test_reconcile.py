@@ -110,3 +110,20 @@ def test_the_province_comes_from_a_sentence_that_names_the_place_or_from_a_count
         {"sentence": 1, "amount": "eight", "outcome": "killed", "group": "total", "according_to": None},
         {"sentence": 2, "amount": "More than 10", "outcome": "wounded", "group": "total", "according_to": None}])
     assert (inc.province, inc.province_source) == ("Khowst", "gazetteer")  # type: ignore[attr-defined]
+
+
+def test_an_article_that_never_names_the_country_gets_it_from_its_places_marked_as_looked_up() -> None:
+    text = ("Insurgents beheaded five fishermen near Mucojo in Macomia district of Cabo Delgado.\n"
+            "The attack happened on Sunday.\n")
+    (inc,) = _one(text, country=None, place="Mucojo", place_sentence=1, figures=[
+        {"sentence": 1, "amount": "five", "outcome": "killed", "group": "civilians", "according_to": None}])
+    assert (inc.country, inc.country_source) == ("Mozambique", "gazetteer")  # type: ignore[attr-defined]
+    named = _one("Gunmen killed 18 people in Guerrero, Mexico.\n", country="Mexico", place="Guerrero",
+                 place_sentence=1)
+    assert (named[0].country, named[0].country_source) == ("Mexico", "article")  # type: ignore[attr-defined]
+
+
+def test_no_country_is_looked_up_when_the_places_point_to_several_or_none() -> None:
+    for text in ("Gunmen killed 18 people in Punjab province.\n", "A man was killed in the market.\n"):
+        (inc,) = _one(text, country=None, place=None)
+        assert inc.country is None  # type: ignore[attr-defined]

@@ -86,6 +86,13 @@ _DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.I)
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|rs)\.?\s*$", re.I)
 _ALONE = re.compile(r"^(?:a|an|one|no|hundred|thousand|million|billion)$", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+# Things a count in a casualty sentence may count instead of people ("two roadside bombs blew up, wounding
+# several", "four armoured cars", "four sides of the city", "six police districts").
+_THINGS = re.compile(
+    r"(?:bombs?|blasts?|explosions?|explosives?|devices?|vehicles?|cars?|trucks?|buses|houses|homes|buildings|"
+    r"shops|rockets?|missiles?|mortars?|shells?|grenades?|rounds|attacks?|raids?|incidents?|villages?|towns?|"
+    r"districts?|provinces?|regions?|checkpoints?|bases?|weapons?|guns?|rifles?|drones?|helicopters?|aircraft|"
+    r"sides|locations|areas|countries|hospitals?|schools?|mosques?|churches?)", re.I)
 # A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "In April,
 # more than two dozen ... were killed", "after the massacre ... in December 2014").
 # A toll over a longer time is another time too: a war's, an insurgency's, a year's ("The war has killed 6,000
@@ -116,6 +123,16 @@ def attackers(text: str, start: int, end: int) -> str | None:
     if m and not _PASSIVE.search(m.group(0)):
         return (text[start:end] + m.group(0)).strip()
     return None
+
+
+def _counts_things(text: str, end: int) -> bool:
+    """The first noun after the count at ``text[:end]`` (an adjective may stand between) is a thing, not people."""
+    for word in _NOUN.findall(text[end : end + 40])[:2]:
+        if _people(word):
+            return False
+        if _THINGS.fullmatch(word):
+            return True
+    return False
 
 
 def _is_casualty_sentence(text: str) -> bool:
@@ -216,7 +233,7 @@ def counts(article: Article) -> list[Count]:
             continue
         spans: list[tuple[int, int, str]] = []
         for start, end, phrase in amount_phrases(s.text):
-            if _ALONE.match(phrase.strip()) or _measures(s.text, start, end):
+            if _ALONE.match(phrase.strip()) or _measures(s.text, start, end) or _counts_things(s.text, end):
                 continue
             if parse_amount(phrase) is None:
                 continue

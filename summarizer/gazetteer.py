@@ -182,7 +182,9 @@ def country_for(country: str | None, context: Sequence[str], text: str) -> str |
 # A place named as a place: after a preposition of place, or before a division word ("in Cabo Delgado",
 # "near Mucojo", "Guerrero state"). Capitalised words only: the gazetteer holds cities named "Man" and "Police".
 _NAME_RUN = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|de|del|da|do|al|el))*"
-_PLACED = re.compile(rf"\b(?:in|near|at|outside|of|from|into|across|around|towards?)\s+(?:the\s+)?(?P<a>{_NAME_RUN})|"
+_PLACED = re.compile(rf"\b(?:in|near|at|outside|of|from|into|across|around|towards?)\s+(?:(?:the|northern|southern|"
+                     rf"eastern|western|central|(?:north|south)-?(?:east|west)ern|downtown|neighbou?ring)\s+)*"
+                     rf"(?P<a>{_NAME_RUN})|"
                      rf"(?P<b>{_NAME_RUN})\s+(?:province|state|region|governorate|district|department|county)\b")
 _DOMINANT = 10
 """A city name points to one country only when its largest city there is this many times the next elsewhere."""
@@ -238,6 +240,31 @@ def country_of_places(texts: Sequence[str]) -> str | None:
         if found and len(set(found)) == 1 and found[0] in code_names:
             return code_names[found[0]]
     return None
+
+
+def divisions_placed(text: str, country: str | None) -> set[str]:
+    """The divisions of ``country`` that ``text`` places something in ("in the southern province of Helmand",
+    "in western Baghdad", "Zamfara State"), by their gazetteer names."""
+    g = load()
+    cc = g.country_code(country)
+    if cc is None:
+        return set()
+    found: set[str] = set()
+    for m in _PLACED.finditer(text):
+        division = g.division_of_place(m.group("a") or m.group("b"), cc)
+        if division:
+            found.add(division)
+    return found
+
+
+def same_division(a: str, b: str, country: str | None) -> bool:
+    """``a`` and ``b`` name the same division of ``country`` ('Khost' and 'Khowst'; 'Babil' and 'Babylon'
+    only where the gazetteer spells them alike)."""
+    g = load()
+    cc = g.country_code(country)
+    if cc is None:
+        return key(a) == key(b)
+    return (g.division_named(a, cc) or _bare(key(a))) == (g.division_named(b, cc) or _bare(key(b)))
 
 
 def province_for(province: str | None, place: str | None, country: str | None,

@@ -12,7 +12,16 @@ import statistics
 
 from summarizer.amounts import Amount, parse_amount, point
 from summarizer.articles import Article
-from summarizer.gazetteer import country_for, country_of_places, dateline, key, load, province_for
+from summarizer.gazetteer import (
+    country_for,
+    country_of_places,
+    dateline,
+    divisions_placed,
+    key,
+    load,
+    province_for,
+    same_division,
+)
 from summarizer.schema import (
     Citation,
     DateOut,
@@ -155,6 +164,29 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[st
     return list(dict.fromkeys(texts))
 
 
+LEDE = 3
+"""Sentences of the headline and first paragraph: what they place, they place in the incident."""
+_CARRIED = re.compile(r"\b(?:hospitals?|taken to|rushed to|evacuated|transferred|flown|airlifted|buried)\b", re.I)
+
+
+def placed_elsewhere(fig: FigureOut, inc: IncidentOut, article: Article) -> str | None:
+    """The division, other than the incident's, that a figure's sentence after the lede places its count in
+    ("two roadside bombs blew up in western Baghdad, wounding several" under a Hillah market bombing; "more
+    than 35 Taleban militants in the southern province of Helmand" under a Khost bombing), or None. A sentence
+    that also names the incident's province or place, or that tells where victims were taken, stays."""
+    sentence = article.sentence(fig.citation.sentence)
+    if sentence is None or sentence.id <= LEDE or not inc.province or _CARRIED.search(sentence.text):
+        return None
+    text = key(sentence.text)
+    own = [key(x) for x in (inc.province, inc.place) if x]
+    if any(k and re.search(rf"\b{re.escape(k)}\b", text) for k in own):
+        return None
+    placed = divisions_placed(sentence.text, inc.country)
+    if placed and not any(same_division(d, inc.province, inc.country) for d in placed):
+        return sorted(placed)[0]
+    return None
+
+
 def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
     figures: list[FigureOut] = []
     for fig in inc.figures:
@@ -207,7 +239,23 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
 
 
 def resolve(extraction: Extraction, article: Article) -> list[IncidentOut]:
-    return [resolve_incident(inc, article) for inc in extraction.incidents]
+    """The extraction's incidents for a reader; a figure whose sentence places it in another division than its
+    incident's (``placed_elsewhere``) is taken off and listed among the unused counts."""
+    out: list[IncidentOut] = []
+    for inc in extraction.incidents:
+        resolved = resolve_incident(inc, article)
+        kept: list[FigureOut] = []
+        for fig in resolved.figures:
+            other = placed_elsewhere(fig, resolved, article)
+            if other is None:
+                kept.append(fig)
+            else:
+                extraction.unused.append(f"S{fig.citation.sentence} {fig.amount_text!r}: its sentence places it in "
+                                         f"{other}, not {resolved.province}; not counted for the incident")
+        if len(kept) < len(resolved.figures):
+            resolved = resolved.model_copy(update={"figures": kept, "estimates": estimates(kept)})
+        out.append(resolved)
+    return out
 
 
 def _distinct(sources: list[NamedSource]) -> list[NamedSource]:

@@ -33,6 +33,8 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "A man was killed on March 5.",  # a date
     "Three schools were closed on Monday.",  # no one killed, wounded, captured or missing
     "'I saw bodies flying,' said Hasan Imran, 30, a resident who was wounded.",  # an age
+    "And two roadside bombs blew up in western Baghdad, wounding a man.",  # things
+    "Gunmen attacked from four sides of the town, resulting in deaths.",  # things
 ])
 def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     assert amounts(sentence) == []

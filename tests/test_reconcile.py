@@ -127,3 +127,25 @@ def test_no_country_is_looked_up_when_the_places_point_to_several_or_none() -> N
     for text in ("Gunmen killed 18 people in Punjab province.\n", "A man was killed in the market.\n"):
         (inc,) = _one(text, country=None, place=None)
         assert inc.country is None  # type: ignore[attr-defined]
+
+
+def test_a_count_placed_in_another_province_after_the_lede_is_not_the_incidents() -> None:
+    text = ("A car bomb exploded in a livestock market in Hillah on Thursday, killing at least 12 people.\n"
+            "Police said the market was crowded.\n"
+            "The wounded were many.\n"
+            "And two roadside bombs blew up in western Baghdad, wounding several people.\n"
+            "Eight of the wounded were taken to a hospital in Baghdad.\n")
+    article = parse_article(text, "t")
+    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [{
+        "headline": "h", "summary": "s", "event_type": "bombing", "date_text": None, "country": "Iraq",
+        "province": None, "place": "Hillah", "place_sentence": 1, "perpetrator": None, "perpetrator_sentence": None,
+        "target": None, "claimed_by": None, "claim_sentence": None, "sources": [], "figures": [
+            {"sentence": 1, "amount": "at least 12", "outcome": "killed", "group": "total", "according_to": None},
+            {"sentence": 4, "amount": "several", "outcome": "wounded", "group": "total", "according_to": None},
+            {"sentence": 5, "amount": "Eight", "outcome": "wounded", "group": "total", "according_to": None}]}]},
+        context={"article": article})
+    (inc,) = resolve(extraction, article)
+    assert inc.province == "Bābil"
+    assert [f.amount_text for f in inc.figures] == ["at least 12", "Eight"]  # a hospital elsewhere is no other place
+    assert extraction.unused == ["S4 'several': its sentence places it in Baghdad, not Bābil; not counted for the "
+                                 "incident"]

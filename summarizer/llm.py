@@ -86,7 +86,7 @@ class LocalBackend:
     def __init__(self, model_path: Path | None, models_dir: Path, n_ctx: int = LOCAL_CONTEXT,
                  n_threads: int | None = None, n_batch: int = 512, use_mmap: bool = True,
                  grammar_first: bool = True) -> None:
-        """The defaults are what ``python -m summarizer.bench local`` measured fastest on 2 cores
+        """The defaults are what ``python -m benchmarks local`` measured fastest on 2 cores
         (docs/performance.md); the other values are there to measure them again."""
         try:
             from llama_cpp import Llama

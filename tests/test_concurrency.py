@@ -17,8 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 import summarizer.cli as cli
+from benchmarks.run import comparable  # briefs in output order, without timings and cache hits
 from summarizer.articles import expand_inputs, read_article
-from summarizer.bench import comparable  # briefs in output order, without timings and cache hits
 from summarizer.cli import app
 from summarizer.store import request_key
 from tests import fakeserver as fs

@@ -148,7 +148,8 @@ class LocalBackend:
 @dataclass(frozen=True)
 class RetryPolicy:
     """How long and how often to try one request against a server; ours is the only retry policy
-    (the openai client's own retries are off), so the deadline a user sets is the one that holds."""
+    (the openai client's own retries are off), so the deadline a user sets is the one that holds. The settings
+    ``timeout``, ``attempt_timeout``, ``attempts`` and ``backoff`` (``summarizer.config``) fill it in."""
 
     deadline: float = 300.0  # seconds for one request: every attempt and every wait included
     attempt_timeout: float = 120.0  # seconds for one attempt (capped by what is left of the deadline)
@@ -156,19 +157,6 @@ class RetryPolicy:
     backoff: float = 1.0  # first wait after a failure; doubles (with jitter) up to backoff_max
     backoff_max: float = 30.0
 
-    @classmethod
-    def from_env(cls, deadline: float | None = None) -> RetryPolicy:
-        """``SUMMARIZER_TIMEOUT`` (the deadline), ``SUMMARIZER_ATTEMPT_TIMEOUT``, ``SUMMARIZER_ATTEMPTS``,
-        ``SUMMARIZER_BACKOFF``: knobs for slow servers, and for tests that must not wait."""
-        env = os.environ
-        base = cls()
-        total = deadline if deadline is not None else float(env.get("SUMMARIZER_TIMEOUT") or base.deadline)
-        return cls(
-            deadline=total,
-            attempt_timeout=float(env.get("SUMMARIZER_ATTEMPT_TIMEOUT") or min(base.attempt_timeout, total)),
-            attempts=int(env.get("SUMMARIZER_ATTEMPTS") or base.attempts),
-            backoff=float(env.get("SUMMARIZER_BACKOFF") or base.backoff),
-        )
 
 
 _SECRET = re.compile(r"\b(sk-[A-Za-z0-9_\-]{6,}|Bearer\s+\S+)")

@@ -186,4 +186,5 @@ def test_the_setting_is_shown_and_checked(tmp_path: Path) -> None:
     assert row[1:] == ["auto", "default"]
     bad = CliRunner().invoke(app, ["summarize", str(SEED), "--provider", "replay", "--cache-dir", str(tmp_path)],
                              env={"SUMMARIZER_RESPONSE_FORMAT": "xml"})
-    assert bad.exit_code == 2 and "response format 'xml'" in bad.stderr
+    assert bad.exit_code == 2 and "response_format must be one of auto, json_schema" in bad.stderr
+    assert "'xml'" in bad.stderr

@@ -491,8 +491,12 @@ def html_to_article(html: str, name: str, warnings: tuple[str, ...] = ()) -> Art
     try:
         import trafilatura
     except ImportError as exc:
-        raise ArticleError(f"{name}: an HTML page; extracting its article text needs the [html] extra: "
-                           "pip install 'incident-summarizer[html]'") from exc
+        if exc.name == "trafilatura":  # not installed
+            raise ArticleError(f"{name}: an HTML page; extracting its article text needs the [html] extra: "
+                               "pip install 'incident-summarizer[html]'") from exc
+        # Installed but broken (lxml without lxml_html_clean, say): the extra is there, what it needs is not.
+        raise ArticleError(f"{name}: an HTML page; trafilatura (the [html] extra) is installed but does not import: "
+                           f"{' '.join(str(exc).split())}") from exc
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:

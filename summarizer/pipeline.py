@@ -120,6 +120,43 @@ def _validation_reason(error: ValidationError) -> str:
     return "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in errors)
 
 
+REASK = ("That answer does not fit the JSON schema of this request:\n{errors}\n"
+         "Answer again with the whole JSON object, corrected.")
+"""The re-ask after an answer that is not JSON of the schema's shape, in our words. instructor's own re-ask
+quotes pydantic's error text, which links to errors.pydantic.dev/<pydantic's minor version>: a pydantic release
+would change every re-ask request, and so its key in the recordings and the cache."""
+REASK_ERRORS = 10
+
+
+def reask_message(error: ValidationError) -> str:
+    """The user turn that asks again after ``error``: each error's place in the answer and what is wrong there."""
+    lines = []
+    errors = error.errors(include_url=False, include_input=False)
+    for e in errors[:REASK_ERRORS]:
+        where = ".".join(str(x) for x in e.get("loc", ())) or "answer"
+        what = str(e.get("msg", "")).removeprefix("Value error, ")
+        lines.append(f"- {where}: {what}" if e.get("type") != "json_invalid" else f"- not valid JSON: {what}")
+    if len(errors) > REASK_ERRORS:
+        lines.append(f"- and {len(errors) - REASK_ERRORS} more")
+    return REASK.format(errors="\n".join(lines))
+
+
+def _invalid_answer(exc: BaseException) -> list[dict[str, str]] | None:
+    """The turns that re-ask after an answer that did not validate (the answer, then ``reask_message``), or None
+    when ``exc`` is not about the answer's shape (the server failed, say: nothing to re-ask)."""
+    error: BaseException | None = exc
+    while error is not None and not isinstance(error, ValidationError):
+        error = error.__cause__ or error.__context__
+    completion = getattr(exc, "last_completion", None)
+    if error is None or completion is None:
+        return None
+    try:
+        content = completion.choices[0].message.content or ""
+    except (AttributeError, IndexError):
+        return None
+    return [{"role": "assistant", "content": content}, {"role": "user", "content": reask_message(error)}]
+
+
 def chunks(article: Article, budget_tokens: int = CHUNK_TOKENS) -> list[Article]:
     """The article cut between sentences into parts whose numbered text fits ``budget_tokens``.
 
@@ -177,16 +214,26 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         "publication_date": whole.publication_date.isoformat() if whole.publication_date else None,
         "speakers": "; ".join(f'"{_fence_safe(name)}"' for name in sources),
     }
+    messages = templates.render(context)
+    attempts = 0
     try:
-        answer: Answer = create(
-            response_model=_response_model(tuple(offered),
-                                           tuple(candidates.event_types(part, EVENT_TYPES))),
-            messages=templates.messages(),
-            context=context,
-            max_retries=options.max_retries,
-            temperature=0.0,
-            max_tokens=options.max_tokens,
-        )
+        while True:  # re-asked with our own words (reask_message), not instructor's: see REASK
+            attempts += 1
+            try:
+                answer: Answer = create(
+                    response_model=_response_model(tuple(offered),
+                                                   tuple(candidates.event_types(part, EVENT_TYPES))),
+                    messages=messages,
+                    max_retries=0,
+                    temperature=0.0,
+                    max_tokens=options.max_tokens,
+                )
+                break
+            except InstructorRetryException as exc:
+                invalid = _invalid_answer(exc)
+                if invalid is None or attempts > options.max_retries:
+                    raise
+                messages = [*messages, *invalid]
     except IncompleteOutputException as exc:
         salvaged = _salvage_truncated(exc)
         if salvaged is None:
@@ -197,7 +244,6 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         ground(extraction, part)
         return extraction
     except (InstructorRetryException, ProviderError) as exc:
-        attempts = getattr(exc, "n_attempts", None) or (meter.calls - calls_before)
         reason = _reason(exc, whole.name)
         if isinstance(exc, InstructorRetryException) and not _caused_by(exc, ProviderError):
             reason = f"{reason}, after {attempts} attempt{'s' if attempts != 1 else ''}"

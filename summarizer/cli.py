@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -434,10 +435,21 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
 
         interrupted: Interrupted | None = None
         try:
-            done = summarize_inputs(inputs, client, templates, options, progress, concurrency=workers, briefs=briefs)
+            done = summarize_inputs(inputs, client, templates, options, progress, concurrency=workers, briefs=briefs,
+                                    notify=_warn(err, chatty))
         except Interrupted as stop:
             done, interrupted = stop.briefs, stop
     return done, interrupted
+
+
+def _warn(err: Console, chatty: bool) -> Callable[[str], None]:
+    """A line on stderr for what a run could not do but went on without (not with --quiet)."""
+
+    def warn(line: str) -> None:
+        if chatty:
+            err.print(f"[yellow]warning:[/] {escape(inert_text(line))}", highlight=False, soft_wrap=True)
+
+    return warn
 
 
 def _formats(backend: Backend, settings: Settings, cache_root: Path | None, err: Console,

@@ -468,10 +468,7 @@ class FormatMemory:
         data = self._read()
         data[self.key(server, model)] = {"server": server, "model": model, "response_format": mode,
                                          "refused": refused}
-        try:
-            write_entry(self.path, data)
-        except OSError:
-            pass  # a read-only cache costs the next run one refusal, not this run its briefs
+        write_entry(self.path, data)
 
 
 class FormatNegotiator:
@@ -529,10 +526,15 @@ class FormatNegotiator:
             if self._settled:
                 return
             self._settled = True
+            where = ""
             if self.memory is not None:
-                self.memory.put(self.server, self.model, mode, dict(self.refused))
+                try:
+                    self.memory.put(self.server, self.model, mode, dict(self.refused))
+                    where = f" (remembered in {self.memory.path})"
+                except OSError as exc:  # a read-only cache costs the next run one refusal, not this run its briefs
+                    where = (f" (not remembered: cannot write {self.memory.path}: {exc.strerror or exc}; the next "
+                             "run asks again)")
             if self.refused:
-                where = f" (remembered in {self.memory.path})" if self.memory is not None else ""
                 self.notify(f"settled on {_WHAT[mode]} for {self.server} {self.model}{where}")
 
 

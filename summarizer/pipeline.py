@@ -476,6 +476,20 @@ class _Batch:
     options: RunOptions
     briefs: BriefStore | None
     run: str  # the run's identity in brief-cache keys
+    notify: Callable[[str], None] = lambda line: None
+    _unsaved: list[str] = dataclasses.field(default_factory=list)  # why the brief cache could not be written
+    _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+
+    def unsaved(self, exc: OSError) -> None:
+        """A brief that could not go into the brief cache: said once a run (a full or read-only cache fails
+        every write alike), and the run goes on; the next run summarizes those articles again."""
+        with self._lock:
+            self._unsaved.append(exc.strerror or str(exc))
+            if len(self._unsaved) > 1:
+                return
+        where = self.briefs.root if self.briefs is not None else "the brief cache"
+        self.notify(f"cannot write to the brief cache {where} ({exc.strerror or exc}): the briefs of this run are "
+                    "not kept, and the next run will summarize these articles again")
 
     def failed(self, name: str, sha256: str | None, error: str) -> Brief:
         return Brief(article=name, article_sha256=sha256, status="failed", error=error, model=self.client.model_id,
@@ -484,7 +498,8 @@ class _Batch:
 
 def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates: Templates,
                      options: RunOptions = RunOptions(), progress: Progress | None = None, *,
-                     concurrency: int = 1, briefs: BriefStore | None = None) -> list[Brief]:
+                     concurrency: int = 1, briefs: BriefStore | None = None,
+                     notify: Callable[[str], None] | None = None) -> list[Brief]:
     """Briefs in input order. An input whose text was already summarized in this batch (same content)
     is not summarized again: its brief is a copy of the first one's, with ``duplicate_of`` naming it.
 
@@ -492,12 +507,13 @@ def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates:
     answers requests in parallel; the local model uses every core for one article, so its caller keeps 1).
     The briefs, their order and the duplicates are the same as one at a time; only ``seconds`` differ.
     ``briefs``: the brief cache, consulted before any model work and filled with each ok or no-incident brief.
+    ``notify``: told, in a line, what the run could not do but went on without (a brief cache it cannot write).
     Raises ``Interrupted`` (with the finished briefs) on Ctrl-C."""
     run = run_identity(provider=client.backend.provider, model=client.model_id,
                        templates=f"{templates.system}\0{templates.extract}",
                        options=dataclasses.asdict(options),
                        response_format=client.response_format_setting) if briefs is not None else ""
-    batch = _Batch(client, templates, options, briefs, run)
+    batch = _Batch(client, templates, options, briefs, run, notify or (lambda line: None))
     done: dict[int, Brief] = {}
     try:
         if concurrency <= 1:
@@ -567,8 +583,8 @@ def _ask(todo: _Todo, batch: _Batch) -> Brief:
     if batch.briefs is not None and todo.key is not None and brief.status != "failed":
         try:
             batch.briefs.put(todo.key, brief)
-        except OSError:
-            pass  # a full or read-only cache costs the next run time, not this run its brief
+        except OSError as exc:  # a full or read-only cache costs the next run time, not this run its brief
+            batch.unsaved(exc)
     return brief
 
 

@@ -225,3 +225,23 @@ def test_every_module_the_pipeline_imports_is_in_the_fingerprint() -> None:
                 for m in done.stdout.split()}
     assert {f"{m}.py" for m in imported} <= set(briefcache.BRIEF_CODE)
     assert "render.py" not in briefcache.BRIEF_CODE and "report.py" not in briefcache.BRIEF_CODE
+
+
+def test_a_brief_cache_that_cannot_be_written_is_said_once_and_the_run_goes_on(server: fs.FakeOpenAI,
+                                                                               tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "briefs").write_text("not a folder")  # every write fails, as in a full or read-only cache (even as root)
+    result = CliRunner().invoke(app, ["summarize", str(SEEDS), "--provider", "openai", "--base-url", server.base_url,
+                                      "--model", fs.MODEL, "--cache-dir", str(cache), "--format", "jsonl"],
+                                env=fs.cli_env())
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["status"] for line in result.stdout.splitlines()] == ["ok"] * 5
+    said = " ".join(result.stderr.split())
+    assert said.count("warning:") == 1
+    assert f"warning: cannot write to the brief cache {cache / 'briefs'} (" in said
+    assert "the next run will summarize these articles again" in said
+    quiet = CliRunner().invoke(app, ["summarize", str(SEED), "--provider", "openai", "--base-url", server.base_url,
+                                     "--model", fs.MODEL, "--cache-dir", str(cache), "--format", "jsonl", "-q"],
+                               env=fs.cli_env())
+    assert quiet.exit_code == 0 and quiet.stderr == ""

@@ -11,7 +11,7 @@ exactly as recorded. No network is used, and no model except by ``local``.
   (start-up included) and in-process (brief cache, and the exchange cache alone for comparison).
 - ``concurrency``: a batch against a server that takes 200 ms per answer, one article at a time and with
   ``--concurrency 16``; the two outputs must be identical and in input order.
-- ``merge``: ``merge_incidents`` over 1k, 10k and 100k synthetic briefs (``summarizer/synthetic.py``).
+- ``merge``: ``merge_incidents`` over 1k, 10k and 100k synthetic briefs (``benchmarks/synthetic.py``).
 - ``local``: the embedded model (this one does run it): seconds per article over the dev set with no cache,
   prompt tokens reused from the KV cache, the pipeline against bare llama.cpp calls on the same requests, and
   the eval scores of the same briefs (``benchmarks/local.py``).
@@ -362,9 +362,9 @@ def _merge_arguments(parser: argparse.ArgumentParser) -> None:
 @command("merge", "merging synthetic briefs into incidents at 1k, 10k and 100k (goal: 10k in under 2 s)",
          _merge_arguments)
 def merge(args: argparse.Namespace) -> Report:
+    from benchmarks.synthetic import synthetic_briefs
     from summarizer import gazetteer
     from summarizer.incidents import candidate_pairs, merge_incidents, records
-    from summarizer.synthetic import synthetic_briefs
 
     gazetteer.load()
     report = Report("Merging briefs into incidents (synthetic briefs, no model)",
@@ -383,7 +383,7 @@ def merge(args: argparse.Namespace) -> Report:
                    f"{n * (n - 1) // 2:,}; {len(merged):,} incidents ({len(set(truth.values())):,} made up, "
                    f"{pure / len(merged):.1%} pure){growth}")
         previous = (n, seconds)
-    report.notes.append("Synthetic briefs (summarizer/synthetic.py): made-up attacks in 25 real cities over two "
+    report.notes.append("Synthetic briefs (benchmarks/synthetic.py): made-up attacks in 25 real cities over two "
                         "years, 1-4 reports each, published 0-2 days later, a third with no written date.")
     report.notes.append("Wall-clock time of merge_incidents (records, blocking, pair decisions, grouping, the merged "
                         "records with both policies); reading the briefs' JSON is not included.")

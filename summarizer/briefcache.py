@@ -45,8 +45,8 @@ BRIEF_CODE = ("__init__.py", "amounts.py", "articles.py", "briefcache.py", "cand
 """The package's modules that decide a brief: reading the article, the request, the model call and its stores,
 the answer's validation, grounding and reconcile. Not here, so editing them keeps every cached brief: what shows,
 exports or reports briefs (cli, render, report, export, wording, inert, templates/), what merges or scores them
-(incidents, merge_score, evaluate), the settings (config, settings) and the benchmarks' synthetic briefs. A
-module the pipeline comes to import belongs here (tests/test_briefcache.py checks)."""
+(incidents, merge_score, evaluate), and the settings (config, settings). A module the pipeline comes to import
+belongs here (tests/test_briefcache.py checks)."""
 BRIEF_DATA = ("data/*.tsv", "data/*.gz")
 """The gazetteer's tables: they decide a brief's country and province."""
 

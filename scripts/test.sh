@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh local,dev
 bash scripts/browser.sh  # headless Chromium for the HTML report's browser test, from Debian's packages if missing
-.venv/bin/ruff check summarizer tests
+.venv/bin/ruff check summarizer benchmarks tests
 .venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -247,7 +247,10 @@ def parse_article(text: str, name: str, warnings: tuple[str, ...] = (), *, front
     fm = _FRONT_MATTER.match(text) if front_matter else None
     if fm:
         fields = _front_matter_fields(fm.group(1))
-        publication_date = parse_published(fields.get("date") or fields.get("published"))
+        written = fields.get("date") or fields.get("published")
+        publication_date = parse_published(written)
+        if written is not None and publication_date is None:
+            warnings = (*warnings, _unread_date(written))
         meta = Metadata(title=fields.get("title"), outlet=fields.get("outlet"), url=fields.get("url"))
         body_start = fm.end()
     m = None if fm else _DATE_LINE.match(text)
@@ -255,8 +258,8 @@ def parse_article(text: str, name: str, warnings: tuple[str, ...] = (), *, front
         try:
             publication_date = date.fromisoformat(m.group(1))
             body_start = m.end()
-        except ValueError:
-            pass
+        except ValueError:  # "date 2016-02-30": the line stays text, and the brief says why
+            warnings = (*warnings, _unread_date(m.group(1)))
     # Sentence spans grouped by line, each flagged as boilerplate or not.
     lines: list[list[tuple[int, int, bool]]] = []
     for line_start, line_end in _line_spans(text):
@@ -314,6 +317,11 @@ def _front_matter_fields(block: str) -> dict[str, str]:
         if isinstance(value, str) and value.strip():
             fields[m.group(1).lower()] = value.strip()
     return fields
+
+
+def _unread_date(written: str) -> str:
+    return (f"publication date {written!r} is not a day written YYYY-MM-DD (a time may follow): ignored, so the "
+            "days the article names (\"on Saturday\", \"yesterday\") are not resolved")
 
 
 def parse_published(value: object) -> date | None:
@@ -491,8 +499,12 @@ def html_to_article(html: str, name: str, warnings: tuple[str, ...] = ()) -> Art
     try:
         import trafilatura
     except ImportError as exc:
-        raise ArticleError(f"{name}: an HTML page; extracting its article text needs the [html] extra: "
-                           "pip install 'incident-summarizer[html]'") from exc
+        if exc.name == "trafilatura":  # not installed
+            raise ArticleError(f"{name}: an HTML page; extracting its article text needs the [html] extra: "
+                               "pip install 'incident-summarizer[html]'") from exc
+        # Installed but broken (lxml without lxml_html_clean, say): the extra is there, what it needs is not.
+        raise ArticleError(f"{name}: an HTML page; trafilatura (the [html] extra) is installed but does not import: "
+                           f"{' '.join(str(exc).split())}") from exc
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -257,8 +258,14 @@ def _backend(provider: ProviderName, settings: Settings) -> Backend:
         return LocalBackend(settings.get("model_path"), cache_dir / "models")
     if provider is ProviderName.openai:
         return OpenAIBackend(settings.get("model") or DEFAULT_OPENAI_MODEL, settings.get("base_url"),
-                             settings.api_key, RetryPolicy.from_env(settings.get("timeout")))
+                             settings.api_key, _retry_policy(settings))
     return ReplayBackend(settings.get("model") or f"local:{EMBEDDED_NAME}", settings.get("fixtures"))
+
+
+def _retry_policy(settings: Settings) -> RetryPolicy:
+    deadline: float = settings.get("timeout")
+    return RetryPolicy(deadline=deadline, attempt_timeout=min(settings.get("attempt_timeout"), deadline),
+                       attempts=settings.get("attempts"), backoff=settings.get("backoff"))
 
 
 def _provider(settings: Settings) -> ProviderName:
@@ -272,11 +279,7 @@ def _provider(settings: Settings) -> ProviderName:
                 "  summarizer summarize PATH --provider openai --base-url http://HOST:PORT/v1 --model NAME"
             )
         return ProviderName.local
-    try:
-        return ProviderName(value)
-    except ValueError:
-        raise _fail(f"provider {value!r} (from {settings.origins['provider']}) is not one of: "
-                    "local, openai, replay") from None
+    return _choice(settings, "provider", ProviderName)
 
 
 def _article_line(brief: Brief) -> str:
@@ -432,10 +435,21 @@ def _run(inputs: list[Input], settings: Settings, record: bool, no_cache: bool, 
 
         interrupted: Interrupted | None = None
         try:
-            done = summarize_inputs(inputs, client, templates, options, progress, concurrency=workers, briefs=briefs)
+            done = summarize_inputs(inputs, client, templates, options, progress, concurrency=workers, briefs=briefs,
+                                    notify=_warn(err, chatty))
         except Interrupted as stop:
             done, interrupted = stop.briefs, stop
     return done, interrupted
+
+
+def _warn(err: Console, chatty: bool) -> Callable[[str], None]:
+    """A line on stderr for what a run could not do but went on without (not with --quiet)."""
+
+    def warn(line: str) -> None:
+        if chatty:
+            err.print(f"[yellow]warning:[/] {escape(inert_text(line))}", highlight=False, soft_wrap=True)
+
+    return warn
 
 
 def _formats(backend: Backend, settings: Settings, cache_root: Path | None, err: Console,
@@ -459,9 +473,7 @@ def _formats(backend: Backend, settings: Settings, cache_root: Path | None, err:
 def _concurrency(settings: Settings, chosen: ProviderName, err: Console, quiet: bool, verbose: bool) -> int:
     """Articles at once: as asked for a server (and replay); 1 for the local model, which already uses every
     core for one article. Saying so once: always when the flag asked for more, with -v when a setting did."""
-    value: int = settings.get("concurrency")
-    if value < 1:
-        raise _fail(f"concurrency {value} (from {settings.origins['concurrency']}) must be 1 or more")
+    value: int = settings.get("concurrency")  # 1 or more: config checks it
     if chosen is ProviderName.local and value > 1:
         if not quiet and (verbose or settings.origins["concurrency"] == "flag"):
             err.print(f"[dim]concurrency {value} ignored: the local model summarizes one article at a time "

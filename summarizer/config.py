@@ -25,26 +25,59 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Key:
+    """A setting: its name (flag and config-file key), its environment variable(s), its type and what it takes."""
+
     name: str
     env: tuple[str, ...]
     kind: type
     help: str
+    minimum: float | None = None
+    """For a number: the smallest value it takes."""
+    choices: tuple[str, ...] = ()
+    """For a word: the values it takes."""
 
+    def expected(self) -> str:
+        """The form a value must have, for an error message."""
+        if self.choices:
+            return f"one of {', '.join(self.choices)}"
+        if self.kind in (int, float):
+            what = "a whole number" if self.kind is int else "a number"
+            if self.minimum is None:
+                return what
+            bound = int(self.minimum) if self.kind is int else self.minimum
+            return f"{what} of {bound:g} or more" if self.minimum else f"{what}, 0 or more"
+        return "a path" if self.kind is Path else "a non-empty string"
+
+
+PROVIDERS = ("local", "openai", "replay")
+FORMATS = ("rich", "json", "jsonl", "md", "csv", "html")
+RESPONSE_FORMATS = ("auto", "json_schema", "json_object", "tools", "prompt")
 
 KEYS: tuple[Key, ...] = (
-    Key("provider", ("SUMMARIZER_PROVIDER",), str, "local | openai | replay"),
+    Key("provider", ("SUMMARIZER_PROVIDER",), str, "where answers come from", choices=PROVIDERS),
     Key("model", ("SUMMARIZER_MODEL",), str, "model name for --provider openai"),
     Key("base_url", ("SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"), str, "OpenAI-compatible endpoint"),
     Key("model_path", ("SUMMARIZER_MODEL_PATH",), Path, "another GGUF file for --provider local"),
     Key("cache_dir", ("SUMMARIZER_CACHE_DIR",), Path, "the exchange cache and the joined model weights"),
     Key("fixtures", ("SUMMARIZER_FIXTURES",), Path, "fixture store for --record and --provider replay"),
-    Key("max_retries", ("SUMMARIZER_MAX_RETRIES",), int, "re-asks after an answer fails validation"),
-    Key("format", ("SUMMARIZER_FORMAT",), str, "rich | json | jsonl | md | csv | html"),
-    Key("timeout", ("SUMMARIZER_TIMEOUT",), float, "seconds one request to a server may take, retries included"),
-    Key("concurrency", ("SUMMARIZER_CONCURRENCY",), int, "articles summarized at once with --provider openai"),
-    Key("response_format", ("SUMMARIZER_RESPONSE_FORMAT",), str,
-        "how --provider openai asks for JSON: auto | json_schema | json_object | tools | prompt"),
+    Key("max_retries", ("SUMMARIZER_MAX_RETRIES",), int, "re-asks after an answer fails validation", minimum=0),
+    Key("format", ("SUMMARIZER_FORMAT",), str, "output format", choices=FORMATS),
+    Key("timeout", ("SUMMARIZER_TIMEOUT",), float, "seconds one request to a server may take, retries included",
+        minimum=0.1),
+    Key("attempts", ("SUMMARIZER_ATTEMPTS",), int, "tries of one request to a server (timeouts, dropped "
+        "connections, 429, 5xx), within the timeout", minimum=1),
+    Key("attempt_timeout", ("SUMMARIZER_ATTEMPT_TIMEOUT",), float, "seconds one try may take (at most the timeout)",
+        minimum=0.1),
+    Key("backoff", ("SUMMARIZER_BACKOFF",), float, "seconds of the first wait after a failed try; it doubles, "
+        "with jitter, up to 30 s", minimum=0),
+    Key("concurrency", ("SUMMARIZER_CONCURRENCY",), int, "articles summarized at once with --provider openai",
+        minimum=1),
+    Key("response_format", ("SUMMARIZER_RESPONSE_FORMAT",), str, "how --provider openai asks for JSON",
+        choices=RESPONSE_FORMATS),
 )
+"""Every setting, in one place: ``resolve`` reads them from flags, the environment, the config file and
+``_defaults``, and checks each value against its ``Key``; ``summarizer config`` shows them all. Nothing else
+in the package reads the environment (``OPENAI_API_KEY`` and ``SUMMARIZER_CONFIG`` are read here too)."""
 KEY_NAMES = {k.name: k for k in KEYS}
 API_KEY_ENV = "OPENAI_API_KEY"
 CONFIG_ENV = "SUMMARIZER_CONFIG"
@@ -57,21 +90,32 @@ def default_config_file() -> Path:
 def _defaults() -> dict[str, Any]:
     # concurrency 1: a server's capacity and rate limits are the user's to know; --concurrency says how much.
     # response_format auto: the strongest constraint the server accepts, found by asking (llm.FormatNegotiator).
+    # timeout, attempts, attempt_timeout, backoff: how long and how often one request to a server is tried
+    # (llm.RetryPolicy, whose defaults are these).
     return {"cache_dir": default_cache_dir(), "fixtures": default_fixtures_dir(), "max_retries": 2,
-            "format": "rich", "concurrency": 1, "response_format": "auto"}
+            "format": "rich", "timeout": 300.0, "attempts": 5, "attempt_timeout": 120.0, "backoff": 1.0,
+            "concurrency": 1, "response_format": "auto"}
 
 
 def _convert(key: Key, raw: object, origin: str) -> Any:
+    """``raw`` as ``key`` takes it, or a ConfigError naming where it came from, the setting and the form it takes."""
+    wrong = ConfigError(f"{origin}: {key.name} must be {key.expected()}, not {raw!r}")
     if key.kind in (int, float):
-        what = "a whole number" if key.kind is int else "a number"
         if isinstance(raw, bool):
-            raise ConfigError(f"{origin}: {key.name} must be {what}, not {raw!r}")
+            raise wrong
         try:
-            return key.kind(str(raw))
+            number = key.kind(str(raw).strip())
         except ValueError:
-            raise ConfigError(f"{origin}: {key.name} must be {what}, not {raw!r}") from None
+            raise wrong from None
+        if number != number or number in (float("inf"), float("-inf")):  # nan, inf
+            raise wrong
+        if key.minimum is not None and number < key.minimum:
+            raise wrong
+        return number
     if not isinstance(raw, str | os.PathLike) or not str(raw):
-        raise ConfigError(f"{origin}: {key.name} must be a non-empty string, not {raw!r}")
+        raise wrong
+    if key.choices and str(raw) not in key.choices:
+        raise wrong
     return Path(raw).expanduser() if key.kind is Path else str(raw)
 
 

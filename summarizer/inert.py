@@ -9,9 +9,6 @@ could make a figure read differently from what it is.
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from summarizer.schema import Brief
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding/override/isolate marks.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -24,18 +21,3 @@ def _visible(match: re.Match[str]) -> str:
 
 def inert_text(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
-
-
-def _walk(value: Any) -> Any:
-    if isinstance(value, str):
-        return inert_text(value)
-    if isinstance(value, list):
-        return [_walk(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _walk(v) for k, v in value.items()}
-    return value
-
-
-def inert_brief(brief: Brief) -> Brief:
-    """The brief with every string made safe to print (quotes, names, errors, warnings)."""
-    return Brief.model_validate(_walk(brief.model_dump(mode="python")))

@@ -86,7 +86,7 @@ class LocalBackend:
     def __init__(self, model_path: Path | None, models_dir: Path, n_ctx: int = LOCAL_CONTEXT,
                  n_threads: int | None = None, n_batch: int = 512, use_mmap: bool = True,
                  grammar_first: bool = True) -> None:
-        """The defaults are what ``python -m summarizer.bench local`` measured fastest on 2 cores
+        """The defaults are what ``python -m benchmarks local`` measured fastest on 2 cores
         (docs/performance.md); the other values are there to measure them again."""
         try:
             from llama_cpp import Llama
@@ -148,7 +148,8 @@ class LocalBackend:
 @dataclass(frozen=True)
 class RetryPolicy:
     """How long and how often to try one request against a server; ours is the only retry policy
-    (the openai client's own retries are off), so the deadline a user sets is the one that holds."""
+    (the openai client's own retries are off), so the deadline a user sets is the one that holds. The settings
+    ``timeout``, ``attempt_timeout``, ``attempts`` and ``backoff`` (``summarizer.config``) fill it in."""
 
     deadline: float = 300.0  # seconds for one request: every attempt and every wait included
     attempt_timeout: float = 120.0  # seconds for one attempt (capped by what is left of the deadline)
@@ -156,19 +157,6 @@ class RetryPolicy:
     backoff: float = 1.0  # first wait after a failure; doubles (with jitter) up to backoff_max
     backoff_max: float = 30.0
 
-    @classmethod
-    def from_env(cls, deadline: float | None = None) -> RetryPolicy:
-        """``SUMMARIZER_TIMEOUT`` (the deadline), ``SUMMARIZER_ATTEMPT_TIMEOUT``, ``SUMMARIZER_ATTEMPTS``,
-        ``SUMMARIZER_BACKOFF``: knobs for slow servers, and for tests that must not wait."""
-        env = os.environ
-        base = cls()
-        total = deadline if deadline is not None else float(env.get("SUMMARIZER_TIMEOUT") or base.deadline)
-        return cls(
-            deadline=total,
-            attempt_timeout=float(env.get("SUMMARIZER_ATTEMPT_TIMEOUT") or min(base.attempt_timeout, total)),
-            attempts=int(env.get("SUMMARIZER_ATTEMPTS") or base.attempts),
-            backoff=float(env.get("SUMMARIZER_BACKOFF") or base.backoff),
-        )
 
 
 _SECRET = re.compile(r"\b(sk-[A-Za-z0-9_\-]{6,}|Bearer\s+\S+)")
@@ -480,10 +468,7 @@ class FormatMemory:
         data = self._read()
         data[self.key(server, model)] = {"server": server, "model": model, "response_format": mode,
                                          "refused": refused}
-        try:
-            write_entry(self.path, data)
-        except OSError:
-            pass  # a read-only cache costs the next run one refusal, not this run its briefs
+        write_entry(self.path, data)
 
 
 class FormatNegotiator:
@@ -541,10 +526,15 @@ class FormatNegotiator:
             if self._settled:
                 return
             self._settled = True
+            where = ""
             if self.memory is not None:
-                self.memory.put(self.server, self.model, mode, dict(self.refused))
+                try:
+                    self.memory.put(self.server, self.model, mode, dict(self.refused))
+                    where = f" (remembered in {self.memory.path})"
+                except OSError as exc:  # a read-only cache costs the next run one refusal, not this run its briefs
+                    where = (f" (not remembered: cannot write {self.memory.path}: {exc.strerror or exc}; the next "
+                             "run asks again)")
             if self.refused:
-                where = f" (remembered in {self.memory.path})" if self.memory is not None else ""
                 self.notify(f"settled on {_WHAT[mode]} for {self.server} {self.model}{where}")
 
 

@@ -120,6 +120,43 @@ def _validation_reason(error: ValidationError) -> str:
     return "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in errors)
 
 
+REASK = ("That answer does not fit the JSON schema of this request:\n{errors}\n"
+         "Answer again with the whole JSON object, corrected.")
+"""The re-ask after an answer that is not JSON of the schema's shape, in our words. instructor's own re-ask
+quotes pydantic's error text, which links to errors.pydantic.dev/<pydantic's minor version>: a pydantic release
+would change every re-ask request, and so its key in the recordings and the cache."""
+REASK_ERRORS = 10
+
+
+def reask_message(error: ValidationError) -> str:
+    """The user turn that asks again after ``error``: each error's place in the answer and what is wrong there."""
+    lines = []
+    errors = error.errors(include_url=False, include_input=False)
+    for e in errors[:REASK_ERRORS]:
+        where = ".".join(str(x) for x in e.get("loc", ())) or "answer"
+        what = str(e.get("msg", "")).removeprefix("Value error, ")
+        lines.append(f"- {where}: {what}" if e.get("type") != "json_invalid" else f"- not valid JSON: {what}")
+    if len(errors) > REASK_ERRORS:
+        lines.append(f"- and {len(errors) - REASK_ERRORS} more")
+    return REASK.format(errors="\n".join(lines))
+
+
+def _invalid_answer(exc: BaseException) -> list[dict[str, str]] | None:
+    """The turns that re-ask after an answer that did not validate (the answer, then ``reask_message``), or None
+    when ``exc`` is not about the answer's shape (the server failed, say: nothing to re-ask)."""
+    error: BaseException | None = exc
+    while error is not None and not isinstance(error, ValidationError):
+        error = error.__cause__ or error.__context__
+    completion = getattr(exc, "last_completion", None)
+    if error is None or completion is None:
+        return None
+    try:
+        content = completion.choices[0].message.content or ""
+    except (AttributeError, IndexError):
+        return None
+    return [{"role": "assistant", "content": content}, {"role": "user", "content": reask_message(error)}]
+
+
 def chunks(article: Article, budget_tokens: int = CHUNK_TOKENS) -> list[Article]:
     """The article cut between sentences into parts whose numbered text fits ``budget_tokens``.
 
@@ -177,16 +214,26 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         "publication_date": whole.publication_date.isoformat() if whole.publication_date else None,
         "speakers": "; ".join(f'"{_fence_safe(name)}"' for name in sources),
     }
+    messages = templates.render(context)
+    attempts = 0
     try:
-        answer: Answer = create(
-            response_model=_response_model(tuple(offered),
-                                           tuple(candidates.event_types(part, EVENT_TYPES))),
-            messages=templates.messages(),
-            context=context,
-            max_retries=options.max_retries,
-            temperature=0.0,
-            max_tokens=options.max_tokens,
-        )
+        while True:  # re-asked with our own words (reask_message), not instructor's: see REASK
+            attempts += 1
+            try:
+                answer: Answer = create(
+                    response_model=_response_model(tuple(offered),
+                                                   tuple(candidates.event_types(part, EVENT_TYPES))),
+                    messages=messages,
+                    max_retries=0,
+                    temperature=0.0,
+                    max_tokens=options.max_tokens,
+                )
+                break
+            except InstructorRetryException as exc:
+                invalid = _invalid_answer(exc)
+                if invalid is None or attempts > options.max_retries:
+                    raise
+                messages = [*messages, *invalid]
     except IncompleteOutputException as exc:
         salvaged = _salvage_truncated(exc)
         if salvaged is None:
@@ -197,7 +244,6 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         ground(extraction, part)
         return extraction
     except (InstructorRetryException, ProviderError) as exc:
-        attempts = getattr(exc, "n_attempts", None) or (meter.calls - calls_before)
         reason = _reason(exc, whole.name)
         if isinstance(exc, InstructorRetryException) and not _caused_by(exc, ProviderError):
             reason = f"{reason}, after {attempts} attempt{'s' if attempts != 1 else ''}"
@@ -429,6 +475,20 @@ class _Batch:
     options: RunOptions
     briefs: BriefStore | None
     run: str  # the run's identity in brief-cache keys
+    notify: Callable[[str], None] = lambda line: None
+    _unsaved: list[str] = dataclasses.field(default_factory=list)  # why the brief cache could not be written
+    _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+
+    def unsaved(self, exc: OSError) -> None:
+        """A brief that could not go into the brief cache: said once a run (a full or read-only cache fails
+        every write alike), and the run goes on; the next run summarizes those articles again."""
+        with self._lock:
+            self._unsaved.append(exc.strerror or str(exc))
+            if len(self._unsaved) > 1:
+                return
+        where = self.briefs.root if self.briefs is not None else "the brief cache"
+        self.notify(f"cannot write to the brief cache {where} ({exc.strerror or exc}): the briefs of this run are "
+                    "not kept, and the next run will summarize these articles again")
 
     def failed(self, name: str, sha256: str | None, error: str) -> Brief:
         return Brief(article=name, article_sha256=sha256, status="failed", error=error, model=self.client.model_id,
@@ -437,7 +497,8 @@ class _Batch:
 
 def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates: Templates,
                      options: RunOptions = RunOptions(), progress: Progress | None = None, *,
-                     concurrency: int = 1, briefs: BriefStore | None = None) -> list[Brief]:
+                     concurrency: int = 1, briefs: BriefStore | None = None,
+                     notify: Callable[[str], None] | None = None) -> list[Brief]:
     """Briefs in input order. An input whose text was already summarized in this batch (same content)
     is not summarized again: its brief is a copy of the first one's, with ``duplicate_of`` naming it.
 
@@ -445,12 +506,13 @@ def summarize_inputs(inputs: Sequence[Input], client: ExchangeClient, templates:
     answers requests in parallel; the local model uses every core for one article, so its caller keeps 1).
     The briefs, their order and the duplicates are the same as one at a time; only ``seconds`` differ.
     ``briefs``: the brief cache, consulted before any model work and filled with each ok or no-incident brief.
+    ``notify``: told, in a line, what the run could not do but went on without (a brief cache it cannot write).
     Raises ``Interrupted`` (with the finished briefs) on Ctrl-C."""
     run = run_identity(provider=client.backend.provider, model=client.model_id,
                        templates=f"{templates.system}\0{templates.extract}",
                        options=dataclasses.asdict(options),
                        response_format=client.response_format_setting) if briefs is not None else ""
-    batch = _Batch(client, templates, options, briefs, run)
+    batch = _Batch(client, templates, options, briefs, run, notify or (lambda line: None))
     done: dict[int, Brief] = {}
     try:
         if concurrency <= 1:
@@ -520,8 +582,8 @@ def _ask(todo: _Todo, batch: _Batch) -> Brief:
     if batch.briefs is not None and todo.key is not None and brief.status != "failed":
         try:
             batch.briefs.put(todo.key, brief)
-        except OSError:
-            pass  # a full or read-only cache costs the next run time, not this run its brief
+        except OSError as exc:  # a full or read-only cache costs the next run time, not this run its brief
+            batch.unsaved(exc)
     return brief
 
 

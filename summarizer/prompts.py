@@ -1,17 +1,22 @@
-"""Prompt templates: files in ``prompts/``, rendered by instructor's Jinja templating.
+"""Prompt templates: files in ``prompts/``, rendered here with Jinja.
 
-The messages handed to instructor are the raw template sources; instructor renders them with the
-article as context. The system template has no variables, so it is byte-identical for every article and
-every call, and the local model reuses its KV cache for that
-prefix; whatever is particular to an article goes in the user message.
+``Templates.render`` renders them with the article as context, the way instructor's templating does (a sandboxed
+Jinja environment, the result dedented), and the pipeline hands instructor the rendered messages. Rendering
+them here rather than in instructor means the pipeline can add its own turns (a re-ask quotes the model's
+answer, which must not be read as a template) and a release of instructor cannot change a request. The system
+template has no variables, so it is byte-identical for every article and every call, and the local model
+reuses its KV cache for that prefix; whatever is particular to an article goes in the user message.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from textwrap import dedent
+from typing import Any
 
 TEMPLATE_FILES = ("system.j2", "extract.j2")
 
@@ -36,7 +41,18 @@ class Templates:
         return digest[:12]
 
     def messages(self) -> list[dict[str, str]]:
+        """The templates as they are, unrendered."""
         return [{"role": "system", "content": self.system}, {"role": "user", "content": self.extract}]
+
+    def render(self, context: Mapping[str, Any]) -> list[dict[str, str]]:
+        """The system and user messages for an article's ``context``."""
+        return [{"role": m["role"], "content": _render(m["content"], context)} for m in self.messages()]
+
+
+def _render(source: str, context: Mapping[str, Any]) -> str:
+    from jinja2.sandbox import SandboxedEnvironment  # imported where a model is asked: a cached run does without
+
+    return dedent(SandboxedEnvironment().from_string(source).render(**context))
 
 
 @lru_cache(maxsize=4)

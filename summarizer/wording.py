@@ -53,10 +53,6 @@ def place_words(inc: IncidentOut) -> str:
     return ", ".join(parts) + ("" if inc.place else " (exact place not stated)")
 
 
-def who_words(inc: IncidentOut) -> str:
-    return f"{inc.perpetrator or 'attacker ' + NOT_STATED} → {inc.target or 'target ' + NOT_STATED}"
-
-
 def claim_words(inc: IncidentOut) -> str:
     if inc.responsibility is None:
         return f"no claim {NOT_STATED}"

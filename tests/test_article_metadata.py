@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from summarizer.articles import ArticleError, Input, expand_inputs, load, read_article
 from summarizer.cli import app
+from tests import fakeserver as fs
 from tests.conftest import EXCHANGES
 
 BODY = "Gunmen attacked a police post on Saturday, killing four officers, police said.\nThe attack was claimed later.\n"
@@ -81,3 +82,32 @@ def test_a_row_carries_its_date_and_a_malformed_column_flag_is_a_usage_error(tmp
     result = CliRunner().invoke(app, ["summarize", str(f), "--provider", "replay", "--fixtures", str(EXCHANGES),
                                       "--cache-dir", str(tmp_path / "c"), "--format", "jsonl", "--column", "bad"])
     assert result.exit_code == 2 and "FIELD=COLUMN" in result.output
+
+
+@pytest.mark.parametrize(("header", "written"), [
+    ("---\ndate: 2016-13-45\n---\n", "2016-13-45"),
+    ("---\npublished: 'May 5, 2016'\n---\n", "May 5, 2016"),
+    ("date 2016-02-30\n", "2016-02-30"),
+], ids=["front-matter-no-such-day", "front-matter-not-iso", "date-line-no-such-day"])
+def test_a_publication_date_that_cannot_be_read_is_a_warning_not_a_silence(tmp_path: Path, header: str,
+                                                                            written: str) -> None:
+    f = tmp_path / "a.md"
+    f.write_text(header + BODY, encoding="utf-8")
+    article = read_article(f)
+    assert article.publication_date is None
+    assert article.warnings == (f"publication date {written!r} is not a day written YYYY-MM-DD (a time may follow): "
+                                "ignored, so the days the article names (\"on Saturday\", \"yesterday\") are not "
+                                "resolved",)
+
+
+def test_a_rows_unreadable_date_reaches_its_brief(tmp_path: Path) -> None:
+    f = tmp_path / "export.jsonl"
+    f.write_text(json.dumps({"text": fs.VELKA, "published": "05/03/2016"}) + "\n", encoding="utf-8")
+    with fs.FakeOpenAI(responder=lambda body: fs.VELKA_ANSWER) as server:
+        result = CliRunner().invoke(app, ["summarize", str(f), "--provider", "openai", "--base-url", server.base_url,
+                                          "--model", fs.MODEL, "--cache-dir", str(tmp_path / "c"), "--format",
+                                          "jsonl"], env=fs.cli_env())
+    assert result.exit_code == 0, result.output
+    brief = json.loads(result.stdout)
+    assert brief["publication_date"] is None
+    assert any(w.startswith("publication date '05/03/2016' is not a day written YYYY-MM-DD") for w in brief["warnings"])

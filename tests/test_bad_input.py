@@ -97,6 +97,22 @@ def test_html_without_the_extra_is_refused_with_the_install_command(tmp_path: Pa
         read_article(tmp_path / "page.html")
 
 
+def test_a_broken_html_extra_names_the_real_import_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura installed but failing to import (lxml without lxml_html_clean) is not a missing extra."""
+    fake = tmp_path / "site" / "trafilatura"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('raise ImportError("lxml.html.clean module is now a separate project '
+                                      'lxml_html_clean.\\nInstall lxml[html_clean] or lxml_html_clean directly.")')
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    (tmp_path / "page.html").write_text(HTML)
+    with pytest.raises(ArticleError) as refused:
+        read_article(tmp_path / "page.html")
+    assert str(refused.value) == (f"{tmp_path / 'page.html'}: an HTML page; trafilatura (the [html] extra) is "
+                                  "installed but does not import: lxml.html.clean module is now a separate project "
+                                  "lxml_html_clean. Install lxml[html_clean] or lxml_html_clean directly.")
+
+
 def test_html_in_a_txt_file_is_recognised(tmp_path: Path) -> None:
     (tmp_path / "page.txt").write_text(HTML)
     article = read_article(tmp_path / "page.txt")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import bench
+from benchmarks import run as bench
 from summarizer.articles import read_article
 
 
@@ -22,13 +22,13 @@ def test_the_benchmark_articles_are_distinct_texts_that_ask_what_the_originals_a
 
 
 def test_a_report_shows_values_ratios_and_the_machine() -> None:
-    report = bench.Report("Example", "python -m summarizer.bench example")
+    report = bench.Report("Example", "python -m benchmarks example")
     report.add("one at a time", 2.5, "articles/s", "30.0 s")
     report.add("sixteen at a time", 31.0, "articles/s", bench.ratio(31.0, 2.5, "one at a time"))
     text = bench.render(report)
     assert "cores (os.cpu_count)" in text and "Python " in text
     assert "| sixteen at a time | 31.00 articles/s | 12.4× one at a time |" in text
-    assert "`python -m summarizer.bench example`" in text
+    assert "`python -m benchmarks example`" in text
 
 
 def test_the_command_lists_its_benchmarks(capsys: pytest.CaptureFixture[str]) -> None:

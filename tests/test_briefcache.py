@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ import summarizer.briefcache as briefcache
 import summarizer.cli as cli
 from summarizer.briefcache import BriefStore
 from summarizer.cli import app
-from summarizer.prompts import Templates, load_templates
+from summarizer.prompts import Templates, load_templates, prompts_dir
 from tests import fakeserver as fs
 from tests.conftest import EXCHANGES, ROOT, SEEDS
 
@@ -182,3 +183,65 @@ def test_duplicates_stay_duplicates_when_the_first_comes_from_the_cache(server: 
     assert len(server.received) == asked
     assert [b["duplicate_of"] for b in without_timing(second)] == [None, str(folder / "a.txt")]
     assert [b["warnings"] for b in without_timing(second)] == [b["warnings"] for b in without_timing(first)]
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the package and of its prompts, to edit."""
+    package, prompts = tmp_path / "summarizer", tmp_path / "prompts"
+    shutil.copytree(Path(briefcache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(prompts_dir(), prompts)
+    return package, prompts
+
+
+@pytest.mark.parametrize("edited", ["render.py", "report.py", "export.py", "cli.py", "templates/report.css"])
+def test_editing_what_only_shows_briefs_keeps_every_cached_brief(package_copy: tuple[Path, Path],
+                                                                 edited: str) -> None:
+    package, prompts = package_copy
+    before = briefcache.fingerprint(package, prompts)
+    with (package / edited).open("a", encoding="utf-8") as f:
+        f.write("\n# an edit\n")
+    assert briefcache.fingerprint(package, prompts) == before
+
+
+@pytest.mark.parametrize("edited", ["pipeline.py", "schema.py", "candidates.py", "data/countries.tsv",
+                                    "prompts/extract.j2"])
+def test_editing_what_shapes_a_brief_misses_every_cached_brief(package_copy: tuple[Path, Path], edited: str) -> None:
+    package, prompts = package_copy
+    before = briefcache.fingerprint(package, prompts)
+    path = prompts / edited.removeprefix("prompts/") if edited.startswith("prompts/") else package / edited
+    with path.open("a", encoding="utf-8") as f:
+        f.write("\n# an edit\n")
+    assert briefcache.fingerprint(package, prompts) != before
+
+
+def test_every_module_the_pipeline_imports_is_in_the_fingerprint() -> None:
+    """A module the pipeline (or a provider) comes to import shapes briefs: it must be in ``BRIEF_CODE``."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, summarizer.pipeline, summarizer.llm, summarizer.briefcache\n"
+         "print(' '.join(m for m in sys.modules if m.startswith('summarizer')))"],
+        cwd=ROOT, capture_output=True, text=True, check=True)
+    imported = {m.removeprefix("summarizer").lstrip(".").replace(".", "/") or "__init__"
+                for m in done.stdout.split()}
+    assert {f"{m}.py" for m in imported} <= set(briefcache.BRIEF_CODE)
+    assert "render.py" not in briefcache.BRIEF_CODE and "report.py" not in briefcache.BRIEF_CODE
+
+
+def test_a_brief_cache_that_cannot_be_written_is_said_once_and_the_run_goes_on(server: fs.FakeOpenAI,
+                                                                               tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "briefs").write_text("not a folder")  # every write fails, as in a full or read-only cache (even as root)
+    result = CliRunner().invoke(app, ["summarize", str(SEEDS), "--provider", "openai", "--base-url", server.base_url,
+                                      "--model", fs.MODEL, "--cache-dir", str(cache), "--format", "jsonl"],
+                                env=fs.cli_env())
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["status"] for line in result.stdout.splitlines()] == ["ok"] * 5
+    said = " ".join(result.stderr.split())
+    assert said.count("warning:") == 1
+    assert f"warning: cannot write to the brief cache {cache / 'briefs'} (" in said
+    assert "the next run will summarize these articles again" in said
+    quiet = CliRunner().invoke(app, ["summarize", str(SEED), "--provider", "openai", "--base-url", server.base_url,
+                                     "--model", fs.MODEL, "--cache-dir", str(cache), "--format", "jsonl", "-q"],
+                               env=fs.cli_env())
+    assert quiet.exit_code == 0 and quiet.stderr == ""

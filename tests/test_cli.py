@@ -11,8 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 import summarizer.cli as cli
-from summarizer.cli import app
-from tests.conftest import EXCHANGES, SEEDS
+from summarizer import llm
+from summarizer.cli import OutputFormat, ProviderName, ResponseFormat, app
+from summarizer.config import FORMATS, KEYS, PROVIDERS, RESPONSE_FORMATS
+from tests.conftest import EXCHANGES, ROOT, SEEDS
 
 SEED = SEEDS / "003_1315655d0b13ffe5.txt"
 
@@ -127,6 +129,56 @@ def test_a_bad_config_file_is_a_usage_error(tmp_path: Path, body: str, message: 
     config = write_config(tmp_path / "c.toml", body)
     result = CliRunner().invoke(app, ["summarize", str(SEED), "--config", str(config)])
     assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.output
+
+
+def test_config_shows_every_setting_with_its_default() -> None:
+    shown = CliRunner().invoke(app, ["config"], env={"SUMMARIZER_CONFIG": "", "SUMMARIZER_ATTEMPTS": "",
+                                                     "SUMMARIZER_BACKOFF": "", "SUMMARIZER_ATTEMPT_TIMEOUT": "",
+                                                     "SUMMARIZER_TIMEOUT": ""})
+    assert shown.exit_code == 0, shown.output
+    rows = {line.split()[0]: line.split()[1:] for line in shown.stdout.splitlines()[1:] if line.strip()}
+    assert set(rows) == {key.name for key in KEYS} | {"api_key", "config_file"}
+    # the transport's retry knobs, once read only inside the openai backend, are settings like the others
+    assert rows["timeout"] == ["300.0", "default"] and rows["attempts"] == ["5", "default"]
+    assert rows["attempt_timeout"] == ["120.0", "default"] and rows["backoff"] == ["1.0", "default"]
+
+
+@pytest.mark.parametrize(("env", "line"), [
+    ({"SUMMARIZER_ATTEMPTS": "abc"}, "$SUMMARIZER_ATTEMPTS: attempts must be a whole number of 1 or more, not 'abc'"),
+    ({"SUMMARIZER_ATTEMPTS": "0"}, "$SUMMARIZER_ATTEMPTS: attempts must be a whole number of 1 or more, not '0'"),
+    ({"SUMMARIZER_BACKOFF": "-1"}, "$SUMMARIZER_BACKOFF: backoff must be a number, 0 or more, not '-1'"),
+    ({"SUMMARIZER_ATTEMPT_TIMEOUT": "soon"},
+     "$SUMMARIZER_ATTEMPT_TIMEOUT: attempt_timeout must be a number of 0.1 or more, not 'soon'"),
+    ({"SUMMARIZER_TIMEOUT": "nan"}, "$SUMMARIZER_TIMEOUT: timeout must be a number of 0.1 or more, not 'nan'"),
+    ({"SUMMARIZER_FORMAT": "pdf"}, "$SUMMARIZER_FORMAT: format must be one of rich, json, jsonl, md, csv, html, "
+                                   "not 'pdf'"),
+], ids=["attempts-word", "attempts-zero", "backoff-negative", "attempt-timeout", "timeout-nan", "format"])
+@pytest.mark.parametrize("command", [["config"], ["summarize", str(SEED), "--provider", "openai"]])
+def test_a_bad_setting_is_one_line_naming_it_and_what_it_takes(env: dict[str, str], line: str,
+                                                               command: list[str]) -> None:
+    result = CliRunner().invoke(app, command, env={"SUMMARIZER_CONFIG": "", **env})
+    assert result.exit_code == 2 and result.stderr == f"error: {line}\n"
+    assert result.stdout == ""
+
+
+def test_a_bad_retry_setting_in_the_config_file_is_a_usage_error(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "c.toml", "[summarizer]\nattempts = 2.5\n")
+    result = CliRunner().invoke(app, ["config", "--config", str(config)], env={"SUMMARIZER_ATTEMPTS": ""})
+    assert result.exit_code == 2
+    assert result.stderr == f"error: config file {config}: attempts must be a whole number of 1 or more, not 2.5\n"
+
+
+def test_nothing_but_config_reads_the_environment() -> None:
+    """One registry of settings: a module reading an environment variable of its own is one ``summarizer config``
+    does not show and does not check."""
+    readers = sorted(p.name for p in (ROOT / "summarizer").glob("*.py")
+                     if re.search(r"os\.environ|getenv", p.read_text(encoding="utf-8")))
+    assert readers == ["config.py"]
+
+
+def test_the_choices_are_the_commands_choices() -> None:
+    assert PROVIDERS == tuple(ProviderName) and FORMATS == tuple(OutputFormat)
+    assert RESPONSE_FORMATS == tuple(ResponseFormat) == llm.SETTINGS
 
 
 def test_cache_info_and_clear(tmp_path: Path) -> None:

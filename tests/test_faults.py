@@ -150,6 +150,24 @@ def test_bad_answers_are_reasked_within_max_retries(server: fs.FakeOpenAI, velka
     assert len(server.received) == attempts and brief["attempts"] == attempts
 
 
+def test_a_reask_is_in_our_words_and_names_no_library_version(server: fs.FakeOpenAI, velka: Path,
+                                                               tmp_path: Path) -> None:
+    """The re-ask quotes the answer and says what is wrong with it, without pydantic's error links (which carry
+    pydantic's minor version, so a pydantic release would change the request and miss every recording)."""
+    server.plan(fs.wrong_shape(), fs.invalid_json())
+    code, (brief,), _ = summarize(server, velka, cache=tmp_path)
+    assert code == 0 and brief["status"] == "ok" and len(server.received) == 3
+    first, second, third = (r.body["messages"] for r in server.received)
+    assert second[:2] == first and third[:4] == second  # the conversation grows by the answer and the re-ask
+    assert second[2] == {"role": "assistant", "content": '{"events": [{"what": "attack"}], "ok": true}'}
+    assert second[3] == {"role": "user", "content": "That answer does not fit the JSON schema of this request:\n"
+                         "- is_incident_report: Field required\nAnswer again with the whole JSON object, corrected."}
+    assert third[5]["content"].startswith("That answer does not fit the JSON schema of this request:\n"
+                                          "- not valid JSON: ")
+    for message in (*second[2:], *third[4:]):
+        assert "pydantic" not in message["content"] and "http" not in message["content"]
+
+
 def test_the_tokens_of_every_attempt_are_counted(server: fs.FakeOpenAI, velka: Path, tmp_path: Path) -> None:
     server.plan(fs.invalid_json(), fs.wrong_shape())
     code, (brief,), _ = summarize(server, velka, cache=tmp_path)

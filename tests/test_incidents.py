@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from benchmarks.synthetic import synthetic_briefs
 from summarizer.cli import app
 from summarizer.export import incidents_csv, incidents_markdown
 from summarizer.incidents import MergedIncident, merge_incidents
 from summarizer.schema import Brief, Citation, DateOut, Estimate, EventType, FigureOut, IncidentOut, Responsibility
-from summarizer.synthetic import synthetic_briefs
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

@@ -81,6 +81,17 @@ def test_the_format_that_worked_is_remembered_for_the_next_run_and_shown_with_v(
     assert not (tmp_path / "response_formats.json").exists()
 
 
+def test_a_format_that_cannot_be_remembered_is_said(tmp_path: Path) -> None:
+    (tmp_path / "response_formats.json").mkdir()  # the memory cannot be written (even as root)
+    with fs.FakeOpenAI(EXCHANGES, refuse=fs.LLAMA_CPP_PYTHON) as server:
+        code, (brief,), stderr = summarize(server, SEED, cache=tmp_path)
+    assert code == 0 and brief["status"] == "ok" and brief["response_format"] == "json_object"
+    said = " ".join(stderr.split())
+    assert f"settled on response_format json_object with the schema for {server.base_url} {fs.MODEL} (not " \
+           f"remembered: cannot write {tmp_path / 'response_formats.json'}: " in said
+    assert "the next run asks again)" in said
+
+
 @pytest.fixture
 def velka(tmp_path: Path) -> Path:
     path = tmp_path / "velka.txt"
@@ -186,4 +197,5 @@ def test_the_setting_is_shown_and_checked(tmp_path: Path) -> None:
     assert row[1:] == ["auto", "default"]
     bad = CliRunner().invoke(app, ["summarize", str(SEED), "--provider", "replay", "--cache-dir", str(tmp_path)],
                              env={"SUMMARIZER_RESPONSE_FORMAT": "xml"})
-    assert bad.exit_code == 2 and "response format 'xml'" in bad.stderr
+    assert bad.exit_code == 2 and "response_format must be one of auto, json_schema" in bad.stderr
+    assert "'xml'" in bad.stderr

@@ -1,4 +1,5 @@
-"""The wheel ships the prompts: built, installed in a fresh venv, run from outside the checkout."""
+"""The wheel ships the prompts and declares what its extras import: built, installed in a fresh venv, run from outside
+the checkout."""
 
 from __future__ import annotations
 
@@ -62,3 +63,32 @@ def test_html_report_from_the_installed_wheel_uses_the_shipped_template(installe
     assert result.returncode == 0, result.stderr
     html = out.read_text(encoding="utf-8")
     assert "<mark data-cites=" in html and "Content-Security-Policy" in html
+
+
+def test_the_html_extra_imports_in_the_installed_wheel(installed: Path, tmp_path: Path) -> None:
+    """Every project the wheel's [html] extra names imports, and a web page is read through it: the extra's
+    dependencies are declared (lxml_html_clean among them), not left to another project's extras."""
+    page = tmp_path / "page.html"
+    page.write_text("<!doctype html><html><head><title>Blast in Velka</title></head><body><article><p>Gunmen "
+                    "from the Iron Wolves killed nine people in Velka on Tuesday, police said.</p><p>Fourteen "
+                    "people were wounded in the attack on the market.</p></article></body></html>")
+    script = (
+        "import importlib, re, sys\n"
+        "from importlib.metadata import requires\n"
+        "from pathlib import Path\n"
+        "extra = [re.split(r'[<>=!~; ]', r)[0].replace('-', '_') for r in requires('incident-summarizer') or []\n"
+        "         if re.search(r\"extra *== *.html.\", r)]\n"
+        "for name in extra:\n"
+        "    importlib.import_module(name)\n"
+        "import lxml.html.clean\n"
+        "from summarizer.articles import read_article\n"
+        "article = read_article(Path(sys.argv[1]))\n"
+        "print(' '.join(extra)); print(' | '.join(s.text for s in article.sentences)); print(article.warnings[-1])\n"
+    )
+    done = subprocess.run([installed / "bin" / "python", "-c", script, str(page)], cwd=tmp_path, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    names, sentences, warning = done.stdout.splitlines()
+    assert set(names.split()) == {"trafilatura", "lxml_html_clean"}
+    assert "Iron Wolves killed nine people" in sentences and "<p>" not in sentences
+    assert warning.startswith("HTML page: the article text was extracted with trafilatura")

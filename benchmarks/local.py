@@ -1,4 +1,4 @@
-"""``python -m summarizer.bench local``: the embedded model's speed on real articles, with its accuracy beside it.
+"""``python -m benchmarks local``: the embedded model's speed on real articles, with its accuracy beside it.
 
 Speed goals live here rather than in tests because the machines are shared and noisy. One run reports:
 seconds per article (median and spread) through the whole pipeline with no cache; how many prompt tokens were

@@ -1,4 +1,5 @@
-"""Speed figures for ``docs/performance.md``: ``python -m summarizer.bench COMMAND`` (``--help`` lists them).
+"""Speed figures for ``docs/performance.md``: ``python -m benchmarks COMMAND`` from the checkout's root (``--help``
+lists them).
 
 Benchmarks, not tests: each prints a table of absolute values and ratios with the machine it ran on (core
 count, Python, platform), in Markdown so it can go into the docs as printed. The commands run from a checkout:
@@ -10,10 +11,10 @@ exactly as recorded. No network is used, and no model except by ``local``.
   (start-up included) and in-process (brief cache, and the exchange cache alone for comparison).
 - ``concurrency``: a batch against a server that takes 200 ms per answer, one article at a time and with
   ``--concurrency 16``; the two outputs must be identical and in input order.
-- ``merge``: ``merge_incidents`` over 1k, 10k and 100k synthetic briefs (``summarizer/synthetic.py``).
+- ``merge``: ``merge_incidents`` over 1k, 10k and 100k synthetic briefs (``benchmarks/synthetic.py``).
 - ``local``: the embedded model (this one does run it): seconds per article over the dev set with no cache,
   prompt tokens reused from the KV cache, the pipeline against bare llama.cpp calls on the same requests, and
-  the eval scores of the same briefs (``summarizer/bench_local.py``).
+  the eval scores of the same briefs (``benchmarks/local.py``).
 
 A new benchmark is a function that takes the parsed arguments and returns a ``Report``, registered with
 ``@command``.
@@ -101,7 +102,7 @@ def render(report: Report) -> str:
 
 def checkout() -> Path:
     if not (ROOT / "tests" / "fakeserver.py").is_file():
-        raise SystemExit("python -m summarizer.bench runs from a checkout of incident-summarizer: it needs "
+        raise SystemExit("python -m benchmarks runs from a checkout of incident-summarizer: it needs "
                          "tests/fakeserver.py, seeds/ and fixtures/")
     return ROOT
 
@@ -249,7 +250,7 @@ def cached(args: argparse.Namespace) -> Report:
     from summarizer.store import ExchangeStore
 
     n = args.articles
-    report = Report(f"Cached re-run: {n:,} articles to jsonl", f"python -m summarizer.bench cached --articles {n}")
+    report = Report(f"Cached re-run: {n:,} articles to jsonl", f"python -m benchmarks cached --articles {n}")
     with tempfile.TemporaryDirectory(prefix="summarizer-bench-") as tmp, server() as s:
         work = Path(tmp)
         articles = make_articles(work / "articles", n)
@@ -312,7 +313,7 @@ def concurrency(args: argparse.Namespace) -> Report:
 
     n, workers, delay = args.articles, args.workers, args.delay
     report = Report(f"Concurrency: {n} articles, a server answering in {delay * 1000:.0f} ms",
-                    f"python -m summarizer.bench concurrency --articles {n} --workers {workers} --delay {delay}")
+                    f"python -m benchmarks concurrency --articles {n} --workers {workers} --delay {delay}")
     with tempfile.TemporaryDirectory(prefix="summarizer-bench-") as tmp, server(delay) as s:
         work = Path(tmp)
         articles = make_articles(work / "articles", n)
@@ -361,13 +362,13 @@ def _merge_arguments(parser: argparse.ArgumentParser) -> None:
 @command("merge", "merging synthetic briefs into incidents at 1k, 10k and 100k (goal: 10k in under 2 s)",
          _merge_arguments)
 def merge(args: argparse.Namespace) -> Report:
+    from benchmarks.synthetic import synthetic_briefs
     from summarizer import gazetteer
     from summarizer.incidents import candidate_pairs, merge_incidents, records
-    from summarizer.synthetic import synthetic_briefs
 
     gazetteer.load()
     report = Report("Merging briefs into incidents (synthetic briefs, no model)",
-                    "python -m summarizer.bench merge " + " ".join(sys.argv[2:]))
+                    "python -m benchmarks merge " + " ".join(sys.argv[2:]))
     previous: tuple[int, float] | None = None
     for n in (int(x) for x in args.sizes.split(",")):
         briefs = synthetic_briefs(n, seed=n)
@@ -382,7 +383,7 @@ def merge(args: argparse.Namespace) -> Report:
                    f"{n * (n - 1) // 2:,}; {len(merged):,} incidents ({len(set(truth.values())):,} made up, "
                    f"{pure / len(merged):.1%} pure){growth}")
         previous = (n, seconds)
-    report.notes.append("Synthetic briefs (summarizer/synthetic.py): made-up attacks in 25 real cities over two "
+    report.notes.append("Synthetic briefs (benchmarks/synthetic.py): made-up attacks in 25 real cities over two "
                         "years, 1-4 reports each, published 0-2 days later, a third with no written date.")
     report.notes.append("Wall-clock time of merge_incidents (records, blocking, pair decisions, grouping, the merged "
                         "records with both policies); reading the briefs' JSON is not included.")
@@ -390,7 +391,7 @@ def merge(args: argparse.Namespace) -> Report:
 
 
 def _local_arguments(parser: argparse.ArgumentParser) -> None:
-    from summarizer import bench_local
+    from benchmarks import local as bench_local
 
     bench_local.arguments(parser)
 
@@ -398,12 +399,12 @@ def _local_arguments(parser: argparse.ArgumentParser) -> None:
 @command("local", "the embedded model on the dev set: seconds per article, KV-cache reuse, overhead, accuracy "
          "(goal: median 15 s)", _local_arguments)
 def local(args: argparse.Namespace) -> Report:
-    from summarizer import bench_local
+    from benchmarks import local as bench_local
 
     result = bench_local.run(args)
     settings = result["settings"]
     report = Report(f"Embedded model: {settings['articles']} articles from {Path(settings['folder']).name}/, no cache",
-                    "python -m summarizer.bench local " + " ".join(sys.argv[2:]))
+                    "python -m benchmarks local " + " ".join(sys.argv[2:]))
     for what, value, unit, note in bench_local.rows(result):
         report.add(what, value, unit, note)
     report.notes.append("Settings: " + ", ".join(f"{k} {v}" for k, v in settings.items() if k != "folder"))
@@ -414,7 +415,7 @@ def local(args: argparse.Namespace) -> Report:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m summarizer.bench",
+    parser = argparse.ArgumentParser(prog="python -m benchmarks",
                                      description="Speed figures for docs/performance.md, as Markdown tables.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (help, arguments, _) in COMMANDS.items():

@@ -14,15 +14,15 @@ from __future__ import annotations
 import gzip
 import re
 import threading
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from summarizer.names import PLACE_FRAME, fold, skeleton
+
 # Words around a name that are not part of it ("Khost province", "the city of Kabul").
-_FRAME = {"province", "state", "region", "governorate", "district", "city", "town", "village", "of", "the",
-          "county", "municipality", "area", "muhafazat", "emirate", "community"}
+_FRAME = PLACE_FRAME | {"of", "the"}
 # "the provincial capital" is a province's, not the country's; "capital punishment" is no place.
 _SUBNATIONAL = {"provincial", "province", "regional", "region", "state", "district", "county", "local", "former",
                 "old", "economic", "commercial", "financial", "cultural", "religious"}
@@ -31,13 +31,9 @@ _NOT_A_CITY = {"punishment", "markets", "market", "gains", "flight", "expenditur
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|an|ash|at|az)\s+")
 
 
-@lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """Lower-case ASCII words: 'Jalālābād' -> 'jalalabad', "Sana'a" -> 'sanaa'. Cached: an incident's
-    province lookup reads every sentence of its article."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    plain = re.sub(r"['’`ʼ‘]", "", plain)
-    return " ".join(re.findall(r"[a-z0-9]+", plain))
+    """Lower-case ASCII words: 'Jalālābād' -> 'jalalabad', "Sana'a" -> 'sanaa' (``names.fold``)."""
+    return fold(text)
 
 
 def _bare(k: str) -> str:
@@ -47,8 +43,7 @@ def _bare(k: str) -> str:
 
 def _skeleton(k: str) -> str:
     """Khowst / Khost -> kst, Uruzgan / Oruzgan -> arzgn: transliterations differ in vowels, h, w and y."""
-    words = [re.sub(r"^[aeiou]", "a", w) for w in _bare(k).split()]
-    return " ".join(w[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", w[1:])) for w in words if w)
+    return " ".join(skeleton(w) for w in _bare(k).split())
 
 
 @dataclass(frozen=True)

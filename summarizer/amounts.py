@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import Literal
 
@@ -57,7 +58,7 @@ def words_to_int(phrase: str) -> int | None:
         return None
     if tokens[0] == "no":
         return 0  # "no one": nobody, not one person
-    total, current = 0.0, 0.0
+    total, current = Fraction(0), Fraction(0)  # exact: 32.3 thousand is 32,300, not 32,299.999...
     unit = 1  # the last scale word's value: "and a half" is half of it ("a dozen and a half" = 18)
     for i, tok in enumerate(tokens):
         after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -66,23 +67,23 @@ def words_to_int(phrase: str) -> int | None:
             if after in _SCALES and before != "half":
                 current += 1  # "a dozen", "a hundred" (but "half a dozen" is half of one)
             elif after == "half" and before is not None:
-                current += unit / 2  # "two and a half million", "a dozen and a half"
+                current += Fraction(unit, 2)  # "two and a half million", "a dozen and a half"
             continue  # otherwise "a" is an article: "two and a boy" is two
         if tok == "half":
             if i == 0:
-                current += 0.5  # "half a dozen", "half a million"
+                current += Fraction(1, 2)  # "half a dozen", "half a million"
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?", tok):
-            current += float(tok)
+            current += Fraction(tok)
         elif tok in _UNITS:
             current += _UNITS[tok]
         elif tok in _TENS:
             current += _TENS[tok]
         elif tok in _SCALES:
             unit = _SCALES[tok]
-            current = (current or 1) * unit
+            current = (current or Fraction(1)) * unit
             if unit >= 1000:
-                total, current = total + current, 0
+                total, current = total + current, Fraction(0)
         else:
             return None
     return int(total + current)

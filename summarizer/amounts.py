@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import Literal
 
 Qualifier = Literal[
     "exact", "at_least", "more_than", "range", "approx", "up_to", "possible_up_to", "as_high_as",
-    "dozens", "scores", "hundreds", "unspecified",
+    "dozens", "scores", "hundreds", "thousands", "unspecified",
 ]
 
 _UNITS = {
@@ -25,13 +26,15 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# Words that only count as a number inside a phrase ("a dozen"), never on their own.
-_WEAK = {"no", "a", "an", "none"}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Words that only count as a number inside a phrase ("a dozen", "half a million"), never on their own.
+_WEAK = {"no", "a", "an", "none", "half"}
 
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "half"], key=len, reverse=True))
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUMBER_PATTERN = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*\b"
+    rf"{_DIGITS}(?:[\s-]+(?:{'|'.join(_SCALES)})\b)?"  # "1.5 million" is one number, not 1 and a million
+    rf"|\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*\b"
 )
 _NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
 
@@ -44,28 +47,46 @@ class Amount:
 
 
 def words_to_int(phrase: str) -> int | None:
-    """'twenty-three' → 23, 'two dozen' → 24, '1,200' → 1200; None when it is not a number."""
+    """'twenty-three' → 23, 'two dozen' → 24, '1,200' → 1200, '1.5 million' → 1500000, 'a dozen and a half'
+    → 18, 'half a dozen' → 6, 'no one' → 0; None when it is not a number. A fraction left over ('6.5') is
+    cut to its whole part."""
     text = phrase.strip().lower().replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return int(float(text))
     tokens = [t for t in re.split(r"[\s-]+", text) if t and t != "and"]
     if not tokens or all(t in _WEAK for t in tokens):
         return None
-    total, current = 0, 0
-    for tok in tokens:
-        if tok in _UNITS:
+    if tokens[0] == "no":
+        return 0  # "no one": nobody, not one person
+    total, current = Fraction(0), Fraction(0)  # exact: 32.3 thousand is 32,300, not 32,299.999...
+    unit = 1  # the last scale word's value: "and a half" is half of it ("a dozen and a half" = 18)
+    for i, tok in enumerate(tokens):
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok in ("a", "an"):
+            before = tokens[i - 1] if i > 0 else None
+            if after in _SCALES and before != "half":
+                current += 1  # "a dozen", "a hundred" (but "half a dozen" is half of one)
+            elif after == "half" and before is not None:
+                current += Fraction(unit, 2)  # "two and a half million", "a dozen and a half"
+            continue  # otherwise "a" is an article: "two and a boy" is two
+        if tok == "half":
+            if i == 0:
+                current += Fraction(1, 2)  # "half a dozen", "half a million"
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", tok):
+            current += Fraction(tok)
+        elif tok in _UNITS:
             current += _UNITS[tok]
         elif tok in _TENS:
             current += _TENS[tok]
-        elif tok == "dozen":
-            current = max(current, 1) * 12
         elif tok in _SCALES:
-            current = max(current, 1) * _SCALES[tok]
-            if _SCALES[tok] >= 1000:
-                total, current = total + current, 0
+            unit = _SCALES[tok]
+            current = (current or Fraction(1)) * unit
+            if unit >= 1000:
+                total, current = total + current, Fraction(0)
         else:
             return None
-    return total + current
+    return int(total + current)
 
 
 def numbers_in(text: str) -> list[int]:
@@ -89,7 +110,7 @@ _VAGUE: list[tuple[re.Pattern[str], Amount]] = [
     (re.compile(r"\bdozens\b", re.I), Amount(24, None, "dozens")),
     (re.compile(r"\bscores\b", re.I), Amount(40, None, "scores")),
     (re.compile(r"\bhundreds\b", re.I), Amount(200, None, "hundreds")),
-    (re.compile(r"\bthousands\b", re.I), Amount(2000, None, "hundreds")),
+    (re.compile(r"\bthousands\b", re.I), Amount(2000, None, "thousands")),
     (re.compile(r"\b(several|many|a number of|some|numerous|multiple|a few|few|other)\b", re.I),
      Amount(None, None, "unspecified")),
 ]

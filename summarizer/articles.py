@@ -133,8 +133,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         a, b = start + line_start, start + line_end
         cuts: set[int] = set()
         for m in _BOUNDARY.finditer(text, a, b):
-            word = re.search(r"(\w+)$", text[a : m.start()])
-            if word and m.group(0)[0] == "." and _is_abbreviation(word.group(1)):
+            if m.group(0)[0] == "." and not _ends_sentence(text[a : m.start()], text[m.end() : b]):
                 continue
             cuts.add(m.end())
         for m in _GLUED.finditer(text, a, b):
@@ -168,6 +167,30 @@ def _cut_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _is_abbreviation(word: str) -> bool:
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+# A time ("3 p.m.") goes on with its day or zone: "at 3 p.m. Monday", "at 9 a.m. local time".
+_AFTER_TIME = re.compile(r"\s*\(?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|local|gmt|utc|et|"
+                         r"est|edt|pt|pst|jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\b", re.I)
+# Words that begin a sentence and never go on a name: after "D.C." or "U.S." they start the next sentence,
+# where "U.S. Embassy" goes on.
+_OPENER = re.compile(r"\s*[\"'“‘(]?(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|These|Those|There|"
+                     r"His|Her|Their|Its|Our|No one|Nobody|Police|Officials)\b")
+
+
+def _ends_sentence(before: str, after: str) -> bool:
+    """Does the full stop between ``before`` and ``after`` end a sentence? Not after an abbreviation ("Dr.",
+    "Jan.", an initial), nor after a time that goes on with its day ("3 p.m. Monday"), nor after an ellipsis
+    that goes on with a number; but a dotted
+    initialism ("D.C.", "U.S.") ends one when a sentence opener follows ("... Washington, D.C. The attack")."""
+    if before.endswith(".."):
+        return bool(re.match(r"\s*[\"'“‘(\[]?[A-Z]", after))  # "dead bodies... 68 people were killed" goes on
+    if re.search(r"\b[ap]\.m$", before, re.I):
+        return not _AFTER_TIME.match(after)
+    if re.search(r"\b(?:[A-Z]\.)+[A-Z]$", before):
+        return bool(_OPENER.match(after))
+    word = re.search(r"(\w+)$", before)
+    return not (word and _is_abbreviation(word.group(1)))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -40,8 +40,8 @@ FORMAT = 1
 # what a response parses into.
 LIBRARIES = ("instructor", "pydantic", "pydantic_core", "jinja2", "openai")
 BRIEF_CODE = ("__init__.py", "amounts.py", "articles.py", "briefcache.py", "candidates.py", "gazetteer.py",
-              "grammar_first.py", "grounding.py", "llm.py", "pipeline.py", "prompts.py", "reconcile.py", "schema.py",
-              "store.py", "weights.py")
+              "grammar_first.py", "grounding.py", "llm.py", "names.py", "pipeline.py", "prompts.py", "reconcile.py",
+              "schema.py", "store.py", "weights.py")
 """The package's modules that decide a brief: reading the article, the request, the model call and its stores,
 the answer's validation, grounding and reconcile. Not here, so editing them keeps every cached brief: what shows,
 exports or reports briefs (cli, render, report, export, wording, inert, templates/), what merges or scores them

@@ -14,15 +14,15 @@ from __future__ import annotations
 import gzip
 import re
 import threading
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from summarizer.names import PLACE_FRAME, fold, near_form, skeleton
+
 # Words around a name that are not part of it ("Khost province", "the city of Kabul").
-_FRAME = {"province", "state", "region", "governorate", "district", "city", "town", "village", "of", "the",
-          "county", "municipality", "area", "muhafazat", "emirate", "community"}
+_FRAME = PLACE_FRAME | {"of", "the"}
 # "the provincial capital" is a province's, not the country's; "capital punishment" is no place.
 _SUBNATIONAL = {"provincial", "province", "regional", "region", "state", "district", "county", "local", "former",
                 "old", "economic", "commercial", "financial", "cultural", "religious"}
@@ -31,13 +31,9 @@ _NOT_A_CITY = {"punishment", "markets", "market", "gains", "flight", "expenditur
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|an|ash|at|az)\s+")
 
 
-@lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """Lower-case ASCII words: 'Jalālābād' -> 'jalalabad', "Sana'a" -> 'sanaa'. Cached: an incident's
-    province lookup reads every sentence of its article."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    plain = re.sub(r"['’`ʼ‘]", "", plain)
-    return " ".join(re.findall(r"[a-z0-9]+", plain))
+    """Lower-case ASCII words: 'Jalālābād' -> 'jalalabad', "Sana'a" -> 'sanaa' (``names.fold``)."""
+    return fold(text)
 
 
 def _bare(k: str) -> str:
@@ -47,8 +43,7 @@ def _bare(k: str) -> str:
 
 def _skeleton(k: str) -> str:
     """Khowst / Khost -> kst, Uruzgan / Oruzgan -> arzgn: transliterations differ in vowels, h, w and y."""
-    words = [re.sub(r"^[aeiou]", "a", w) for w in _bare(k).split()]
-    return " ".join(w[0] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", w[1:])) for w in words if w)
+    return " ".join(skeleton(w) for w in _bare(k).split())
 
 
 @dataclass(frozen=True)
@@ -95,24 +90,54 @@ class Gazetteer:
             return None
         return max(found)[2]
 
+    def country_of_word(self, word: str) -> str | None:
+        """The country one folded word names: its name ('kenya'), its possessive ('kenyas', from "Kenya's") or
+        its people's adjective ('kenyan', 'afghan', 'somali', 'nigerian': ``names.near_form`` of one name, the
+        closest in length, so 'nigerian' is Nigeria and 'nigerien' Niger; 'lebanese', 'turkish' and the other
+        irregular ones from ``_DEMONYMS``)."""
+        for w in (word, word[:-1] if word.endswith("s") else None):
+            if w and w in self.countries:
+                return self.countries[w]
+        if word in _DEMONYMS:
+            return self.countries.get(_DEMONYMS[word])
+        near = [(abs(len(k) - len(word)), k) for k in self.countries if " " not in k and near_form(word, k)]
+        return self.countries[min(near)[1]] if near else None
+
     def _capital_named(self, words: list[str], cc: str) -> list[str]:
         """'a restaurant in somalias capital' -> '... in mogadishu': the capital by its role ("the capital",
         "the Afghan capital", "Somalia's capital"), as wire copy names it, is the country's national capital.
-        A provincial or state capital is not, and neither is another country's ("Kenya's capital")."""
-        capital = self.capitals.get(cc)
-        if capital is None:
-            return words
+        A provincial or state capital is not; another country's ("Kenya's capital", "the Kenyan capital") is
+        that country's ('nairobi'), so it is no place of this one."""
         for j, word in enumerate(words):
             if word != "capital" or j == 0 or (j + 1 < len(words) and words[j + 1] in _NOT_A_CITY):
                 continue
             before = words[j - 1]
-            owner = self.countries.get(before[:-1] if before.endswith("s") else before) or self.countries.get(before)
+            owner = None if before in _SUBNATIONAL or before == "the" else self.country_of_word(before)
             if owner is not None and owner != cc:
-                continue
+                other = self.capitals.get(owner)
+                if other is None:
+                    continue
+                return self._capital_named([*words[: j - 1], *other.split(), *words[j + 1 :]], cc)
+            capital = self.capitals.get(cc)
+            if capital is None:
+                return words
             if owner == cc or before == "the" or (j >= 2 and words[j - 2] == "the" and before not in _SUBNATIONAL):
                 start = j - 1 if owner or before == "the" else j - 2
                 return [*words[:start], *capital.split(), *words[j + 1 :]]
         return words
+
+
+# The people's adjectives that are no inflection of the country's name ("the Lebanese capital").
+_DEMONYMS = {
+    "lebanese": "lebanon", "turkish": "turkey", "filipino": "philippines", "palestinian": "palestine",
+    "ukrainian": "ukraine", "moroccan": "morocco", "mexican": "mexico", "french": "france",
+    "british": "united kingdom", "chinese": "china", "saudi": "saudi arabia", "emirati": "united arab emirates",
+    "american": "united states", "burmese": "myanmar", "dutch": "netherlands", "swiss": "switzerland",
+    "spanish": "spain", "german": "germany", "belgian": "belgium", "danish": "denmark", "swedish": "sweden",
+    "norwegian": "norway", "finnish": "finland", "polish": "poland", "greek": "greece", "irish": "ireland",
+    "portuguese": "portugal", "peruvian": "peru", "argentine": "argentina", "ivorian": "ivory coast",
+    "beninese": "benin", "malagasy": "madagascar", "burkinabe": "burkina faso", "bahraini": "bahrain",
+}
 
 
 _LOADING = threading.Lock()

@@ -8,23 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from summarizer.amounts import numbers_in
-
-_STOP = {
-    "the", "a", "an", "of", "in", "on", "at", "and", "or", "to", "by", "for", "from", "s", "its", "their",
-    "near", "outside", "inside", "city", "province", "district", "state", "region", "governorate",
-    "village", "town", "area", "county", "capital", "said", "says", "according",
-}
-# Words that describe rather than name an actor; a name made only of them still has to appear.
-GENERIC_ACTOR = {
-    "militants", "militant", "fighters", "fighter", "insurgents", "insurgent", "gunmen", "gunman",
-    "group", "suspected", "armed", "men", "man", "attackers", "attacker", "members", "member",
-    "officials", "official", "spokesman", "spokesperson", "spokeswoman", "sources", "source", "local",
-    "security", "forces", "senior", "police", "army", "news", "agency", "media", "reports", "reported",
-    "told", "reporter", "reporters", "people", "some", "unnamed", "anonymous", "government", "provincial",
-}
+from summarizer.names import STOP, near_form, text_words
 
 # Words that describe how an attack was carried out, not who carried it out.
 METHOD_WORDS = {"suicide", "bomber", "bombers", "attacker", "attackers", "assailant", "assailants", "car", "bomb",
@@ -33,15 +21,15 @@ METHOD_WORDS = {"suicide", "bomber", "bombers", "attacker", "attackers", "assail
 
 def is_method_only(actor: str) -> bool:
     """'a suicide bomber' names a method, not an actor."""
-    words = [t for t in tokens(actor) if t not in _STOP]
-    return bool(words) and all(w in METHOD_WORDS for w in words)
+    named = [t for t in tokens(actor) if t not in STOP]
+    return bool(named) and all(w in METHOD_WORDS for w in named)
 
 
 def is_proper_name(name: str, text: str) -> bool:
     """At least one word of ``name`` stands capitalised in ``text`` ('Ghazni'), so 'eastern' or 'capital'
     is not taken for a province."""
-    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", text)}
-    return any(any(_same(w, c) for c in capitalised) for w in tokens(name) if w not in _STOP)
+    capitalised = {w for c in re.findall(r"\b[A-Z][\w'’-]*", text) for w in text_words(c)}
+    return any(any(near_form(w, c) for c in capitalised) for w in tokens(name) if w not in STOP)
 
 
 OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
@@ -62,22 +50,16 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[str, ...]:
-    """Grounding asks about the same few sentences for every name and figure of an answer: tokenised once."""
-    return tuple(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
-
-
-def _same(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    short, long_ = (b, a) if len(a) > len(b) else (a, b)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 5
+    """Grounding asks about the same few sentences for every name and figure of an answer: tokenised once
+    (``names.text_words``)."""
+    return tuple(text_words(text))
 
 
 def _in(word: str, text: str) -> bool:
     """``word`` or a near form of it ("Pakistani" / "Pakistan") is a word of ``text``; the exact word, the
-    usual case, is a set lookup, and near forms share their first four letters (``_same``), so only the
-    text's words that start as ``word`` does are compared."""
-    return word in _word_set(text) or any(_same(word, h) for h in _by_prefix(text).get(word[:4], ()))
+    usual case, is a set lookup, and near forms share their first four letters (``names.near_form``), so only
+    the text's words that start as ``word`` does are compared."""
+    return word in _word_set(text) or any(near_form(word, h) for h in _by_prefix(text).get(word[:4], ()))
 
 
 @lru_cache(maxsize=4096)
@@ -96,11 +78,11 @@ def _by_prefix(text: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def missing_words(name: str, text: str, ignore: set[str] | None = None) -> list[str]:
+def missing_words(name: str, text: str, ignore: AbstractSet[str] | None = None) -> list[str]:
     """Words of ``name`` that ``text`` does not contain (after dropping stop words and ``ignore``). A short
     acronym must stand in capitals: "IS" (Islamic State) is not the verb in "the desert is rife with
     insurgents", nor "US" the pronoun."""
-    wanted = [t for t in _tokens(name) if t not in _STOP]
+    wanted = [t for t in _tokens(name) if t not in STOP]
     significant = [t for t in wanted if not (ignore and t in ignore)]
     if not significant:
         # Only generic words ("gunmen"): at least one of them must be there.

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import statistics
 
-from summarizer.amounts import Amount, parse_amount, point
+from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, words_to_int
 from summarizer.articles import Article
 from summarizer.gazetteer import (
     country_for,
@@ -73,6 +73,10 @@ def resolve_date(text: str | None, published: dt.date | None) -> DateOut:
             return DateOut(text=text, resolved=published, precision="relative_resolved")
         if re.search(r"\byesterday\b|\blast night\b", t):
             return DateOut(text=text, resolved=published - dt.timedelta(days=1), precision="relative_resolved")
+        ago = re.search(rf"\b({NUMBER_PATTERN}|a) days? ago\b", t)
+        days = 1 if ago and ago.group(1) == "a" else words_to_int(ago.group(1)) if ago else None
+        if days is not None and days <= 31:  # "two days ago": the only relative phrase dateparser read better
+            return DateOut(text=text, resolved=published - dt.timedelta(days=days), precision="relative_resolved")
         for i, day in enumerate(_WEEKDAYS):
             if re.search(rf"\b{day}\b", t):
                 back = (published.weekday() - i) % 7

@@ -26,13 +26,13 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, WithJsonSchema, 
 from summarizer.amounts import Qualifier, parse_amount
 from summarizer.articles import Article
 from summarizer.grounding import (
-    GENERIC_ACTOR,
     amount_in_sentence,
     is_method_only,
     is_proper_name,
     missing_words,
     outcome_conflict,
 )
+from summarizer.names import GENERIC_ACTOR
 
 SCHEMA_VERSION = "2"
 
@@ -260,7 +260,7 @@ def _claim_stated(claimant: str, article: Article) -> bool:
     )
 
 
-def _point_name(value: str, cited: int | None, article: Article, ignore: set[str] | None,
+def _point_name(value: str, cited: int | None, article: Article, ignore: frozenset[str] | None,
                 prefer: re.Pattern[str] | None = None) -> int | None:
     """The cited sentence if it names ``value`` (and fits ``prefer``), else the first sentence that
     does, else the first that names it at all, else None."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to_int
 
@@ -27,6 +29,9 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("dozens", 24, None, "dozens"),
         ("scores", 40, None, "scores"),
         ("hundreds", 200, None, "hundreds"),
+        ("thousands", 2000, None, "thousands"),
+        ("1.5 million", 1_500_000, 1_500_000, "exact"),
+        ("a dozen and a half", 18, 18, "approx"),
         ("several", None, None, "unspecified"),
         ("many", None, None, "unspecified"),
         ("a number of", None, None, "unspecified"),
@@ -61,3 +66,73 @@ def test_point_ignores_projections_and_vague_words() -> None:
     assert point(Amount(None, None, "unspecified")) is None
     assert point(Amount(7, None, "at_least")) == (7, 7)
     assert point(Amount(28, 30, "range")) == (28, 30)
+
+
+# --- properties (hypothesis): the wording of a count decides its numbers, whatever surrounds it ---------------
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS_WORDS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# Words around a count in a sentence that are no number themselves.
+_CONTEXT = st.lists(st.sampled_from(["people", "were", "killed", "in", "the", "attack", "police", "said", "on",
+                                     "Monday", "wounded", "fled", "villagers", "officials"]), max_size=6)
+
+
+def say(n: int) -> str:
+    """1..999,999 in words, as a reporter writes them: 'three hundred and forty-two thousand and seven'."""
+    if n >= 1000:
+        rest = n % 1000
+        return f"{say(n // 1000)} thousand" + (f" and {say(rest)}" if 0 < rest < 100 else f" {say(rest)}" if rest
+                                                else "")
+    if n >= 100:
+        rest = n % 100
+        return f"{_ONES[n // 100]} hundred" + (f" and {say(rest)}" if rest else "")
+    if n >= 20:
+        return _TENS_WORDS[n // 10] + (f"-{_ONES[n % 10]}" if n % 10 else "")
+    return _ONES[n]
+
+
+@given(st.integers(1, 999_999))
+def test_numbers_in_words_read_as_written(n: int) -> None:
+    assert words_to_int(say(n)) == n
+    assert numbers_in(f"Officials said {say(n)} people were killed") == [n]
+
+
+@given(st.sampled_from([("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2000)]),
+       _CONTEXT, _CONTEXT)
+def test_a_vague_count_keeps_its_own_word_as_qualifier(word_low: tuple[str, int], before: list[str],
+                                                       after: list[str]) -> None:
+    """'thousands' is thousands, not hundreds: the qualifier names the word the article used."""
+    word, low = word_low
+    assert parse_amount(" ".join([*before, word, *after])) == Amount(low, None, word)  # type: ignore[arg-type]
+
+
+@given(st.integers(1, 999), st.integers(0, 9), st.sampled_from([("thousand", 1000), ("million", 1_000_000)]),
+       st.sampled_from(["", "at least ", "more than "]))
+def test_a_decimal_before_a_scale_word_is_one_number(whole: int, tenth: int, scale: tuple[str, int],
+                                                     qualifier: str) -> None:
+    """'1.5 million' is 1,500,000, not 1 (nor 1 and a million)."""
+    word, unit = scale
+    value = (whole * 10 + tenth) * unit // 10
+    text = f"{qualifier}{whole}.{tenth} {word} people"
+    assert numbers_in(text) == [value]
+    amount = parse_amount(text)
+    assert amount is not None and amount.low == value
+
+
+@given(st.integers(1, 19), st.sampled_from([("dozen", 12), ("hundred", 100), ("thousand", 1000)]))
+def test_and_a_half_adds_half_of_the_unit(n: int, scale: tuple[str, int]) -> None:
+    """'a dozen and a half' is 18 (not 13), 'three hundred and a half' 350, 'half a dozen' 6."""
+    word, unit = scale
+    count = "a" if n == 1 else say(n)
+    assert numbers_in(f"{count} {word} and a half people were killed") == [n * unit + unit // 2]
+    assert numbers_in(f"half a {word} people were killed") == [unit // 2]
+
+
+@given(_CONTEXT, st.integers(1, 999))
+def test_no_one_is_nobody_not_one(after: list[str], n: int) -> None:
+    """'No one was killed' holds the count 0, never 1; a count after it is read as written."""
+    words = [w for w in after if w != "no"]
+    assert numbers_in(" ".join(["No one", *words])) == [0]
+    assert numbers_in(f"No one was killed but {say(n)} were wounded") == [0, n]
+    assert parse_amount("no one") == Amount(0, 0, "exact")

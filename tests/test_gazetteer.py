@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from summarizer.gazetteer import countries_named, country_for, country_of_places, province_for
 
@@ -45,6 +47,8 @@ def test_a_province_the_article_names_keeps_the_article_spelling() -> None:
     ("Gunmen stormed a hotel in the capital, Abuja.", "Nigeria", ("FCT", True)),
     ("A bomb went off in the provincial capital.", "Afghanistan", (None, False)),  # a province's capital
     ("Gunmen attacked a mall in Kenya's capital.", "Somalia", (None, False)),  # another country's
+    ("A car bomb hit a hotel in the Kenyan capital.", "Somalia", (None, False)),  # another people's
+    ("A car bomb hit a hotel in the Somali capital.", "Somalia", ("Banaadir", True)),
     ("Parliament debated capital punishment.", "Afghanistan", (None, False)),
 ])
 def test_the_capital_by_its_role_is_the_national_capital(sentence: str, country: str,
@@ -71,3 +75,26 @@ def test_a_division_in_the_country_slot_gives_way_to_the_country_the_article_nam
 ])
 def test_the_country_of_the_places_an_article_names(text: str, country: str | None) -> None:
     assert country_of_places([text]) == country
+
+
+# (how a reporter names a country's people, the country, the province of its capital)
+_PEOPLES = [
+    ("Kenyan", "Kenya", "Nairobi County"), ("Somali", "Somalia", "Banaadir"), ("Afghan", "Afghanistan", "Kabul"),
+    ("Nigerian", "Nigeria", "FCT"), ("Nigerien", "Niger", "Niamey"), ("Iraqi", "Iraq", "Baghdad"),
+    ("Syrian", "Syria", "Dimashq"), ("Pakistani", "Pakistan", "Islamabad"), ("Malian", "Mali", "Bamako"),
+    ("Yemeni", "Yemen", "Sanaa Governorate"), ("Lebanese", "Lebanon", "Beyrouth"), ("Turkish", "Turkey", "Ankara"),
+    ("Egyptian", "Egypt", "Cairo"), ("Libyan", "Libya", "Tripoli"),
+]
+
+
+@given(st.sampled_from(_PEOPLES), st.sampled_from(_PEOPLES),
+       st.sampled_from(["Gunmen stormed a hotel in the {} capital on Friday.", "A car bomb went off in the {} capital.",
+                        "Police in the {} capital said the suspects had fled."]))
+def test_a_peoples_capital_is_their_countrys_whatever_the_story_is_about(
+        named: tuple[str, str, str], story: tuple[str, str, str], template: str) -> None:
+    """'the Kenyan capital' is Nairobi, in a Somalia story too: never the story country's capital."""
+    demonym, country, capital_province = named
+    assume(country != story[1])
+    sentence = template.format(demonym)
+    assert province_for(None, "a hotel", country, [sentence]) == (capital_province, True)
+    assert province_for(None, "a hotel", story[1], [sentence]) != (story[2], True)

@@ -19,6 +19,14 @@ def test_weekdays_resolve_to_the_last_such_day_on_or_before_publication() -> Non
     assert resolve_date("yesterday", WED).resolved == dt.date(2020, 10, 20)
 
 
+def test_days_ago_count_back_from_publication() -> None:
+    d = resolve_date("two days ago", WED)
+    assert d.resolved == dt.date(2020, 10, 19) and d.precision == "relative_resolved"
+    assert resolve_date("3 days ago", WED).resolved == dt.date(2020, 10, 18)
+    assert resolve_date("a day ago", WED).resolved == dt.date(2020, 10, 20)
+    assert resolve_date("last week", WED).resolved is None  # names no single day
+
+
 def test_without_publication_date_weekdays_stay_unresolved() -> None:
     d = resolve_date("on Thursday", None)
     assert d.resolved is None and d.precision == "none" and d.text == "on Thursday"

@@ -115,6 +115,38 @@ class Gazetteer:
         return words
 
 
+MIN_POPULATION = 100_000
+"""A place named without its country is taken as a city of another country only if that city is this big ..."""
+DOMINANCE = 10
+"""... and this many times bigger than any city of that name in any other country ("Paris" is in France,
+"Victoria" is nowhere in particular)."""
+
+
+def city_anywhere(name: str) -> tuple[str, str, str] | None:
+    """(ISO code, division, city key) of the city ``name`` names when one city of that name dominates the world's
+    cities of that name (``MIN_POPULATION``, ``DOMINANCE``); None when none or several could be meant. For a
+    record whose country is missing, or is a country the place is not in (a model that took the country of
+    "Islamic State of Iraq" for the country of an attack in Istanbul)."""
+    hits = _cities_by_name().get(key(name))
+    if not hits:
+        return None
+    (pop, cc, division), *rest = hits
+    if pop < MIN_POPULATION or (rest and rest[0][0] * DOMINANCE > pop):
+        return None
+    return cc, division, key(name)
+
+
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[str, list[tuple[int, str, str]]]:
+    """City key -> [(population, ISO code, division)], biggest first, one entry per country."""
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    for (city, cc), (division, pop) in load().cities.items():
+        out.setdefault(city, []).append((pop, cc, division))
+    for hits in out.values():
+        hits.sort(reverse=True)
+    return out
+
+
 _LOADING = threading.Lock()
 
 

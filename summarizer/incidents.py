@@ -91,6 +91,7 @@ _GENERIC = {
     "extremists", "jihadists", "islamist", "islamists", "forces", "members", "member", "people", "person",
     "officials", "official", "authorities", "government", "security", "its", "their", "his", "her",
 }
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ALIAS = re.compile(r"\b(islamic state of iraq and (the levant|syria)|islamic state|isis|isil|is|daesh|daish)\b")
 """Names of one group that wire copy uses interchangeably; all count as the same actor."""
 
@@ -157,17 +158,15 @@ class Record:
 
 def make_record(brief: Brief, index: int, g: gazetteer.Gazetteer) -> Record:
     inc = brief.incidents[index]
-    cc = g.country_code(inc.country)
-    admin1 = None
-    if inc.province:
-        named = g.division_named(inc.province, cc) if cc else None
-        admin1 = gazetteer.key(named or inc.province) or None
-    city = _city(inc, cc, g)
-    broad = set(f"{gazetteer.key(inc.country or '')} {admin1 or ''} {city or ''}".split())
-    spots = frozenset(part for w in re.findall(r"[^\W\d_][\w'’-]*", _POSSESSIVE.sub("", inc.place or ""))
-                      if w[0].isupper() for part in gazetteer.key(w).split()
-                      if len(part) >= 3 and part not in _GENERIC and part not in broad)
     quote = inc.place_citation.quote if inc.place_citation else ""
+    cc, admin1, city = _locate(inc, quote, g)
+    broad = set(f"{gazetteer.key(inc.country or '')} {admin1 or ''} {city or ''}".split())
+    # A name of the place: a word written with a capital, in the place or where the place's sentence writes it
+    # (a model may copy "sultanahmet" in lower case from "in Sultanahmet").
+    capitalised = {gazetteer.key(w) for w in _WORD.findall(_POSSESSIVE.sub("", quote)) if w[0].isupper()}
+    spots = frozenset(part for w in _WORD.findall(_POSSESSIVE.sub("", inc.place or ""))
+                      if w[0].isupper() or gazetteer.key(w) in capitalised for part in gazetteer.key(w).split()
+                      if len(part) >= 3 and part not in _GENERIC and part not in broad)
     nearby = frozenset(gazetteer.key(_POSSESSIVE.sub("", quote)).split())
     actors: set[str] = set()
     for text in (inc.perpetrator, inc.responsibility.claimed_by if inc.responsibility else None):
@@ -192,6 +191,59 @@ def make_record(brief: Brief, index: int, g: gazetteer.Gazetteer) -> Record:
                   admin1=admin1, city=city, spots=spots, nearby=nearby, actors=frozenset(actors),
                   family=_FAMILY.get(inc.event_type, ""), killed=killed, day=day,
                   weekday=weekdays[0] if len(weekdays) == 1 else None, month_day=month_day, window=window)
+
+
+def _locate(inc: IncidentOut, quote: str, g: gazetteer.Gazetteer) -> tuple[str | None, str | None, str | None]:
+    """(country code, admin1 key, city key) of the incident, from the gazetteer, for comparing places.
+
+    The brief's country holds when its province or place is in it. When they name nothing the gazetteer knows
+    there, a city they name that is one city anywhere (``gazetteer.city_anywhere``: "İstanbul" with the country
+    "Iraq") gives the country instead. A brief without a country takes it, the same way, from the place, else
+    from the first such city that the place's cited sentence writes with a capital ("Beyazit district ...,
+    Governor Vasip Sahin of Istanbul said"). admin1 is a gazetteer division or nothing: a province slot the
+    gazetteer cannot place ("Beyazit district") is no province to disagree with."""
+    cc = g.country_code(inc.country)
+    if cc is not None:
+        admin1, city = _in_country(inc, cc, g)
+        if admin1 or city:
+            return cc, admin1, city
+    found = (_city_anywhere(inc.province or "", "slot") or _city_anywhere(inc.place or "", "names")
+             or (None if cc else _city_anywhere(quote, "sentence")))
+    return found or (cc, None, None)
+
+
+def _in_country(inc: IncidentOut, cc: str, g: gazetteer.Gazetteer) -> tuple[str | None, str | None]:
+    division = None
+    if inc.province:
+        division = g.division_named(inc.province, cc) or g.division_of_place(inc.province, cc)
+    if division is None and inc.place:
+        division = g.division_of_place(inc.place, cc)
+    city = _city(inc, cc, g)
+    if division is None and city is not None:
+        division = g.cities[(city, cc)][0]
+    return (gazetteer.key(division) or None) if division else None, city
+
+
+def _city_anywhere(text: str, how: Literal["slot", "names", "sentence"]) -> tuple[str, str, str] | None:
+    """The first city of ``text`` (its longest name first) that ``gazetteer.city_anywhere`` places, as
+    (country code, admin1 key, city key). ``slot``: any words (the province slot holds a name); ``names``: only
+    words written with a capital ("mobile phone market" names no city); ``sentence``: the same, and not the
+    first word unless it is all capitals, a dateline ("Mobile phone shops were hit" names no city)."""
+    words = _WORD.findall(_POSSESSIVE.sub("", text))
+    names = [how == "slot" or (w[0].isupper() and (i > 0 or how == "names" or w.isupper()))
+             for i, w in enumerate(words)]
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if i + n > len(words) or not all(names[i : i + n]):
+                continue
+            gram = gazetteer.key(" ".join(words[i : i + n]))
+            if gram in _GENERIC:
+                continue
+            found = gazetteer.city_anywhere(gram)
+            if found:
+                cc, division, city = found
+                return cc, gazetteer.key(division) or None, city
+    return None
 
 
 def _city(inc: IncidentOut, cc: str | None, g: gazetteer.Gazetteer) -> str | None:

@@ -42,6 +42,7 @@ from pydantic import BaseModel, Field
 from summarizer import gazetteer
 from summarizer.amounts import Amount, point
 from summarizer.reconcile import estimates as range_estimates
+from summarizer.reconcile import resolve_date
 from summarizer.schema import Brief, EventType, FigureOut, IncidentOut, Outcome, VictimGroup
 
 SAME = 4
@@ -177,11 +178,18 @@ def make_record(brief: Brief, index: int, g: gazetteer.Gazetteer) -> Record:
                        if f.outcome == "killed" and f.group != "militants" and f.qualifier == "exact"
                        and f.low is not None and f.low == f.high and f.low >= 3)
     text = (inc.date.text or "").lower()
+    day = inc.date.resolved
+    if not text and day is None:
+        # No date from the model: the weekday the place's own sentence gives ("rocked Istanbul's Sultanahmet
+        # Square on Tuesday"), when it gives one, resolved against the publication date as reconcile would.
+        said = set(_WEEKDAY.findall(quote.lower()))
+        if len(said) == 1:
+            text = said.pop()
+            day = resolve_date(text, brief.publication_date).resolved
     weekdays = sorted({_WEEKDAYS.index(w) for w in _WEEKDAY.findall(text)})
     m = _MONTH_DAY.search(text)
     month_day = None if not m else ((_MONTHS[m.group(1)], int(m.group(2))) if m.group(1)
                                     else (_MONTHS[m.group(4)], int(m.group(3))))
-    day = inc.date.resolved
     window = None
     if day is not None:
         window = (day, day)
@@ -224,7 +232,7 @@ def _in_country(inc: IncidentOut, cc: str, g: gazetteer.Gazetteer) -> tuple[str 
     return (gazetteer.key(division) or None) if division else None, city
 
 
-def _city_anywhere(text: str, how: Literal["slot", "names", "sentence"]) -> tuple[str, str, str] | None:
+def _city_anywhere(text: str, how: Literal["slot", "names", "sentence"]) -> tuple[str, str | None, str] | None:
     """The first city of ``text`` (its longest name first) that ``gazetteer.city_anywhere`` places, as
     (country code, admin1 key, city key). ``slot``: any words (the province slot holds a name); ``names``: only
     words written with a capital ("mobile phone market" names no city); ``sentence``: the same, and not the
@@ -274,12 +282,13 @@ class Evidence:
     conflict: str | None  # why they cannot be one incident
     shared_place: bool
     reasons: tuple[str, ...]
+    dated: bool = False  # whether their dates could be compared at all (not a weekday of an unknown week)
 
     @property
     def verdict(self) -> Verdict:
         if self.conflict is not None:
             return "different"
-        if self.score >= SAME and self.shared_place:
+        if self.score >= SAME and self.shared_place and self.dated:
             return "same"
         return "possible" if self.score >= POSSIBLE else "different"
 
@@ -313,6 +322,16 @@ def _date_evidence(a: Record, b: Record) -> tuple[int, str | None, str]:
         (alo, ahi), (blo, bhi) = a.window, b.window
         if alo > bhi + dt.timedelta(days=1) or blo > ahi + dt.timedelta(days=1):
             return 0, "reported in different weeks", ""
+    windowed = [r for r in (a, b) if r.window is not None]
+    if windowed:  # a day of the report's week must fit what the other writes ("June 7" is not in a January week)
+        days = {d + dt.timedelta(days=k) for r in windowed for d in r.days() for k in (-1, 0, 1)}
+        if not any(a.allows(d, 1) and b.allows(d, 1) for d in days):
+            return 0, "dates do not fit", ""
+    if (a.window is None and a.month_day is None) or (b.window is None and b.month_day is None):
+        # a weekday with no publication date could be any week's: it says nothing against a report's week
+        return -1, None, "only a weekday to compare"
+    if any(r.window is None and r.month_day is not None for r in (a, b)) and windowed:
+        return 1, None, "the date written fits the days of the report"
     return 0, None, "dates compatible"
 
 
@@ -321,6 +340,7 @@ def compare(a: Record, b: Record) -> Evidence:
     if a.brief.article == b.brief.article:
         return Evidence(0, "incidents of one article", False, ())
     score, conflict, why = _date_evidence(a, b)
+    dated = score >= 0  # the same place, type and group with no date to compare is a place attacked often
     reasons = [why] if why else []
     if conflict:
         return Evidence(score, conflict, False, tuple(reasons))
@@ -369,7 +389,7 @@ def compare(a: Record, b: Record) -> Evidence:
     if a.killed & b.killed:
         score += 1
         reasons.append("same toll")
-    return Evidence(score, None, shared_place, tuple(reasons))
+    return Evidence(score, None, shared_place, tuple(reasons), dated)
 
 
 # --- what the merge produces -------------------------------------------------------------------------------------
@@ -512,8 +532,9 @@ def candidate_pairs(recs: Sequence[Record]) -> set[tuple[int, int]]:
     return pairs
 
 
-def group(recs: Sequence[Record]) -> tuple[list[list[int]], dict[tuple[int, int], Evidence]]:
-    """Groups of record indices (each sorted), and the evidence of every compared pair."""
+def group(recs: Sequence[Record]) -> tuple[list[list[int]], dict[tuple[int, int], Evidence], set[int]]:
+    """Groups of record indices (each sorted), the evidence of every compared pair, and the records left out of
+    any link because they fit two incidents that conflict."""
     evidence = {pair: compare(recs[pair[0]], recs[pair[1]]) for pair in sorted(candidate_pairs(recs))}
     parent = list(range(len(recs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(recs))}
@@ -530,8 +551,16 @@ def group(recs: Sequence[Record]) -> tuple[list[list[int]], dict[tuple[int, int]
             evidence[pair] = compare(recs[pair[0]], recs[pair[1]])
         return evidence[pair]
 
-    links = sorted((pair for pair, e in evidence.items() if e.verdict == "same"),
-                   key=lambda p: (-evidence[p].score, p))
+    same = sorted(pair for pair, e in evidence.items() if e.verdict == "same")
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in same:
+        partners[i].append(j)
+        partners[j].append(i)
+    # A record that is "the same" as two records that cannot be one incident (an undated report of a place
+    # attacked twice) could belong to either: it is joined to neither, and stays flagged against both.
+    ambiguous = {x for x, ps in partners.items()
+                 if any(verdict(p, q).conflict is not None for p, q in combinations(ps, 2))}
+    links = sorted((pair for pair in same if not ambiguous & set(pair)), key=lambda p: (-evidence[p].score, p))
     for i, j in links:
         ri, rj = find(i), find(j)
         if ri == rj:
@@ -542,14 +571,21 @@ def group(recs: Sequence[Record]) -> tuple[list[list[int]], dict[tuple[int, int]
         parent[big] = small
         members[small] = sorted(members[small] + members.pop(big))
     groups = sorted((m for root, m in members.items() if find(root) == root), key=lambda m: m[0])
-    return groups, evidence
+    return groups, evidence, ambiguous
+
+
+def _evidence(recs: Sequence[Record], evidence: dict[tuple[int, int], Evidence], i: int, j: int) -> Evidence:
+    pair = (min(i, j), max(i, j))
+    if pair not in evidence:
+        evidence[pair] = compare(recs[pair[0]], recs[pair[1]])
+    return evidence[pair]
 
 
 def merge_incidents(briefs: Iterable[Brief]) -> list[MergedIncident]:
     """The real-world incidents the briefs report, each with every member's figures and sources; sorted by
     date, country and first member, so the same briefs in any order give the same list."""
     recs = records(briefs)
-    groups, evidence = group(recs)
+    groups, evidence, ambiguous = group(recs)
     where = {i: k for k, g in enumerate(groups) for i in g}
     inside: dict[int, list[EvidencePair]] = defaultdict(list)
     for (i, j), e in evidence.items():
@@ -560,12 +596,28 @@ def merge_incidents(briefs: Iterable[Brief]) -> list[MergedIncident]:
                                                         recs[groups[k][0]].key))
     ids = {k: f"I{n}" for n, k in enumerate(order, start=1)}
     possible: dict[int, dict[int, str]] = defaultdict(dict)
-    for (i, j), e in evidence.items():
+    apart: dict[tuple[int, int], bool] = {}
+
+    def groups_conflict(gi: int, gj: int) -> bool:
+        """Whether a member of one group conflicts with a member of the other: then the two cannot be one
+        incident whatever the flagged pair says (a weekday that fits one report's week, where the other
+        reports of that incident give another month)."""
+        pair = (min(gi, gj), max(gi, gj))
+        if pair not in apart:
+            apart[pair] = any(_evidence(recs, evidence, x, y).conflict is not None
+                              for x in groups[gi] for y in groups[gj])
+        return apart[pair]
+
+    for (i, j), e in sorted(evidence.items()):
         gi, gj = where[i], where[j]
         if gi == gj or e.conflict is not None or e.score < POSSIBLE:
             continue
+        if e.verdict != "same" and groups_conflict(gi, gj):
+            continue  # a weak likeness that the other members of the two incidents rule out
         why = "; ".join(e.reasons) or "compatible"
-        if e.verdict == "same":
+        if e.verdict == "same" and ambiguous & {i, j}:
+            why += "; not merged: one of them fits two incidents that cannot be one"
+        elif e.verdict == "same":
             why += "; not merged: another member of one of them conflicts"
         elif not e.shared_place:
             why += "; no shared place"

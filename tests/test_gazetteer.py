@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.gazetteer import countries_named, country_for, province_for
+from summarizer.gazetteer import city_anywhere, countries_named, country_for, province_for
 
 
 @pytest.mark.parametrize(("province", "place", "country", "expected"), [
@@ -60,3 +60,15 @@ def test_a_division_in_the_country_slot_gives_way_to_the_country_the_article_nam
     assert country_for(None, [], "No country here.") is None
     assert country_for("Ardania", [], "Ardania is not in the gazetteer.") == "Ardania"
     assert countries_named("Niger, not Nigeria; then the United States.") == ["Niger", "Nigeria", "United States"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("İstanbul", ("TR", "Istanbul", "istanbul")),
+    ("Paris", ("FR", "Île-de-France", "paris")),  # Paris, Texas is a hundredth of it
+    ("Victoria", None),  # Hong Kong, Canada, Texas...: none dominates
+    ("Midyat", None),  # one town of that name, but too small to place without its country
+    ("Sultanahmet", None),  # no city
+])
+def test_a_city_is_placed_without_its_country_only_when_one_city_of_that_name_dominates(
+        name: str, expected: tuple[str, str, str] | None) -> None:
+    assert city_anywhere(name) == expected

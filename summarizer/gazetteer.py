@@ -127,24 +127,28 @@ def city_anywhere(name: str) -> tuple[str, str, str] | None:
     cities of that name (``MIN_POPULATION``, ``DOMINANCE``); None when none or several could be meant. For a
     record whose country is missing, or is a country the place is not in (a model that took the country of
     "Islamic State of Iraq" for the country of an attack in Istanbul)."""
-    hits = _cities_by_name().get(key(name))
-    if not hits:
+    k = key(name)
+    hit = _big_cities().get(k)
+    if hit is None:
         return None
-    (pop, cc, division), *rest = hits
-    if pop < MIN_POPULATION or (rest and rest[0][0] * DOMINANCE > pop):
-        return None
-    return cc, division, key(name)
+    pop, cc, division, rival = hit
+    return None if rival * DOMINANCE > pop else (cc, division, k)
 
 
 @lru_cache(maxsize=1)
-def _cities_by_name() -> dict[str, list[tuple[int, str, str]]]:
-    """City key -> [(population, ISO code, division)], biggest first, one entry per country."""
-    out: dict[str, list[tuple[int, str, str]]] = {}
-    for (city, cc), (division, pop) in load().cities.items():
-        out.setdefault(city, []).append((pop, cc, division))
-    for hits in out.values():
-        hits.sort(reverse=True)
-    return out
+def _big_cities() -> dict[str, tuple[int, str, str, int]]:
+    """City key -> (population, ISO code, division, the biggest namesake's population in another country), for
+    the names of cities of at least ``MIN_POPULATION``."""
+    cities = load().cities
+    big: dict[str, tuple[int, str, str, int]] = {}
+    for (city, cc), (division, pop) in cities.items():
+        if pop >= MIN_POPULATION and (city not in big or big[city][0] < pop):
+            big[city] = (pop, cc, division, 0)
+    for (city, cc), (_, pop) in cities.items():
+        hit = big.get(city)
+        if hit is not None and cc != hit[1] and pop > hit[3]:
+            big[city] = (*hit[:3], pop)
+    return big
 
 
 _LOADING = threading.Lock()

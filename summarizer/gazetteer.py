@@ -151,6 +151,23 @@ def _big_cities() -> dict[str, tuple[int, str, str, int]]:
     return big
 
 
+def division_anywhere(name: str) -> tuple[str, str] | None:
+    """(ISO code, division) when ``name`` is the name of a first-level division of exactly one country
+    ("Cabo Delgado", "Borno State"); None for a name several countries use ("Punjab", "Central") or none."""
+    wanted = _bare(key(name))
+    hits = _divisions_by_name().get(wanted, ()) if len(wanted) >= 4 else ()
+    return next(iter(hits)) if len({cc for cc, _ in hits}) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _divisions_by_name() -> dict[str, set[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = {}
+    for cc, divisions in load().divisions.items():
+        for division in divisions.values():
+            out.setdefault(_bare(key(division)), set()).add((cc, division))
+    return out
+
+
 _LOADING = threading.Lock()
 
 

@@ -214,7 +214,8 @@ def _locate(inc: IncidentOut, quote: str, g: gazetteer.Gazetteer) -> tuple[str |
 
     The brief's country holds when its province or place is in it. When they name nothing the gazetteer knows
     there, a city they name that is one city anywhere (``gazetteer.city_anywhere``: "İstanbul" with the country
-    "Iraq") gives the country instead. A brief without a country takes it, the same way, from the place, else
+    "Iraq") gives the country instead, as does a province slot that is a division of one country only ("Cabo
+    Delgado"). A brief without a country takes it, the same way, from the place, else
     from the first such city that the place's cited sentence writes with a capital ("Beyazit district ...,
     Governor Vasip Sahin of Istanbul said"). admin1 is a gazetteer division or nothing: a province slot the
     gazetteer cannot place ("Beyazit district") is no province to disagree with."""
@@ -223,9 +224,15 @@ def _locate(inc: IncidentOut, quote: str, g: gazetteer.Gazetteer) -> tuple[str |
         admin1, city = _in_country(inc, cc, g)
         if admin1 or city:
             return cc, admin1, city
-    found = (_city_anywhere(inc.province or "", "slot") or _city_anywhere(inc.place or "", "names")
-             or (None if cc else _city_anywhere(quote, "sentence")))
+    found = (_city_anywhere(inc.province or "", "slot") or _division_anywhere(inc.province)
+             or _city_anywhere(inc.place or "", "names") or (None if cc else _city_anywhere(quote, "sentence")))
     return found or (cc, None, None)
+
+
+def _division_anywhere(province: str | None) -> tuple[str, str | None, None] | None:
+    """A province slot that names a division of one country only ("Cabo Delgado" with no country)."""
+    found = gazetteer.division_anywhere(province) if province else None
+    return (found[0], gazetteer.key(found[1]) or None, None) if found else None
 
 
 def _in_country(inc: IncidentOut, cc: str, g: gazetteer.Gazetteer) -> tuple[str | None, str | None]:

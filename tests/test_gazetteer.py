@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.gazetteer import city_anywhere, countries_named, country_for, province_for
+from summarizer.gazetteer import city_anywhere, countries_named, country_for, division_anywhere, province_for
 
 
 @pytest.mark.parametrize(("province", "place", "country", "expected"), [
@@ -72,3 +72,15 @@ def test_a_division_in_the_country_slot_gives_way_to_the_country_the_article_nam
 def test_a_city_is_placed_without_its_country_only_when_one_city_of_that_name_dominates(
         name: str, expected: tuple[str, str, str] | None) -> None:
     assert city_anywhere(name) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Cabo Delgado", ("MZ", "Cabo Delgado Province")),
+    ("Borno State", ("NG", "Borno State")),
+    ("Punjab", None),  # India's and Pakistan's
+    ("Central", None),  # many countries'
+    ("Beyazit district", None),
+])
+def test_a_province_is_placed_without_its_country_only_when_one_country_has_it(
+        name: str, expected: tuple[str, str] | None) -> None:
+    assert division_anywhere(name) == expected

@@ -212,6 +212,17 @@ def test_a_city_of_that_name_in_many_countries_places_nothing() -> None:
     assert [r.cc for r in records([placed, unplaced])] == ["SC", None]
 
 
+def test_a_province_of_one_country_places_a_brief_without_a_country() -> None:
+    """Recorded dev brief 028: no country, province "Cabo Delgado", a Tuesday beheading with the same toll as an
+    Afghan Tuesday killing. Placed in Mozambique, it is another country's incident, not even flagged."""
+    mozambique = brief("a.txt", place=None, country=None, province="Cabo Delgado", day=dt.date(2019, 8, 27),
+                       published=dt.date(2019, 8, 28), event="massacre_of_captives", killed=[(7, None)])
+    afghanistan = brief("b.txt", place="Gizab district", country="Afghanistan", province="Uruzgan",
+                        date_text="late on Tuesday", event="massacre_of_captives", killed=[(7, None)])
+    merged = merge_incidents([mozambique, afghanistan])
+    assert groups(merged) == [["a.txt"], ["b.txt"]] and all(not i.possibly_same_as for i in merged)
+
+
 def test_two_same_city_attacks_on_different_days_stay_apart_when_one_has_no_country_or_year() -> None:
     """Midyat is a day after Vezneciler; the Vezneciler report has no country and writes "June 7" with no
     publication date. Another report from January, same city, is not that June day either."""

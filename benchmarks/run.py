@@ -367,6 +367,7 @@ def merge(args: argparse.Namespace) -> Report:
     from summarizer.incidents import candidate_pairs, merge_incidents, records
 
     gazetteer.load()
+    gazetteer.city_anywhere("")  # the world index of big cities, built once per process like the gazetteer
     report = Report("Merging briefs into incidents (synthetic briefs, no model)",
                     "python -m benchmarks merge " + " ".join(sys.argv[2:]))
     previous: tuple[int, float] | None = None

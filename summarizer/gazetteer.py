@@ -140,6 +140,59 @@ _DEMONYMS = {
 }
 
 
+MIN_POPULATION = 100_000
+"""A place named without its country is taken as a city of another country only if that city is this big ..."""
+DOMINANCE = 10
+"""... and this many times bigger than any city of that name in any other country ("Paris" is in France,
+"Victoria" is nowhere in particular)."""
+
+
+def city_anywhere(name: str) -> tuple[str, str, str] | None:
+    """(ISO code, division, city key) of the city ``name`` names when one city of that name dominates the world's
+    cities of that name (``MIN_POPULATION``, ``DOMINANCE``); None when none or several could be meant. For a
+    record whose country is missing, or is a country the place is not in (a model that took the country of
+    "Islamic State of Iraq" for the country of an attack in Istanbul)."""
+    k = key(name)
+    hit = _big_cities().get(k)
+    if hit is None:
+        return None
+    pop, cc, division, rival = hit
+    return None if rival * DOMINANCE > pop else (cc, division, k)
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> dict[str, tuple[int, str, str, int]]:
+    """City key -> (population, ISO code, division, the biggest namesake's population in another country), for
+    the names of cities of at least ``MIN_POPULATION``."""
+    cities = load().cities
+    big: dict[str, tuple[int, str, str, int]] = {}
+    for (city, cc), (division, pop) in cities.items():
+        if pop >= MIN_POPULATION and (city not in big or big[city][0] < pop):
+            big[city] = (pop, cc, division, 0)
+    for (city, cc), (_, pop) in cities.items():
+        hit = big.get(city)
+        if hit is not None and cc != hit[1] and pop > hit[3]:
+            big[city] = (*hit[:3], pop)
+    return big
+
+
+def division_anywhere(name: str) -> tuple[str, str] | None:
+    """(ISO code, division) when ``name`` is the name of a first-level division of exactly one country
+    ("Cabo Delgado", "Borno State"); None for a name several countries use ("Punjab", "Central") or none."""
+    wanted = _bare(key(name))
+    hits = _divisions_by_name().get(wanted, ()) if len(wanted) >= 4 else ()
+    return next(iter(hits)) if len({cc for cc, _ in hits}) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _divisions_by_name() -> dict[str, set[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = {}
+    for cc, divisions in load().divisions.items():
+        for division in divisions.values():
+            out.setdefault(_bare(key(division)), set()).add((cc, division))
+    return out
+
+
 _LOADING = threading.Lock()
 
 
@@ -211,39 +264,11 @@ _PLACED = re.compile(rf"\b(?:in|near|at|outside|of|from|into|across|around|towar
                      rf"eastern|western|central|(?:north|south)-?(?:east|west)ern|downtown|neighbou?ring)\s+)*"
                      rf"(?P<a>{_NAME_RUN})|"
                      rf"(?P<b>{_NAME_RUN})\s+(?:province|state|region|governorate|district|department|county)\b")
-_DOMINANT = 10
-"""A city name points to one country only when its largest city there is this many times the next elsewhere."""
-_LARGE_CITY = 50_000
-
-
-@lru_cache(maxsize=1)
-def _where_is() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """Reverse indexes: a division's name -> the countries that have one so named; a large city's name -> its
-    country, where no city of that name elsewhere comes near it in size."""
-    g = load()
-    divisions: dict[str, set[str]] = {}
-    for cc, named in g.divisions.items():
-        for division in named.values():
-            divisions.setdefault(_bare(key(division)), set()).add(cc)
-    by_name: dict[str, list[tuple[int, str]]] = {}
-    for (city, cc), (_, population) in g.cities.items():
-        by_name.setdefault(city, []).append((population, cc))
-    cities: dict[str, str] = {}
-    for city, found in by_name.items():
-        found.sort(reverse=True)
-        top, cc = found[0]
-        rival = next((p for p, other in found[1:] if other != cc), 0)
-        if top >= _LARGE_CITY and top >= _DOMINANT * rival:
-            cities[city] = cc
-    return {k: frozenset(v) for k, v in divisions.items()}, cities
-
-
 def country_of_places(texts: Sequence[str]) -> str | None:
-    """The country whose division or large city the ``texts`` (best first) name as a place, when only one
-    country has a division or a large city so named: an article about "Cabo Delgado" that never writes
-    "Mozambique". None when the names point nowhere or to several countries."""
+    """The country whose division or dominant city (``division_anywhere``, ``city_anywhere``) the ``texts``
+    (best first) name as a place: an article about "Cabo Delgado" that never writes "Mozambique". None when
+    the names point nowhere or to several countries."""
     g = load()
-    divisions, cities = _where_is()
     code_names = {cc: name for name, cc in ((n, g.country_code(n)) for n in reversed(g.country_names)) if cc}
     for text in texts:
         found: list[str] = []
@@ -255,13 +280,13 @@ def country_of_places(texts: Sequence[str]) -> str | None:
                     gram = " ".join(words[i : i + n])
                     if taken & set(range(i, i + n)) or len(gram) < 4 or gram in g.countries:
                         continue
-                    owners = divisions.get(gram, frozenset())
-                    if not owners and gram in cities:
-                        owners = frozenset({cities[gram]})
-                    if owners:
+                    hit = division_anywhere(gram) or city_anywhere(gram)
+                    if hit is None and (gram in _divisions_by_name() or gram in _big_cities()):
+                        taken |= set(range(i, i + n))  # a name several countries have: it points nowhere
+                        found.append("")
+                    elif hit is not None:
                         taken |= set(range(i, i + n))
-                    if len(owners) == 1:
-                        found.append(next(iter(owners)))
+                        found.append(hit[0])
         if found and len(set(found)) == 1 and found[0] in code_names:
             return code_names[found[0]]
     return None

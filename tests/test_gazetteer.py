@@ -6,7 +6,14 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from summarizer.gazetteer import countries_named, country_for, country_of_places, province_for
+from summarizer.gazetteer import (
+    city_anywhere,
+    countries_named,
+    country_for,
+    country_of_places,
+    division_anywhere,
+    province_for,
+)
 
 
 @pytest.mark.parametrize(("province", "place", "country", "expected"), [
@@ -98,3 +105,27 @@ def test_a_peoples_capital_is_their_countrys_whatever_the_story_is_about(
     sentence = template.format(demonym)
     assert province_for(None, "a hotel", country, [sentence]) == (capital_province, True)
     assert province_for(None, "a hotel", story[1], [sentence]) != (story[2], True)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("İstanbul", ("TR", "Istanbul", "istanbul")),
+    ("Paris", ("FR", "Île-de-France", "paris")),  # Paris, Texas is a hundredth of it
+    ("Victoria", None),  # Hong Kong, Canada, Texas...: none dominates
+    ("Midyat", None),  # one town of that name, but too small to place without its country
+    ("Sultanahmet", None),  # no city
+])
+def test_a_city_is_placed_without_its_country_only_when_one_city_of_that_name_dominates(
+        name: str, expected: tuple[str, str, str] | None) -> None:
+    assert city_anywhere(name) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Cabo Delgado", ("MZ", "Cabo Delgado Province")),
+    ("Borno State", ("NG", "Borno State")),
+    ("Punjab", None),  # India's and Pakistan's
+    ("Central", None),  # many countries'
+    ("Beyazit district", None),
+])
+def test_a_province_is_placed_without_its_country_only_when_one_country_has_it(
+        name: str, expected: tuple[str, str] | None) -> None:
+    assert division_anywhere(name) == expected

@@ -33,6 +33,7 @@ def test_no_distractor_is_merged_and_what_is_merged_is_right() -> None:
     score = score_merge(merge_incidents(load_briefs(BRIEFS)), load_clusters(CLUSTERS))
     assert score.distractors_merged == []
     assert score.precision >= 0.95, score.wrong_links
+    assert score.recall >= 0.85, score.missed_links  # the goal; 16 of 17 links (the 17th is not extracted)
 
 
 def test_every_merged_incident_keeps_each_member_articles_own_figures_and_sources() -> None:

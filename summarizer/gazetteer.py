@@ -338,7 +338,10 @@ def province_for(province: str | None, place: str | None, country: str | None,
             if division:
                 return division, True
     for text in context:
-        division = g.division_of_place(text, cc, first=True)
+        # Names the grammar places first ("of Istanbul"): a governor named Sahin is no village of Tekirdağ. Then
+        # any name, the first named (a dateline's city before the cities it is measured from).
+        placed = (g.division_of_place(m.group("a") or m.group("b"), cc) for m in _PLACED.finditer(text))
+        division = next((d for d in placed if d), None) or g.division_of_place(text, cc, first=True)
         if division:
             return division, True
     return province, False

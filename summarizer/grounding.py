@@ -28,7 +28,7 @@ def is_method_only(actor: str) -> bool:
 def is_proper_name(name: str, text: str) -> bool:
     """At least one word of ``name`` stands capitalised in ``text`` ('Ghazni'), so 'eastern' or 'capital'
     is not taken for a province."""
-    capitalised = {w for c in re.findall(r"\b[A-Z][\w'’-]*", text) for w in text_words(c)}
+    capitalised = {w for c in re.findall(r"\b\w[\w'’-]*", text) if c[0].isupper() for w in text_words(c)}
     return any(any(near_form(w, c) for c in capitalised) for w in tokens(name) if w not in STOP)
 
 

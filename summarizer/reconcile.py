@@ -220,6 +220,8 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
         found = country_of_places([*named, *where, *(s.text for s in article.sentences)])
         if found:
             country, country_derived = found, True
+    if country and not country_derived and not re.search(rf"\b{re.escape(key(country))}\b", key(article.text)):
+        country_derived = True  # named by its people only ("Turkish nationals"): the name is the gazetteer's
     province, derived = province_for(inc.province, inc.place, country, where)
     return IncidentOut(
         headline=inc.headline,

@@ -32,7 +32,7 @@ from summarizer.grounding import (
     missing_words,
     outcome_conflict,
 )
-from summarizer.names import GENERIC_ACTOR
+from summarizer.names import GENERIC_ACTOR, words
 
 SCHEMA_VERSION = "2"
 
@@ -274,6 +274,17 @@ def _point_name(value: str, cited: int | None, article: Article, ignore: frozens
     return naming[0].id if naming else None
 
 
+
+def _people_named(country: str, text: str) -> bool:
+    """The article names ``country`` by its people or its possessive ("Turkish nationals", "Kenya's capital"),
+    though never by its name: the country stays, shown as looked up (``reconcile``)."""
+    from summarizer.gazetteer import load
+
+    g = load()
+    cc = g.country_code(country)
+    capitalised = {w for c in re.findall(r"\b\w[\w'’-]*", text) if c[0].isupper() for w in words(c)}
+    return cc is not None and any(g.country_of_word(w) == cc for w in capitalised)
+
 def ground(extraction: Extraction, article: Article) -> None:
     """Keep what the article supports; set the rest to null (or drop it) and list it in ``dropped``.
 
@@ -323,7 +334,7 @@ def ground(extraction: Extraction, article: Article) -> None:
             inc.date_text = None
         for field in ("country", "province"):
             value = getattr(inc, field)
-            if value and missing_words(value, whole):
+            if value and missing_words(value, whole) and not (field == "country" and _people_named(value, whole)):
                 notes.append(f"{at}: {field} {value!r} is not named in the article")
                 setattr(inc, field, None)
             elif value and not is_proper_name(value, whole):

@@ -157,3 +157,12 @@ def test_a_count_placed_in_another_province_after_the_lede_is_not_the_incidents(
     assert [f.amount_text for f in inc.figures] == ["at least 12", "Eight"]  # a hospital elsewhere is no other place
     assert extraction.unused == ["S4 'several': its sentence places it in Baghdad, not Bābil; not counted for the "
                                  "incident"]
+
+
+def test_a_country_named_only_by_its_people_stays_and_shows_as_looked_up() -> None:
+    text = ("A suicide bombing rocked İstanbul’s central Sultanahmet Square on Tuesday, leaving 10 people dead.\n"
+            "Most of the dead were German tourists and Turkish nationals, officials of the Islamic State of Iraq "
+            "and the Levant said.\n")
+    (inc,) = _one(text, country="Turkey", province="İstanbul", place="Sultanahmet Square", place_sentence=1)
+    assert (inc.country, inc.country_source) == ("Turkey", "gazetteer")  # type: ignore[attr-defined]
+    assert inc.province == "İstanbul"  # type: ignore[attr-defined]  # a capital İ is a capital

@@ -125,10 +125,15 @@ def attackers(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_LINKING = re.compile(r"(?:in|at|on|of|and|or|to|by|for|from|near|with|as|after|during|since|were|was|are|is|"
+                      r"had|have|has|been|died|killed|wounded|injured|dead)", re.I)
+
+
 def _counts_things(text: str, end: int) -> bool:
-    """The first noun after the count at ``text[:end]`` (an adjective may stand between) is a thing, not people."""
+    """The first noun after the count at ``text[:end]`` (an adjective may stand between) is a thing, not people:
+    'two roadside bombs', not 'nine in raid'."""
     for word in _NOUN.findall(text[end : end + 40])[:2]:
-        if _people(word):
+        if _people(word) or _LINKING.fullmatch(word):
             return False
         if _THINGS.fullmatch(word):
             return True

@@ -150,3 +150,7 @@ def test_a_pronoun_attribution_offers_the_speaker_named_before() -> None:
     assert offered["S3: Three assailants were"] == ("a senior police source",)
     assert offered["S4: 20 people were"] == ("a senior police source",)
     assert offered["S5: Two civilians also"] == (ARTICLE_SOURCE,)  # no attribution: not carried over
+
+
+def test_a_thing_after_a_preposition_does_not_make_the_count_a_count_of_things() -> None:
+    assert [c.shown for c in counts(parse_article("Gunmen kill nine in raid on market", "t"))] == ["nine in raid"]

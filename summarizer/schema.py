@@ -274,7 +274,6 @@ def _point_name(value: str, cited: int | None, article: Article, ignore: frozens
     return naming[0].id if naming else None
 
 
-
 def _people_named(country: str, text: str) -> bool:
     """The article names ``country`` by its people or its possessive ("Turkish nationals", "Kenya's capital"),
     though never by its name: the country stays, shown as looked up (``reconcile``)."""
@@ -284,6 +283,7 @@ def _people_named(country: str, text: str) -> bool:
     cc = g.country_code(country)
     capitalised = {w for c in re.findall(r"\b\w[\w'’-]*", text) if c[0].isupper() for w in words(c)}
     return cc is not None and any(g.country_of_word(w) == cc for w in capitalised)
+
 
 def ground(extraction: Extraction, article: Article) -> None:
     """Keep what the article supports; set the rest to null (or drop it) and list it in ``dropped``.

@@ -96,11 +96,13 @@ _THINGS = re.compile(
 # A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "In April,
 # more than two dozen ... were killed", "after the massacre ... in December 2014").
 # A toll over a longer time is another time too: a war's, an insurgency's, a year's ("The war has killed 6,000
-# people", "Boko Haram's six-year insurgency ... has killed thousands", "so far this year").
+# people", "Boko Haram's six-year insurgency ... has killed thousands", "so far this year"); and so is an
+# earlier attack the incident "comes after" or "follows".
 ELSEWHEN = re.compile(
     rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years) ago\b|\bearlier this (?:month|year)\b|"
     rf"\bin {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
     rf"\bsince the (?:start|beginning|outbreak)\b|"
+    rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|\bfollow(?:s|ed)\s+(?:an?|the)\b|"
     rf"\b(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)\b"
     rf"[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b", re.I)
 _NOUN = re.compile(r"[\w'’-]+")

@@ -100,6 +100,8 @@ def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: l
     ("The war has killed 6,000 people.", "war has killed"),
     ("The group's insurgency in the north has killed thousands.", "insurgency in the north has killed"),
     ("Militants have killed 40 people so far this year.", "so far this year"),
+    ("The killings come after 24 members of the security forces were killed in an attack.", "come after"),
+    ("The blast follows a suicide attack on a bus that killed 10 people.", "follows a"),
 ])
 def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, elsewhen: str | None) -> None:
     lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"

@@ -87,6 +87,12 @@ class Figure(_ModelFacing):
     nullify = field_validator("according_to", mode="before")(_nullify)
 
 
+class SameIncident(_ModelFacing):
+    """The answer to a focused question about one count (``prompts/confirm.j2``)."""
+
+    same_incident: bool
+
+
 class NamedSource(_ModelFacing):
     """A person, body or outlet the article cites, as the article words it."""
 

@@ -226,3 +226,51 @@ def test_a_replay_miss_fails_the_article_with_the_command_that_records_it() -> N
     brief = summarize_article(FOCUSED, ExchangeClient(backend=Scripted(answer)), load_templates())
     assert brief.status == "failed" and (brief.error or "").startswith("replay: no recording in fixtures/exchanges")
     assert "--record" in (brief.error or "")
+
+
+# --- a focused question where a late count would become the incident's toll --------------------------------
+
+SIMILAR = parse_article(
+    "Gunmen kill nine in raid on Velka market\n"
+    "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
+    "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
+    "Two of the traders killed were brothers, police said.\n"
+    "In a similar raid on a village near Velka, 40 people were killed, residents said.\n",
+    "similar",
+)
+
+
+def asking(same_incident: bool | None) -> Any:
+    """The labelling answer for SIMILAR, and ``same_incident`` to every focused question (None: a reply that is
+    no JSON of the question's shape)."""
+    label = labelling({"S1": ("killed", "unknown", 1, "the article itself"), "S2": ("killed", "civilians", 1, "police"),
+                       "S3": ("wounded", "total", 1, "hospital director Ilan Varga"),
+                       "S4": ("killed", "civilians", 1, "police"), "S5": ("killed", "total", 1, "residents")})
+
+    def answer(request: dict[str, Any]) -> str:
+        if request["response_format"]["json_schema"]["name"] == "SameIncident":
+            return "I am not sure." if same_incident is None else json.dumps({"same_incident": same_incident})
+        return str(label(request))
+    return answer
+
+
+def test_a_late_count_that_would_become_the_incidents_toll_is_asked_about_on_its_own() -> None:
+    backend = Scripted(asking(False))
+    brief = summarize_article(SIMILAR, ExchangeClient(backend=backend), load_templates())
+    questions = [r for r in backend.requests if r["response_format"]["json_schema"]["name"] == "SameIncident"]
+    assert len(questions) == 1  # only the 40: 'Two' after the lede is below the lede's nine, the 14 is the lede's
+    assert '"40"' in questions[0]["messages"][-1]["content"] and "[S5]" in questions[0]["messages"][-1]["content"]
+    # the article's request, the model's answer as it gave it, then the question
+    assert questions[0]["messages"][:-2] == backend.requests[0]["messages"]
+    assert questions[0]["messages"][-2] == {"role": "assistant", "content": asking(False)(backend.requests[0])}
+    assert [f.amount_text for f in brief.incidents[0].figures if f.outcome == "killed"] == ["nine", "at least nine",
+                                                                                            "Two"]
+    assert brief.unused_counts[-1].startswith("S5 '40': killed, asked on its own the model read it as another event")
+
+
+def test_a_late_count_the_model_confirms_stays_and_a_failed_question_keeps_it_and_says_so() -> None:
+    confirmed = summarize_article(SIMILAR, ExchangeClient(backend=Scripted(asking(True))), load_templates())
+    assert "40" in [f.amount_text for f in confirmed.incidents[0].figures]
+    failed = summarize_article(SIMILAR, ExchangeClient(backend=Scripted(asking(None))), load_templates())
+    assert "40" in [f.amount_text for f in failed.incidents[0].figures]
+    assert any("the question whether it is the incident's failed" in note for note in failed.left_out)

@@ -42,6 +42,8 @@ def long_text() -> str:
 def responder(body: dict[str, Any]) -> str:
     """A model that reports each event sentence it is shown as an incident, citing the ids it sees, and labels
     each count the request asks about as the dead of the incident of its sentence."""
+    if body["response_format"]["json_schema"]["name"] == "SameIncident":
+        return '{"same_incident": true}'  # a question about one late count: it is the incident's
     user = body["messages"][1]["content"]
     schema = body["response_format"]["json_schema"]["schema"]
     incidents, of_sentence = [], {}

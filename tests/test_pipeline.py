@@ -274,3 +274,18 @@ def test_a_late_count_the_model_confirms_stays_and_a_failed_question_keeps_it_an
     failed = summarize_article(SIMILAR, ExchangeClient(backend=Scripted(asking(None))), load_templates())
     assert "40" in [f.amount_text for f in failed.incidents[0].figures]
     assert any("the question whether it is the incident's failed" in note for note in failed.left_out)
+
+
+def test_the_claimants_own_toll_in_the_claim_sentence_is_not_questioned() -> None:
+    claimed = parse_article(
+        "Gunmen kill nine in raid on Velka market\n"
+        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
+        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
+        "Two of the traders killed were brothers, police said.\n"
+        "The Iron Wolves claimed responsibility for the raid, saying 40 traders were killed.\n",
+        "claimed",
+    )
+    backend = Scripted(asking(False))
+    brief = summarize_article(claimed, ExchangeClient(backend=backend), load_templates())
+    assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
+    assert "40" in [f.amount_text for f in brief.incidents[0].figures]  # a rival toll, kept beside the police's

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import statistics
 
+from summarizer import candidates
 from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, words_to_int
 from summarizer.articles import Article
 from summarizer.gazetteer import (
@@ -168,8 +169,6 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[st
     return list(dict.fromkeys(texts))
 
 
-LEDE = 3
-"""Sentences of the headline and first paragraph: what they place, they place in the incident."""
 _CARRIED = re.compile(r"\b(?:hospitals?|taken to|rushed to|evacuated|transferred|flown|airlifted|buried)\b", re.I)
 
 
@@ -179,7 +178,7 @@ def placed_elsewhere(fig: FigureOut, inc: IncidentOut, article: Article) -> str 
     than 35 Taleban militants in the southern province of Helmand" under a Khost bombing), or None. A sentence
     that also names the incident's province or place, or that tells where victims were taken, stays."""
     sentence = article.sentence(fig.citation.sentence)
-    if sentence is None or sentence.id <= LEDE or not inc.province or _CARRIED.search(sentence.text):
+    if sentence is None or sentence.id <= candidates.LEDE or not inc.province or _CARRIED.search(sentence.text):
         return None
     text = key(sentence.text)
     own = [key(x) for x in (inc.province, inc.place) if x]

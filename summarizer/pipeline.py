@@ -11,6 +11,7 @@ import functools
 import json
 import logging
 import queue
+import re
 import shlex
 import threading
 import time
@@ -264,19 +265,21 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     extraction = assemble(answer, part, found, cited, offered)
     ground(extraction, part)
     if said and said[0].strip():
-        claimed = {sentence for _, sentence in candidates.claims(part)}
-        _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, claimed)
+        _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part)
     return extraction
 
 
-def to_confirm(extraction: Extraction, claimed: Container[int] = ()) -> list[Figure]:
+def to_confirm(extraction: Extraction, part: Article) -> list[Figure]:
     """The main incident's figures worth a focused question: those after the lede that would raise the
     incident's largest figure of their outcome above what its lede states (or stand alone for an outcome the
     lede gives no figure of). A count of an earlier attack or of a war told further down ("about 100
     Kenyans", "Nineteen people were killed in a similar attack") otherwise becomes the incident's headline
     toll; the lede's own counts and the smaller ones after it are not worth the tokens. A count in a sentence
-    that claims the attack (``claimed``: "The Taliban claimed responsibility ..., saying 'more than 20 police'
-    were killed") is the claimant's rival toll of this incident, not asked about."""
+    that claims the attack ("The Taliban claimed responsibility ..., saying 'more than 20 police' were killed")
+    is the claimant's rival toll of this incident, and a count given as "the death toll" ("Local politicians
+    placed the death toll at up to 42") is a source's toll of the incident the article is about: neither is
+    asked about."""
+    claimed = {sentence for _, sentence in candidates.claims(part)}
     if not extraction.incidents:
         return []
 
@@ -290,12 +293,17 @@ def to_confirm(extraction: Extraction, claimed: Container[int] = ()) -> list[Fig
     for f in figures:
         if f.sentence <= candidates.LEDE and f.group != "militants" and (n := largest(f)) is not None:
             lede[f.outcome] = max(lede.get(f.outcome, 0), n)
+    def the_toll(fig: Figure) -> bool:
+        sentence = part.sentence(fig.sentence)
+        return sentence is not None and bool(re.search(rf"\btoll\b[\w\s]{{0,20}}?{re.escape(fig.amount)}",
+                                                       sentence.text, re.I))
+
     return [f for f in figures if f.sentence > candidates.LEDE and f.group != "militants" and f.sentence not in claimed
-            and (n := largest(f)) is not None and n > lede.get(f.outcome, 0)]
+            and not the_toll(f) and (n := largest(f)) is not None and n > lede.get(f.outcome, 0)]
 
 
 def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create: Callable[..., Any],
-             templates: Templates, claimed: Container[int]) -> None:
+             templates: Templates, part: Article) -> None:
     """Ask, after the article's request and the model's own answer (``conversation``), one short question per
     figure ``to_confirm`` picks. The article's KV cache is reused; the answer, read back, is tokenized a little
     differently from how it was generated, so part of it is evaluated again (about 230 prompt tokens a question
@@ -306,7 +314,7 @@ def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create:
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
     main = extraction.incidents[0] if extraction.incidents else None
-    for fig in to_confirm(extraction, claimed):
+    for fig in to_confirm(extraction, part):
         assert main is not None
         question = templates.question({"count": fig.amount, "sentence": fig.sentence, "outcome": fig.outcome,
                                        "headline": main.headline})

@@ -289,3 +289,18 @@ def test_the_claimants_own_toll_in_the_claim_sentence_is_not_questioned() -> Non
     brief = summarize_article(claimed, ExchangeClient(backend=backend), load_templates())
     assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
     assert "40" in [f.amount_text for f in brief.incidents[0].figures]  # a rival toll, kept beside the police's
+
+
+def test_a_sources_death_toll_of_the_incident_is_not_questioned() -> None:
+    toll = parse_article(
+        "Gunmen kill nine in raid on Velka market\n"
+        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
+        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
+        "Two of the traders killed were brothers, police said.\n"
+        "Local politicians placed the death toll at up to 40, Radio Kell reported.\n",
+        "toll",
+    )
+    backend = Scripted(asking(False))
+    brief = summarize_article(toll, ExchangeClient(backend=backend), load_templates())
+    assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
+    assert "up to 40" in [f.amount_text for f in brief.incidents[0].figures]  # beside the police's nine

@@ -25,10 +25,15 @@ def is_method_only(actor: str) -> bool:
     return bool(named) and all(w in METHOD_WORDS for w in named)
 
 
+def capitalised_words(text: str) -> set[str]:
+    """The folded words ``text`` writes with a capital, in any script ('İstanbul' too), a possessive dropped."""
+    return {w for c in re.findall(r"\b\w[\w'’-]*", text) if c[0].isupper() for w in text_words(c)}
+
+
 def is_proper_name(name: str, text: str) -> bool:
     """At least one word of ``name`` stands capitalised in ``text`` ('Ghazni'), so 'eastern' or 'capital'
     is not taken for a province."""
-    capitalised = {w for c in re.findall(r"\b\w[\w'’-]*", text) if c[0].isupper() for w in text_words(c)}
+    capitalised = capitalised_words(text)
     return any(any(near_form(w, c) for c in capitalised) for w in tokens(name) if w not in STOP)
 
 

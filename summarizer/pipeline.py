@@ -279,9 +279,9 @@ def to_confirm(extraction: Extraction, part: Article) -> list[Figure]:
     is the claimant's rival toll of this incident, and a count given as "the death toll" ("Local politicians
     placed the death toll at up to 42") is a source's toll of the incident the article is about: neither is
     asked about."""
-    claimed = {sentence for _, sentence in candidates.claims(part)}
     if not extraction.incidents:
         return []
+    claimed = {sentence for _, sentence in candidates.claims(part)}
 
     def largest(fig: Figure) -> int | None:
         amount = parse_amount(fig.amount)
@@ -293,6 +293,7 @@ def to_confirm(extraction: Extraction, part: Article) -> list[Figure]:
     for f in figures:
         if f.sentence <= candidates.LEDE and f.group != "militants" and (n := largest(f)) is not None:
             lede[f.outcome] = max(lede.get(f.outcome, 0), n)
+
     def the_toll(fig: Figure) -> bool:
         sentence = part.sentence(fig.sentence)
         return sentence is not None and bool(re.search(rf"\btoll\b[\w\s]{{0,20}}?{re.escape(fig.amount)}",
@@ -313,9 +314,8 @@ def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create:
     counts. A question that fails keeps the figure, and says so."""
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
-    main = extraction.incidents[0] if extraction.incidents else None
     for fig in to_confirm(extraction, part):
-        assert main is not None
+        main = extraction.incidents[0]
         question = templates.question({"count": fig.amount, "sentence": fig.sentence, "outcome": fig.outcome,
                                        "headline": main.headline})
         try:
@@ -323,17 +323,12 @@ def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create:
                                          max_retries=0, temperature=0.0, max_tokens=CONFIRM_TOKENS)
         except (InstructorRetryException, IncompleteOutputException, ProviderError) as exc:
             extraction.dropped.append(f"S{fig.sentence} {fig.amount!r}: the question whether it is the incident's "
-                                      f"failed ({_short_reason(exc)}); kept")
+                                      f"failed ({_reason(exc, part.name)}); kept")
             continue
         if not reply.same_incident:
             main.figures = [f for f in main.figures if f is not fig]
             extraction.unused.append(f"S{fig.sentence} {fig.amount!r}: {fig.outcome}, asked on its own the model "
                                      "read it as another event than the incident's; not counted")
-
-
-def _short_reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text if len(text) <= 120 else text[:119] + "…"
 
 
 def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],

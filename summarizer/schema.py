@@ -27,12 +27,13 @@ from summarizer.amounts import Qualifier, parse_amount
 from summarizer.articles import Article
 from summarizer.grounding import (
     amount_in_sentence,
+    capitalised_words,
     is_method_only,
     is_proper_name,
     missing_words,
     outcome_conflict,
 )
-from summarizer.names import GENERIC_ACTOR, words
+from summarizer.names import GENERIC_ACTOR
 
 SCHEMA_VERSION = "2"
 
@@ -287,8 +288,7 @@ def _people_named(country: str, text: str) -> bool:
 
     g = load()
     cc = g.country_code(country)
-    capitalised = {w for c in re.findall(r"\b\w[\w'’-]*", text) if c[0].isupper() for w in words(c)}
-    return cc is not None and any(g.country_of_word(w) == cc for w in capitalised)
+    return cc is not None and any(g.country_of_word(w) == cc for w in capitalised_words(text))
 
 
 def ground(extraction: Extraction, article: Article) -> None:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from instructor.core.exceptions import IncompleteOutputException
 from openai.types.chat import ChatCompletion
 
@@ -276,31 +277,22 @@ def test_a_late_count_the_model_confirms_stays_and_a_failed_question_keeps_it_an
     assert any("the question whether it is the incident's failed" in note for note in failed.left_out)
 
 
-def test_the_claimants_own_toll_in_the_claim_sentence_is_not_questioned() -> None:
-    claimed = parse_article(
+@pytest.mark.parametrize(("last", "amount"), [
+    # the claimant's own toll in the sentence that claims the attack: a rival toll, kept beside the police's
+    ("The Iron Wolves claimed responsibility for the raid, saying 40 traders were killed.", "40"),
+    # a source's death toll of the incident the article is about
+    ("Local politicians placed the death toll at up to 40, Radio Kell reported.", "up to 40"),
+])
+def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amount: str) -> None:
+    article = parse_article(
         "Gunmen kill nine in raid on Velka market\n"
         "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
         "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
         "Two of the traders killed were brothers, police said.\n"
-        "The Iron Wolves claimed responsibility for the raid, saying 40 traders were killed.\n",
-        "claimed",
-    )
-    backend = Scripted(asking(False))
-    brief = summarize_article(claimed, ExchangeClient(backend=backend), load_templates())
-    assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
-    assert "40" in [f.amount_text for f in brief.incidents[0].figures]  # a rival toll, kept beside the police's
-
-
-def test_a_sources_death_toll_of_the_incident_is_not_questioned() -> None:
-    toll = parse_article(
-        "Gunmen kill nine in raid on Velka market\n"
-        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
-        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
-        "Two of the traders killed were brothers, police said.\n"
-        "Local politicians placed the death toll at up to 40, Radio Kell reported.\n",
+        f"{last}\n",
         "toll",
     )
     backend = Scripted(asking(False))
-    brief = summarize_article(toll, ExchangeClient(backend=backend), load_templates())
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
     assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
-    assert "up to 40" in [f.amount_text for f in brief.incidents[0].figures]  # beside the police's nine
+    assert amount in [f.amount_text for f in brief.incidents[0].figures]

@@ -93,13 +93,15 @@ _THINGS = re.compile(
     r"shops|rockets?|missiles?|mortars?|shells?|grenades?|rounds|attacks?|raids?|incidents?|villages?|towns?|"
     r"districts?|provinces?|regions?|checkpoints?|bases?|weapons?|guns?|rifles?|drones?|helicopters?|aircraft|"
     r"sides|locations|areas|countries|hospitals?|schools?|mosques?|churches?)", re.I)
-# A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "In April,
+# A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "about a
+# year ago", "a fortnight ago", "In April,
 # more than two dozen ... were killed", "after the massacre ... in December 2014").
 # A toll over a longer time is another time too: a war's, an insurgency's, a year's ("The war has killed 6,000
 # people", "Boko Haram's six-year insurgency ... has killed thousands", "so far this year"); and so is an
 # earlier attack the incident "comes after" or "follows".
 ELSEWHEN = re.compile(
-    rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years) ago\b|\bearlier this (?:month|year)\b|"
+    rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years|(?:a|an|one|two|three|four|five|six|few|\d+)\s+"
+    rf"(?:weeks?|fortnights?|months?|years?)) ago\b|\bearlier this (?:month|year)\b|"
     rf"\bin {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
     rf"\bsince the (?:start|beginning|outbreak)\b|"
     rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|\bfollow(?:s|ed)\s+(?:an?|the)\b|"
@@ -296,11 +298,33 @@ def event_types(article: Article, types: Sequence[str]) -> list[str]:
     words when the lede's give none; all types when the article's give none either."""
     sentences = article.trusted().sentences
     for shown in (sentences[:LEDE], sentences):
-        text = "\n".join(s.text for s in shown)
-        found = [t for t in types if t == "other" or (t in _TYPE_CUES and _TYPE_CUES[t].search(text))]
-        if len(found) > 1:
+        found = types_in("\n".join(s.text for s in shown), types)
+        if len(found) < len(types):
             return found
     return list(types)
+
+
+def types_in(text: str, types: Sequence[str]) -> list[str]:
+    """The event types of ``types`` whose words ``text`` uses, "other" always among them; all types when it
+    uses none of their words."""
+    found = [t for t in types if t == "other" or (t in _TYPE_CUES and _TYPE_CUES[t].search(text))]
+    return found if len(found) > 1 else list(types)
+
+
+# --- other incidents -----------------------------------------------------------------------------------------
+
+# A sentence that opens by turning to another event: "Also Thursday, gunmen killed ...", "In a separate attack",
+# "Separately,", "Elsewhere,", "Meanwhile,", "On Friday, in another incident". English discourse markers, not
+# any article's words: the model is asked whether the event is the main incident's, another or an older one.
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|night|week)"
+_ANOTHER = re.compile(rf"^\W*(?:[^,.;]{{0,30}},\s*)?(?:also,|also\s+(?:on\s+|in\s+|that\s+|this\s+)?{_DAY}\b|"
+                      r"separately\b|elsewhere\b|meanwhile\b|earlier\b|"
+                      r"in\s+(?:an|a)\s*(?:other|separate|second|third|related|similar|different)\b|"
+                      r"in\s+another\b|another\s+(?:attack|incident|bomb|blast|explosion|raid|ambush|clash))", re.I)
+
+
+def turns_to_another_event(text: str) -> bool:
+    return bool(_ANOTHER.search(text))
 
 
 _NAME_WORD = r"[A-Z][\w'’.-]*"

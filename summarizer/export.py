@@ -41,6 +41,7 @@ from summarizer.wording import (
     place_words,
     reconciled_words,
     source_words,
+    summary_origin,
 )
 
 FOLDER_FORMATS = ("json", "md")
@@ -155,7 +156,7 @@ def _sid(sentence: int | None) -> str:
 
 
 def incident_markdown(inc: IncidentOut, number: int, published: bool = True) -> list[str]:
-    out = [f"## {number}. {md(inc.headline)}", "", f"{md(inc.summary)} *(the model's summary)*", ""]
+    out = [f"## {number}. {md(inc.headline)}", "", f"{md(inc.summary)} *({summary_origin(inc)})*", ""]
     resp = inc.responsibility
     facts = [
         ("What", md(event_words(inc))),

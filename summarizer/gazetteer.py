@@ -307,6 +307,17 @@ def divisions_placed(text: str, country: str | None) -> set[str]:
     return found
 
 
+def places_named(text: str, country: str | None) -> list[str]:
+    """The names, as ``text`` writes them, that its grammar places something in ("in western Baghdad", "Zamfara
+    State") and the gazetteer knows as a division or town of ``country``, in reading order."""
+    g = load()
+    cc = g.country_code(country)
+    if cc is None:
+        return []
+    found = [m.group("a") or m.group("b") for m in _PLACED.finditer(text)]
+    return [name for name in dict.fromkeys(found) if g.division_of_place(name, cc)]
+
+
 def same_division(a: str, b: str, country: str | None) -> bool:
     """``a`` and ``b`` name the same division of ``country`` ('Khost' and 'Khowst'; 'Babil' and 'Babylon'
     only where the gazetteer spells them alike)."""

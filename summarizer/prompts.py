@@ -18,7 +18,7 @@ from pathlib import Path
 from textwrap import dedent
 from typing import Any
 
-TEMPLATE_FILES = ("system.j2", "extract.j2", "confirm.j2")
+TEMPLATE_FILES = ("system.j2", "extract.j2", "confirm.j2", "other.j2")
 
 
 def prompts_dir() -> Path:
@@ -34,20 +34,21 @@ class Templates:
     system: str
     extract: str
     confirm: str = ""  # the focused question that follows an answer (``pipeline._confirm``)
+    other: str = ""  # the question whether a sentence tells another incident (``pipeline._others``)
 
     @property
     def hash(self) -> str:
         """Short id of the template text, carried by every brief so results can be traced to prompts."""
-        digest = hashlib.sha256(f"{self.system}\0{self.extract}\0{self.confirm}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{self.system}\0{self.extract}\0{self.confirm}\0{self.other}".encode()).hexdigest()
         return digest[:12]
 
     def messages(self) -> list[dict[str, str]]:
         """The templates as they are, unrendered."""
         return [{"role": "system", "content": self.system}, {"role": "user", "content": self.extract}]
 
-    def question(self, context: Mapping[str, Any]) -> dict[str, str]:
-        """The user turn of a focused question after an answer (``confirm.j2``)."""
-        return {"role": "user", "content": _render(self.confirm, context).strip()}
+    def question(self, context: Mapping[str, Any], template: str = "confirm") -> dict[str, str]:
+        """The user turn of a focused question after an answer (``confirm.j2``, or ``other.j2``)."""
+        return {"role": "user", "content": _render(getattr(self, template), context).strip()}
 
     def render(self, context: Mapping[str, Any]) -> list[dict[str, str]]:
         """The system and user messages for an article's ``context``."""
@@ -63,5 +64,5 @@ def _render(source: str, context: Mapping[str, Any]) -> str:
 @lru_cache(maxsize=4)
 def load_templates(directory: Path | None = None) -> Templates:
     base = directory or prompts_dir()
-    system, extract, confirm = ((base / name).read_text(encoding="utf-8") for name in TEMPLATE_FILES)
-    return Templates(system=system, extract=extract, confirm=confirm)
+    system, extract, confirm, other = ((base / name).read_text(encoding="utf-8") for name in TEMPLATE_FILES)
+    return Templates(system=system, extract=extract, confirm=confirm, other=other)

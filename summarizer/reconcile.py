@@ -225,6 +225,7 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
     return IncidentOut(
         headline=inc.headline,
         summary=inc.summary,
+        told_in=inc.told_in,
         event_type=inc.event_type,
         date=resolve_date(inc.date_text, article.publication_date),
         country=country,

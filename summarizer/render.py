@@ -48,6 +48,7 @@ from summarizer.wording import (
     place_words,
     reconciled_words,
     source_words,
+    summary_origin,
 )
 
 
@@ -153,7 +154,7 @@ def _evidence(inc: IncidentOut) -> list[RenderableType]:
 
 def incident_panel(inc: IncidentOut, number: int, total: int, evidence: bool = False,
                    published: bool = True) -> Panel:
-    summary = Text.assemble(inert(inc.summary), (" (the model's summary)", "dim italic"))
+    summary = Text.assemble(inert(inc.summary), (f" ({summary_origin(inc)})", "dim italic"))
     parts: list[RenderableType] = [summary, Text(""), _facts(inc, published), Text(""), *_figures(inc)]
     if evidence:
         ev = _evidence(inc)

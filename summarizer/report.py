@@ -47,6 +47,7 @@ from summarizer.wording import (
     number_range,
     place_words,
     source_words,
+    summary_origin,
 )
 
 if TYPE_CHECKING:
@@ -294,6 +295,7 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_visible)
     env.globals.update(
         status_words=STATUS_WORDS, not_stated=NOT_STATED, event_words=event_words, date_words=date_words,
+        summary_origin=summary_origin,
         place_words=place_words, claim_words=claim_words, source_words=source_words, estimate_words=estimate_words,
         number_range=number_range, named_sources=named_sources, estimate=_estimate, estimate_range=_range,
         sort_number=_sort_number,

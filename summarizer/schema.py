@@ -94,6 +94,19 @@ class SameIncident(_ModelFacing):
     same_incident: bool
 
 
+class OtherEvent(_ModelFacing):
+    """The answer to the question whether a sentence tells another incident (``prompts/other.j2``); the event
+    type is narrowed per question to the types the sentence's words speak of (``other_event_model``)."""
+
+    same_incident: bool
+    event_type: EventType
+
+
+def other_event_model(event_types: Sequence[str]) -> type[OtherEvent]:
+    type_choice = Annotated[EventType, WithJsonSchema({"enum": list(event_types), "type": "string"})]
+    return create_model("OtherEvent", __base__=OtherEvent, event_type=(type_choice, ...))
+
+
 class NamedSource(_ModelFacing):
     """A person, body or outlet the article cites, as the article words it."""
 
@@ -230,6 +243,7 @@ class Incident(IncidentAnswer):
 
     figures: list[Figure] = Field(default_factory=list)
     sources: list[NamedSource] = Field(default_factory=list)
+    told_in: int | None = Field(default=None, description="the sentence an incident built by code was taken from")
 
 
 class Extraction(_ModelFacing):
@@ -436,6 +450,9 @@ class Responsibility(BaseModel):
 class IncidentOut(BaseModel):
     headline: str
     summary: str
+    told_in: int | None = Field(
+        default=None, description="set for an incident code built from one sentence the model read as another "
+                                  "incident: its summary is that sentence, its headline code's words")
     event_type: EventType
     date: DateOut
     country: str | None

@@ -27,6 +27,13 @@ def event_words(inc: IncidentOut) -> str:
     return inc.event_type.replace("_", " ")
 
 
+def summary_origin(inc: IncidentOut) -> str:
+    """Whose words the summary is: the model's, or the article's sentence an incident built by code came from."""
+    if inc.told_in is None:
+        return "the model's summary"
+    return f"the article's words, S{inc.told_in}: the model read it as another incident; headline by code"
+
+
 def date_words(inc: IncidentOut, published: bool = True) -> str:
     """``published``: whether the article carries a publication date, which is what weekdays resolve against."""
     d = inc.date

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from summarizer.articles import parse_article
-from summarizer.candidates import ARTICLE_SOURCE, choices, claims, counts, noun_group, speakers
+from summarizer.candidates import (
+    ARTICLE_SOURCE,
+    choices,
+    claims,
+    counts,
+    noun_group,
+    speakers,
+    turns_to_another_event,
+    types_in,
+)
 
 
 def amounts(text: str) -> list[str]:
@@ -102,6 +111,9 @@ def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: l
     ("Militants have killed 40 people so far this year.", "so far this year"),
     ("The killings come after 24 members of the security forces were killed in an attack.", "come after"),
     ("The blast follows a suicide attack on a bus that killed 10 people.", "follows a"),
+    ("Nineteen people were killed in a similar attack at a village, about a year ago.", "a year ago"),
+    ("Gunmen killed over 20 people at a market a fortnight ago.", "a fortnight ago"),
+    ("Two days ago, gunmen killed 20 people at a market.", None),  # a few days back may be news of the week
 ])
 def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, elsewhen: str | None) -> None:
     lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
@@ -156,3 +168,26 @@ def test_a_pronoun_attribution_offers_the_speaker_named_before() -> None:
 
 def test_a_thing_after_a_preposition_does_not_make_the_count_a_count_of_things() -> None:
     assert [c.shown for c in counts(parse_article("Gunmen kill nine in raid on market", "t"))] == ["nine in raid"]
+
+
+@pytest.mark.parametrize(("sentence", "turns"), [
+    ("Also Thursday, gunmen killed a senior official as he drove to work in Baghdad.", True),
+    ("In a separate attack, two soldiers were wounded by a roadside bomb.", True),
+    ("On Friday, in another incident, five people were kidnapped.", True),
+    ("Separately, police said three people died in clashes.", True),
+    ("Elsewhere, a bomb wounded 12.", True),
+    ("Another attack killed four farmers near the town.", True),
+    # the incident's own story goes on
+    ("Two of the traders killed were brothers, police said.", False),
+    ("The attack also wounded 14 people.", False),
+    ("Also killed in the attack was a police officer.", False),
+    ("Another 14 people were wounded, the hospital said.", False),
+])
+def test_a_sentence_that_turns_to_another_event_is_recognised(sentence: str, turns: bool) -> None:
+    assert turns_to_another_event(sentence) is turns
+
+
+def test_the_types_offered_for_one_sentence_are_those_its_words_speak_of() -> None:
+    types = ("bombing", "airstrike", "armed_assault", "kidnapping", "other")
+    assert types_in("two roadside bombs blew up, wounding several people", types) == ["bombing", "other"]
+    assert types_in("the ministry said three people died", types) == list(types)

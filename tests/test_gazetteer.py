@@ -12,6 +12,7 @@ from summarizer.gazetteer import (
     country_for,
     country_of_places,
     division_anywhere,
+    places_named,
     province_for,
 )
 
@@ -129,3 +130,11 @@ def test_a_city_is_placed_without_its_country_only_when_one_city_of_that_name_do
 def test_a_province_is_placed_without_its_country_only_when_one_country_has_it(
         name: str, expected: tuple[str, str] | None) -> None:
     assert division_anywhere(name) == expected
+
+
+def test_the_places_a_sentence_places_something_in_are_named_as_written() -> None:
+    text = "And two roadside bombs blew up in western Baghdad, wounding several people, Reuters said."
+    assert places_named(text, "Iraq") == ["Baghdad"]
+    assert places_named("In the southern province of Helmand, 35 militants were killed.", "Afghanistan") == ["Helmand"]
+    assert places_named("Police said two people were killed.", "Iraq") == []
+    assert places_named(text, None) == []  # no country: no gazetteer to place it in

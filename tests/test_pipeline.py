@@ -241,9 +241,10 @@ SIMILAR = parse_article(
 )
 
 
-def asking(same_incident: bool | None) -> Any:
-    """The labelling answer for SIMILAR, and ``same_incident`` to every focused question (None: a reply that is
-    no JSON of the question's shape)."""
+def asking(same_incident: bool | None, same_as_main: bool | None = True) -> Any:
+    """The labelling answer for SIMILAR, ``same_incident`` to every focused question about a count and
+    ``same_as_main`` to every question whether a sentence tells another incident (None: a reply that is no JSON
+    of the question's shape)."""
     label = labelling({"S1": ("killed", "unknown", 1, "the article itself"), "S2": ("killed", "civilians", 1, "police"),
                        "S3": ("wounded", "total", 1, "hospital director Ilan Varga"),
                        "S4": ("killed", "civilians", 1, "police"), "S5": ("killed", "total", 1, "residents")})
@@ -251,6 +252,9 @@ def asking(same_incident: bool | None) -> Any:
     def answer(request: dict[str, Any]) -> str:
         if request["response_format"]["json_schema"]["name"] == "SameIncident":
             return "I am not sure." if same_incident is None else json.dumps({"same_incident": same_incident})
+        if request["response_format"]["json_schema"]["name"] == "OtherEvent":
+            return "Maybe." if same_as_main is None else json.dumps({"same_incident": same_as_main,
+                                                                     "event_type": "raid_on_facility"})
         return str(label(request))
     return answer
 
@@ -296,3 +300,51 @@ def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amoun
     brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
     assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
     assert amount in [f.amount_text for f in brief.incidents[0].figures]
+
+
+# --- another incident, told in a sentence the main incident's answer set aside ------------------------------
+
+def test_a_count_in_a_sentence_that_turns_to_another_event_becomes_its_own_incident_when_the_model_says_so() -> None:
+    backend = Scripted(asking(True, False))  # S5 "In a similar raid ...": the 40 is confirmed, then asked about
+    brief = summarize_article(SIMILAR, ExchangeClient(backend=backend), load_templates())
+    question = backend.requests[-1]
+    assert question["response_format"]["json_schema"]["name"] == "OtherEvent"
+    assert "[S5]" in question["messages"][-1]["content"]
+    assert question["messages"][:-1] == backend.requests[-2]["messages"][:-1]  # after the answer, like the other
+    # the event types offered are those the sentence's words speak of
+    offered = schema_of(question)["properties"]["event_type"]["enum"]
+    assert "raid_on_facility" in offered and "airstrike" not in offered
+    main, other = brief.incidents
+    assert "40" not in [f.amount_text for f in main.figures]
+    assert [f.amount_text for f in other.figures] == ["40"]
+    assert other.told_in == 5 and other.summary == SIMILAR.sentence(5).text  # type: ignore[union-attr]
+    assert other.event_type == "raid_on_facility" and other.perpetrator is None
+    assert [s.name for s in other.sources] == ["residents"] and "residents" not in [s.name for s in main.sources]
+
+
+def test_the_same_incident_or_a_failed_question_leave_the_count_where_it_was() -> None:
+    for same, failed in ((True, False), (None, True)):
+        brief = summarize_article(SIMILAR, ExchangeClient(backend=Scripted(asking(True, same))), load_templates())
+        assert len(brief.incidents) == 1 and "40" in [f.amount_text for f in brief.incidents[0].figures]
+        notes = [note for note in brief.left_out if "whether it tells another incident failed" in note]
+        assert bool(notes) is failed
+    # a count the confirming question already read as another event is not asked about again
+    backend = Scripted(asking(False, False))
+    brief = summarize_article(SIMILAR, ExchangeClient(backend=backend), load_templates())
+    assert "OtherEvent" not in backend.schemas() and len(brief.incidents) == 1
+
+
+def test_a_sentence_that_turns_to_another_event_is_asked_about_even_when_labelled_the_main_incidents() -> None:
+    article = parse_article(
+        "Gunmen kill nine in raid on Velka market\n"
+        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
+        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
+        "Two of the traders killed were brothers, police said.\n"
+        "Separately, two soldiers were wounded by a roadside bomb, police said.\n",
+        "separately",
+    )
+    backend = Scripted(asking(True, False))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer", "OtherEvent"]
+    assert [f.amount_text for f in brief.incidents[1].figures] == ["two"]
+    assert [f.amount_text for f in brief.incidents[0].figures if f.outcome == "wounded"] == ["14"]

@@ -65,6 +65,21 @@ def test_the_peace_talks_story_is_not_an_incident(briefs: dict[str, Brief]) -> N
     assert briefs["015_doha_peace_talks_start.txt"].status == "no_incident"
 
 
+def test_a_second_attack_the_same_day_elsewhere_is_its_own_incident(tmp_path: Path,
+                                                                     briefs: dict[str, Brief]) -> None:
+    """Hillah's market bombing, and "two roadside bombs blew up in western Baghdad, wounding several people":
+    the Baghdad bombs are another incident, not the market's wounded; its summary is shown as the article's."""
+    name = "012_hillah_livestock_market_car_bomb.txt"
+    market, roadside = briefs[name].incidents
+    assert "several" not in [f.amount_text for f in market.figures]
+    assert roadside.place == "Baghdad" and roadside.event_type == "bombing" and roadside.told_in == 13
+    assert [(f.outcome, f.amount_text) for f in roadside.figures] == [("wounded", "several")]
+    assert roadside.summary.startswith("And two roadside bombs blew up in western Baghdad")
+    result = run(str(DEV / name), cache=tmp_path)
+    out = " ".join(result.stdout.split())
+    assert "the article's words, S13" in out and "2/2" in out
+
+
 def test_recordings_are_all_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every committed recording answers some request the code makes today (no stale files)."""
     used: set[str] = set()

@@ -298,8 +298,11 @@ def source_right(predicted: str | None, gold: str | None) -> bool:
             if predicted is None:
                 return True
             inner = re.findall(r"\(([^)]*)\)", alternative)  # "article (Reuters)": naming Reuters is right too
+            outer = re.sub(r"\([^)]*\)", " ", alternative).strip()
             if any(names_match(predicted, x) for x in inner):
                 return True
+            if not _UNATTRIBUTED.search(outer) and names_match(predicted, outer):
+                return True  # "officials (lede)": the officials the lede cites, or the lede itself
         elif names_match(predicted, alternative):
             return True
     return False

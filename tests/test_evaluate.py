@@ -169,6 +169,9 @@ def test_names_that_differ_or_are_empty_do_not_match(predicted: str | None, gold
     ("local officials", "local officials", True),
     (None, "article lede (Reuters, unattributed)", True),
     (None, "AP (lede)", True),
+    ("officials", "officials (lede)", True),  # the officials the lede cites
+    (None, "officials (lede)", True),
+    ("police", "officials (lede)", False),
     ("Reuters", "article (Reuters)", True),  # the outlet whose copy it is
     ("police", "article (Reuters)", False),
     ("Salman Rafique", "article lede (Reuters) / Salman Rafique", True),

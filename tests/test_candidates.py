@@ -166,6 +166,25 @@ def test_a_pronoun_attribution_offers_the_speaker_named_before() -> None:
     assert offered["S5: Two civilians also"] == (ARTICLE_SOURCE,)  # no attribution: not carried over
 
 
+def test_a_quotation_over_several_sentences_is_its_closing_speakers() -> None:
+    text = ("A car bomb killed at least 10 people at a tea shop in Mogadishu on Saturday, police said.\n"
+            "The blast was heard across the city.\n"
+            "Police cordoned off the area.\n"
+            "\"A bomber swerved his car into a tea shop and blew up.\n"
+            "So far we have confirmed 10 people dead.\n"
+            "The tea shop was completely destroyed,\" Colonel Abdikadir Hussein told Reuters.\n"
+            "\"It was terrible.\n"
+            "Twelve people died.\n"
+            "Nobody knows who did it.\n"
+            "We are afraid.\n"
+            "Two more died later.\n")
+    article = parse_article(text, "t")
+    offered = {c.key: c.sources for c in choices(article, counts(article))}
+    assert offered["S5: 10 people dead"] == ("Colonel Abdikadir Hussein",)
+    # a quotation that does not close within four sentences names nobody
+    assert offered["S8: Twelve people died"] == (ARTICLE_SOURCE,)
+
+
 def test_a_thing_after_a_preposition_does_not_make_the_count_a_count_of_things() -> None:
     assert [c.shown for c in counts(parse_article("Gunmen kill nine in raid on market", "t"))] == ["nine in raid"]
 

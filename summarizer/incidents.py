@@ -48,7 +48,7 @@ from pydantic import BaseModel, Field
 from summarizer import gazetteer
 from summarizer.amounts import Amount, point
 from summarizer.reconcile import estimates as range_estimates
-from summarizer.reconcile import resolve_date
+from summarizer.reconcile import is_part, resolve_date, whole_count
 from summarizer.schema import Brief, EventType, FigureOut, IncidentOut, Outcome, VictimGroup
 
 SAME = 4
@@ -62,7 +62,8 @@ Policy = Literal["range-over-sources", "latest-report"]
 POLICIES: tuple[Policy, ...] = ("range-over-sources", "latest-report")
 POLICY_TEXT: dict[Policy, str] = {
     "range-over-sources": "over every figure of every article: low = the smallest figure a source commits to, "
-    "high = the largest, best = their median (as each brief's own estimate)",
+    "high = the largest, best = their median (as each brief's own estimate; a count of one victim group no larger "
+    "than a count of all the victims is a part of it and left out)",
     "latest-report": "only the most recently published article(s) that give the figure: their own low / best / "
     "high (the newest toll; the largest best when several share the latest date)",
 }
@@ -763,11 +764,19 @@ def reconcile(recs: Sequence[Record], policy: Policy) -> list[Reconciled]:
     return out
 
 
+def _point(f: SourcedFigure) -> tuple[int, int] | None:
+    lo = f.low if f.low is not None else f.high
+    hi = f.high if f.high is not None else f.low
+    return None if lo is None or hi is None else (lo, hi)
+
+
 def _toll_conflicts(figures: Sequence[SourcedFigure]) -> list[str]:
     out: list[str] = []
     for outcome in ("killed", "wounded", "captured", "missing"):
         for side in ("victims", "militants"):
             these = [f for f in figures if f.outcome == outcome and _side(f) == side and (f.low or f.high)]
+            whole = whole_count([(f.group, _point(f)) for f in these])
+            these = [f for f in these if not is_part(f.group, _point(f), whole)]
             values = {(f.low, f.high) for f in these}
             if len(values) < 2 or len({f.article for f in these}) < 2:
                 continue

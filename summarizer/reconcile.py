@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
+from collections.abc import Sequence
 
 from summarizer import candidates
 from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, words_to_int
@@ -37,8 +38,9 @@ from summarizer.schema import (
 
 ESTIMATE_POLICY = "range-over-sources"
 """Per outcome, over every source's figure (projections and vague words left out): low = the smallest
-figure a source commits to, high = the largest, best = their median. Attackers are kept apart from victims,
-as in UCDP GED's low/best/high; no figures are ever summed."""
+figure a source commits to, high = the largest, best = their median. A count of one victim group no larger
+than a count of all the victims is a part of it and left out. Attackers are kept apart from victims, as in
+UCDP GED's low/best/high; no figures are ever summed."""
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
@@ -115,17 +117,35 @@ def _explicit_date(t: str, published: dt.date | None) -> dt.date | None:
         return None
 
 
+_WHOLE = ("total", "unknown")
+"""Groups of a count of all the victims ("13 people"), not of one kind of them ("four civilians")."""
+
+
+def whole_count(grouped: Sequence[tuple[str, tuple[int, int] | None]]) -> int | None:
+    """The largest count of all the victims (group total or unknown) among (group, point) pairs, if any."""
+    return max((p[1] for g, p in grouped if g in _WHOLE and p is not None), default=None)
+
+
+def is_part(group: str, p: tuple[int, int] | None, whole: int | None) -> bool:
+    """A count of one group no larger than the count of all the victims (``whole_count``) is a part of it ("11
+    killed ... Four civilians were among the dead"): no lower estimate ("best 4" for eleven dead) and no
+    disagreement between sources."""
+    return whole is not None and group not in _WHOLE and p is not None and p[1] <= whole
+
+
 def estimates(figures: list[FigureOut]) -> list[Estimate]:
     out: list[Estimate] = []
     for outcome in ("killed", "wounded", "captured", "missing"):
         for side in ("victims", "militants"):
-            points = []
+            grouped: list[tuple[str, tuple[int, int]]] = []
             for f in figures:
                 if f.outcome != outcome or (f.group == "militants") != (side == "militants"):
                     continue
                 p = point(_amount(f))
                 if p is not None:
-                    points.append(p)
+                    grouped.append((f.group, p))
+            whole = whole_count(grouped)
+            points = [p for g, p in grouped if not is_part(g, p, whole)]
             if not points:
                 continue
             lows = [p[0] for p in points]

@@ -70,6 +70,27 @@ def test_citations_estimates_and_conflicting_sources_side_by_side() -> None:
     assert inc.date.precision == "none" and inc.place is None and inc.place_citation is None
 
 
+def test_a_count_of_one_group_within_the_count_of_all_victims_is_no_lower_estimate() -> None:
+    from summarizer.reconcile import estimates
+    from summarizer.schema import Citation, FigureOut
+
+    cite = Citation(sentence=1, start=0, end=1, quote="x")
+
+    def fig(group: str, n: int) -> FigureOut:
+        return FigureOut(outcome="killed", group=group, amount_text=str(n), low=n, high=n, qualifier="exact",
+                         according_to=None, citation=cite)
+
+    # "11 killed ... Four civilians were among the dead": eleven dead, not "best 4"
+    (e,) = estimates([fig("unknown", 11), fig("civilians", 4)])
+    assert (e.low, e.best, e.high, e.sources) == (11, 11, 11, 1)
+    # a group's count larger than every count of all victims is a rival toll, kept
+    (e,) = estimates([fig("total", 13), fig("police", 20)])
+    assert (e.low, e.best, e.high) == (13, 13, 20)
+    # counts of groups only: all kept
+    (e,) = estimates([fig("soldiers", 23), fig("police", 4)])
+    assert (e.low, e.high) == (4, 23)
+
+
 def _one(text: str, **fields: object) -> list[object]:
     article = parse_article(text, "t")
     base: dict[str, object] = {

@@ -342,7 +342,8 @@ MAX_OTHER_QUESTIONS = 3
 
 def other_event_sentences(extraction: Extraction, part: Article) -> dict[int, list[Figure]]:
     """Sentence id -> the main incident's figures after the lede that may tell another incident: their sentence
-    places them in another division (``reconcile.placed_elsewhere``) or opens by turning to another event ("Also
+    places them in another division (``reconcile.placed_elsewhere``) or at a town the gazetteer knows that is not
+    the incident's and does not name the incident's place, or opens by turning to another event ("Also
     Thursday, ...", "In a separate attack", ``candidates.turns_to_another_event``). Other incidents reported as
     news were the model's blind spot: in the recorded develop half it never listed one, and counted "two roadside
     bombs blew up in western Baghdad, wounding several" as the Hillah bombing's. Counts the answer or the
@@ -354,12 +355,20 @@ def other_event_sentences(extraction: Extraction, part: Article) -> dict[int, li
     resolved = resolve_incident(main, part)
     elsewhere = {(f.citation.sentence, f.amount_text) for f in resolved.figures
                  if placed_elsewhere(f, resolved, part) is not None}
+    own = [_norm(x) for x in (main.place, resolved.province, main.province) if x]
+
+    def elsewhere_placed(text: str) -> bool:
+        named = [_norm(x) for x in places_named(text, resolved.country)]
+        return bool(named) and not any(n in o or o in n for n in named for o in own) and not any(
+            o and o in _norm(text) for o in own)
+
     found: dict[int, list[Figure]] = {}
     for fig in main.figures:
         sentence = part.sentence(fig.sentence)
         if sentence is None or fig.sentence <= candidates.LEDE:
             continue
-        if (fig.sentence, fig.amount) in elsewhere or candidates.turns_to_another_event(sentence.text):
+        if ((fig.sentence, fig.amount) in elsewhere or candidates.turns_to_another_event(sentence.text)
+                or elsewhere_placed(sentence.text)):
             found.setdefault(fig.sentence, []).append(fig)
     return dict(sorted(found.items()))
 

@@ -348,3 +348,28 @@ def test_a_sentence_that_turns_to_another_event_is_asked_about_even_when_labelle
     assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer", "OtherEvent"]
     assert [f.amount_text for f in brief.incidents[1].figures] == ["two"]
     assert [f.amount_text for f in brief.incidents[0].figures if f.outcome == "wounded"] == ["14"]
+
+
+def test_a_count_placed_at_another_town_of_the_same_state_is_asked_about() -> None:
+    from summarizer.pipeline import other_event_sentences
+    from summarizer.schema import Extraction
+
+    article = parse_article(
+        "Gunmen kill 10 in Kafanchan\n"
+        "Gunmen killed 10 people in Kafanchan, Kaduna State, on Sunday, police said.\n"
+        "The attackers fled on motorbikes.\n"
+        "Residents buried the victims on Monday.\n"
+        "Two of the dead were children, police in Kafanchan said.\n"
+        "Three people were wounded when a bomb went off in Zaria on Monday.\n",
+        "towns",
+    )
+    incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
+                "perpetrator": None, "perpetrator_sentence": None, "figures": [
+                    {"sentence": 2, "amount": "10", "outcome": "killed", "group": "total", "according_to": "police"},
+                    {"sentence": 5, "amount": "Two", "outcome": "killed", "group": "civilians", "according_to": None},
+                    {"sentence": 6, "amount": "Three", "outcome": "wounded", "group": "total",
+                     "according_to": None}]}
+    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [incident]},
+                                           context={"article": article})
+    # Zaria is another town of Kaduna State; the sentence naming Kafanchan goes on with the incident's story
+    assert list(other_event_sentences(extraction, article)) == [6]

@@ -153,14 +153,18 @@ def test_the_attackers_own_number_is_not_asked_as_victims(sentence: str, aside: 
     assert [c.aside is None for c in found] == [a is None for a in aside]
 
 
+def sources_offered(text: str) -> dict[str, tuple[str, ...]]:
+    article = parse_article(text, "t")
+    return {c.key: c.sources for c in choices(article, counts(article))}
+
+
 def test_a_pronoun_attribution_offers_the_speaker_named_before() -> None:
     text = ("Gunmen attacked a police compound in Bannu on Monday, killing four officers.\n"
             "The attack was still going on, a senior police source said.\n"
             "Three assailants were killed by police, he added.\n"
             "According to him, 20 people were wounded.\n"
             "Two civilians also died.\n")
-    article = parse_article(text, "t")
-    offered = {c.key: c.sources for c in choices(article, counts(article))}
+    offered = sources_offered(text)
     assert offered["S3: Three assailants were"] == ("a senior police source",)
     assert offered["S4: 20 people were"] == ("a senior police source",)
     assert offered["S5: Two civilians also"] == (ARTICLE_SOURCE,)  # no attribution: not carried over
@@ -178,8 +182,7 @@ def test_a_quotation_over_several_sentences_is_its_closing_speakers() -> None:
             "Nobody knows who did it.\n"
             "We are afraid.\n"
             "Two more died later.\n")
-    article = parse_article(text, "t")
-    offered = {c.key: c.sources for c in choices(article, counts(article))}
+    offered = sources_offered(text)
     assert offered["S5: 10 people dead"] == ("Colonel Abdikadir Hussein",)
     # a quotation that does not close within four sentences names nobody
     assert offered["S8: Twelve people died"] == (ARTICLE_SOURCE,)

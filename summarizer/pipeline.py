@@ -378,6 +378,11 @@ _DATE_WORDS = re.compile(r"\b(?:(?:late|early)\s+(?:on\s+)?)?(?:Monday|Tuesday|W
                          r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
 
 
+_KIND = {"other": "another incident", "raid_on_facility": "raid", "offensive_on_city": "offensive",
+         "massacre_of_captives": "massacre", "rocket_or_mortar": "rocket or mortar fire"}
+"""How a headline code writes names an event type ("Another incident in Helmand", not "Other in Helmand")."""
+
+
 def _others(extraction: Extraction, conversation: list[dict[str, str]], create: Callable[..., Any],
             templates: Templates, part: Article) -> None:
     """Ask, after the answer, whether each sentence ``other_event_sentences`` picks (three at most) tells the
@@ -414,7 +419,8 @@ def _others(extraction: Extraction, conversation: list[dict[str, str]], create: 
         if inc is None:
             when = _DATE_WORDS.search(sentence.text)
             inc = Incident(
-                headline=f"{reply.event_type.replace('_', ' ').capitalize()}{f' in {place}' if place else ''}",
+                headline=f"{_KIND.get(reply.event_type, reply.event_type.replace('_', ' ')).capitalize()}"
+                         f"{f' in {place}' if place else ''}",
                 summary=sentence.text, event_type=reply.event_type, date_text=when.group(0) if when else None,
                 country=main.country, province=None, place=place, place_sentence=sid if place else None,
                 perpetrator=None, perpetrator_sentence=None, target=None, claimed_by=None, claim_sentence=None,

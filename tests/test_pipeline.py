@@ -319,6 +319,7 @@ def test_a_count_in_a_sentence_that_turns_to_another_event_becomes_its_own_incid
     assert [f.amount_text for f in other.figures] == ["40"]
     assert other.told_in == 5 and other.summary == SIMILAR.sentence(5).text  # type: ignore[union-attr]
     assert other.event_type == "raid_on_facility" and other.perpetrator is None
+    assert other.headline == "Raid"  # code's words: no place the gazetteer knows in the sentence
     assert [s.name for s in other.sources] == ["residents"] and "residents" not in [s.name for s in main.sources]
 
 

@@ -310,7 +310,7 @@ def test_a_count_in_a_sentence_that_turns_to_another_event_becomes_its_own_incid
     question = backend.requests[-1]
     assert question["response_format"]["json_schema"]["name"] == "OtherEvent"
     assert "[S5]" in question["messages"][-1]["content"]
-    assert question["messages"][:-1] == backend.requests[-2]["messages"][:-1]  # after the answer, like the other
+    assert question["messages"][:-1] == backend.requests[0]["messages"]  # right after the article's request
     # the event types offered are those the sentence's words speak of
     offered = schema_of(question)["properties"]["event_type"]["enum"]
     assert "raid_on_facility" in offered and "airstrike" not in offered

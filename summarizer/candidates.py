@@ -19,7 +19,7 @@ is fitted to an article; the patterns are the grammar of news copy.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from summarizer.amounts import NUMBER_PATTERN, amount_phrases, parse_amount
@@ -464,13 +464,17 @@ _PRONOUN_REACH = 3
 """How many sentences back a pronoun's speaker is looked for."""
 
 
-def source_options(count: Count, said: dict[int, list[str]], sentence_text: str) -> tuple[str, ...]:
-    """Who may be the source of a count: the attributions its own sentence makes, with, when it attributes to a
-    pronoun ("he added", "according to him"), the speakers of the nearest sentence before that cites anyone;
-    else, in a quotation that goes on from the sentence before, that sentence's speakers or the article; else
-    the article itself. The model chooses only among these: copied down a list, one source would otherwise
-    stand for every count."""
+def source_options(count: Count, said: dict[int, list[str]], sentence_text: str,
+                   quoted: Mapping[int, list[str]] | None = None) -> tuple[str, ...]:
+    """Who may be the source of a count: the attributions its own sentence makes; else, inside a quotation that
+    names its speaker where it closes (``quoted``, from ``quoted_by``), that speaker; with, when it attributes
+    to a pronoun ("he added", "according to him"), the speakers of the nearest sentence before that cites
+    anyone; else, in a quotation that goes on from the sentence before, that sentence's speakers or the
+    article; else the article itself. The model chooses only among these: copied down a list, one source would
+    otherwise stand for every count."""
     own = said.get(count.sentence, [])
+    if not own and quoted and count.sentence in quoted:
+        return tuple(quoted[count.sentence])
     if _PRONOUN_SAYS.search(sentence_text):
         earlier = next((said[k] for k in range(count.sentence - 1, count.sentence - 1 - _PRONOUN_REACH, -1)
                         if said.get(k)), [])
@@ -503,9 +507,8 @@ def quoted_by(article: Article, said: dict[int, list[str]]) -> dict[int, list[st
             continue
         if inside:
             if marks % 2 == 1:  # it closes here
-                for k in [*inside, s.id]:
-                    if said.get(s.id):
-                        found[k] = said[s.id]
+                if said.get(s.id):
+                    found.update(dict.fromkeys([*inside, s.id], said[s.id]))
                 inside = []
             elif len(inside) >= _QUOTE_REACH:
                 inside = []
@@ -516,11 +519,9 @@ def quoted_by(article: Article, said: dict[int, list[str]]) -> dict[int, list[st
 
 def choices(article: Article, found: Sequence[Count]) -> list[CountChoice]:
     """What the model is asked about each count: the outcome unless its clause says it (then only whether they
-    are victims at all), the group unless the noun after it names it, the source among ``source_options``
-    (or, inside a quotation that names its speaker where it closes, that speaker: ``quoted_by``)."""
+    are victims at all), the group unless the noun after it names it, the source among ``source_options``."""
     said = speakers_by_sentence(article)
     quoted = quoted_by(article, said)
     text = {s.id: s.text for s in article.sentences}
     return [CountChoice(c.key, (c.outcome, "none") if c.outcome else ALL_OUTCOMES, () if c.group else ALL_GROUPS,
-                        tuple(quoted[c.sentence]) if c.sentence in quoted and not said.get(c.sentence)
-                        else source_options(c, said, text.get(c.sentence, ""))) for c in found]
+                        source_options(c, said, text.get(c.sentence, ""), quoted)) for c in found]

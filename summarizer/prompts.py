@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from textwrap import dedent
-from typing import Any
+from typing import Any, Literal
 
 TEMPLATE_FILES = ("system.j2", "extract.j2", "confirm.j2", "other.j2")
 
@@ -46,7 +46,8 @@ class Templates:
         """The templates as they are, unrendered."""
         return [{"role": "system", "content": self.system}, {"role": "user", "content": self.extract}]
 
-    def question(self, context: Mapping[str, Any], template: str = "confirm") -> dict[str, str]:
+    def question(self, context: Mapping[str, Any],
+                 template: Literal["confirm", "other"] = "confirm") -> dict[str, str]:
         """The user turn of a focused question after an answer (``confirm.j2``, or ``other.j2``)."""
         return {"role": "user", "content": _render(getattr(self, template), context).strip()}
 

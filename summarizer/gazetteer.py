@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -292,30 +292,29 @@ def country_of_places(texts: Sequence[str]) -> str | None:
     return None
 
 
+def _placed_in(text: str, cc: str) -> Iterator[tuple[str, str]]:
+    """(name as ``text`` writes it, its division) for each name its grammar places something in (``_PLACED``)
+    that the gazetteer knows in the country ``cc``, in reading order."""
+    g = load()
+    for m in _PLACED.finditer(text):
+        name = m.group("a") or m.group("b")
+        division = g.division_of_place(name, cc)
+        if division:
+            yield name, division
+
+
 def divisions_placed(text: str, country: str | None) -> set[str]:
     """The divisions of ``country`` that ``text`` places something in ("in the southern province of Helmand",
     "in western Baghdad", "Zamfara State"), by their gazetteer names."""
-    g = load()
-    cc = g.country_code(country)
-    if cc is None:
-        return set()
-    found: set[str] = set()
-    for m in _PLACED.finditer(text):
-        division = g.division_of_place(m.group("a") or m.group("b"), cc)
-        if division:
-            found.add(division)
-    return found
+    cc = load().country_code(country)
+    return set() if cc is None else {division for _, division in _placed_in(text, cc)}
 
 
 def places_named(text: str, country: str | None) -> list[str]:
     """The names, as ``text`` writes them, that its grammar places something in ("in western Baghdad", "Zamfara
     State") and the gazetteer knows as a division or town of ``country``, in reading order."""
-    g = load()
-    cc = g.country_code(country)
-    if cc is None:
-        return []
-    found = [m.group("a") or m.group("b") for m in _PLACED.finditer(text)]
-    return [name for name in dict.fromkeys(found) if g.division_of_place(name, cc)]
+    cc = load().country_code(country)
+    return [] if cc is None else list(dict.fromkeys(name for name, _ in _placed_in(text, cc)))
 
 
 def same_division(a: str, b: str, country: str | None) -> bool:
@@ -351,8 +350,7 @@ def province_for(province: str | None, place: str | None, country: str | None,
     for text in context:
         # Names the grammar places first ("of Istanbul"): a governor named Sahin is no village of Tekirdağ. Then
         # any name, the first named (a dateline's city before the cities it is measured from).
-        placed = (g.division_of_place(m.group("a") or m.group("b"), cc) for m in _PLACED.finditer(text))
-        division = next((d for d in placed if d), None) or g.division_of_place(text, cc, first=True)
+        division = next((d for _, d in _placed_in(text, cc)), None) or g.division_of_place(text, cc, first=True)
         if division:
             return division, True
     return province, False

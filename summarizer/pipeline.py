@@ -29,7 +29,7 @@ from summarizer.briefcache import BriefStore, brief_key, run_identity
 from summarizer.gazetteer import places_named
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
 from summarizer.prompts import Templates
-from summarizer.reconcile import placed_elsewhere, resolve, resolve_incident
+from summarizer.reconcile import names_any, placed_elsewhere, resolve, resolve_incident
 from summarizer.schema import (
     EVENT_TYPES,
     Answer,
@@ -354,12 +354,12 @@ def other_event_sentences(extraction: Extraction, part: Article) -> dict[int, li
     resolved = resolve_incident(main, part)
     elsewhere = {(f.citation.sentence, f.amount_text) for f in resolved.figures
                  if placed_elsewhere(f, resolved, part) is not None}
-    own = [_norm(x) for x in (main.place, resolved.province, main.province) if x]
+    names = (main.place, resolved.province, main.province)
+    own = [_norm(x) for x in names if x]
 
     def elsewhere_placed(text: str) -> bool:
         named = [_norm(x) for x in places_named(text, resolved.country)]
-        return bool(named) and not any(n in o or o in n for n in named for o in own) and not any(
-            o and o in _norm(text) for o in own)
+        return bool(named) and not any(n in o or o in n for n in named for o in own) and not names_any(text, names)
 
     found: dict[int, list[Figure]] = {}
     for fig in main.figures:
@@ -412,10 +412,10 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
             extraction.dropped.append(f"S{sid}: the question whether it tells another incident failed "
                                       f"({_reason(exc, part.name)}); left as it was")
             continue
-        places = places_named(sentence.text, main.country)
-        place = places[0] if places else None
         if reply.same_incident:
             continue
+        places = places_named(sentence.text, main.country)
+        place = places[0] if places else None
         inc = built.get(_norm(place)) if place else None
         if inc is None:
             when = _DATE_WORDS.search(sentence.text)

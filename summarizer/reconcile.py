@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from summarizer import candidates
 from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, words_to_int
@@ -192,6 +192,12 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[st
 _CARRIED = re.compile(r"\b(?:hospitals?|taken to|rushed to|evacuated|transferred|flown|airlifted|buried)\b", re.I)
 
 
+def names_any(text: str, names: Iterable[str | None]) -> bool:
+    """``text`` names one of ``names`` as whole words, spelling folded ("Khost" in "the province of Khost")."""
+    folded = key(text)
+    return any(k and re.search(rf"\b{re.escape(k)}\b", folded) for k in (key(n) for n in names if n))
+
+
 def placed_elsewhere(fig: FigureOut, inc: IncidentOut, article: Article) -> str | None:
     """The division, other than the incident's, that a figure's sentence after the lede places its count in
     ("two roadside bombs blew up in western Baghdad, wounding several" under a Hillah market bombing; "more
@@ -200,9 +206,7 @@ def placed_elsewhere(fig: FigureOut, inc: IncidentOut, article: Article) -> str 
     sentence = article.sentence(fig.citation.sentence)
     if sentence is None or sentence.id <= candidates.LEDE or not inc.province or _CARRIED.search(sentence.text):
         return None
-    text = key(sentence.text)
-    own = [key(x) for x in (inc.province, inc.place) if x]
-    if any(k and re.search(rf"\b{re.escape(k)}\b", text) for k in own):
+    if names_any(sentence.text, (inc.province, inc.place)):
         return None
     placed = divisions_placed(sentence.text, inc.country)
     if placed and not any(same_division(d, inc.province, inc.country) for d in placed):

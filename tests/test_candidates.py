@@ -89,6 +89,30 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
         ("residents in the town", "Reuters")]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a passive participle is no attribution
+    ("Two bombings claimed by the Islamic State group struck Baghdad, killing 22, medical officials said.",
+     [("medical officials", None)]),
+    # after the verb without a comma comes what was said, not who said it
+    ("He said the incident began with a bomb blast that killed four.", []),
+    ("A total of 18 people were killed, officials said Wednesday morning.", [("officials", None)]),
+    # a title's abbreviation does not end the name
+    ("Nine died, said Maj. Gen. Fadhil Raddad, the commander.", [("Maj. Gen. Fadhil Raddad", None)]),
+    # a wire dateline is not part of the subject; a relative clause is not the speaker
+    ("JAKARTA Islamic State said it killed seven.", [("Islamic State", None)]),
+    ("A news agency that supports the group said it killed 12.", [("A news agency", None)]),
+    # nobody, an adverb, a day, an infinitive's subject
+    ("So far, no group has claimed responsibility for the attack that killed 18.", []),
+    ("The military has since reportedly said that 20 died.", []),
+    ("Chadian President Idriss Deby yesterday claimed that 40 were killed.", [("Chadian President Idriss Deby", None)]),
+    ("Rescue workers stepped through blood to put out fires.", []),
+    # a witness who counted or saw the dead is the source of that count
+    ("A Reuters witness counted eight bodies.", [("A Reuters witness", None)]),
+])
+def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert names(sentence + "\n") == expected
+
+
 @pytest.mark.parametrize(("sentence", "outcomes"), [
     ("Six police also died and nine intelligence officers were wounded.", ["killed", "wounded"]),
     ("The son was killed and at least 14 people, including his father, were wounded.", ["wounded"]),

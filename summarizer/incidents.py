@@ -13,7 +13,9 @@ The decision is code, from what the briefs hold (no model):
   place's own names ("Sultanahmet", "Sadr"): another country, province or city is another incident. A brief
   with no country, or one that does not hold its place, is placed by a city it names that is one city
   anywhere (``_locate``).
-- **event type and actors**: the same type or named group counts for, a different family or group against.
+- **event type and actors**: the same type or named group counts for, a different family of event against, and a
+  different group only when both reports say who *claimed* it: the attacker a first report names is often only
+  suspected, and two reports of one bombing may suspect different groups (one names ISIS, the other "Syrian").
 - **figures**: the same toll counts for; different tolls never count against (an early and a later toll of
   one attack differ).
 
@@ -129,6 +131,7 @@ class Record:
     spots: frozenset[str]  # the place's own names ("Sultanahmet Square, Istanbul" -> {sultanahmet})
     nearby: frozenset[str]  # the words of the sentence cited for the place (what else it names)
     actors: frozenset[str]  # named attackers and claimants, aliases folded
+    claimants: frozenset[str]  # the claimants alone
     family: str  # the kind of event ("explosive", "assault", ...; "" for other)
     killed: frozenset[int]  # exact victim death tolls of 3 or more (small numbers say little)
     day: dt.date | None  # the resolved day
@@ -178,11 +181,8 @@ def make_record(brief: Brief, index: int, g: gazetteer.Gazetteer) -> Record:
                       if w[0].isupper() or gazetteer.key(w) in capitalised for part in gazetteer.key(w).split()
                       if len(part) >= 3 and part not in _GENERIC and part not in broad)
     nearby = frozenset(gazetteer.key(_POSSESSIVE.sub("", quote)).split())
-    actors: set[str] = set()
-    for text in (inc.perpetrator, inc.responsibility.claimed_by if inc.responsibility else None):
-        if text:
-            k = _ALIAS.sub(lambda m: "islamic_state", gazetteer.key(text))
-            actors.update(w for w in k.split() if w not in _GENERIC and len(w) >= 2)
+    actors = _actor_words(inc.perpetrator)
+    claimants = _actor_words(inc.responsibility.claimed_by if inc.responsibility else None)
     killed = frozenset(f.low for f in inc.figures
                        if f.outcome == "killed" and f.group != "militants" and f.qualifier == "exact"
                        and f.low is not None and f.low == f.high and f.low >= 3)
@@ -205,9 +205,17 @@ def make_record(brief: Brief, index: int, g: gazetteer.Gazetteer) -> Record:
     elif brief.publication_date is not None:
         window = (brief.publication_date - dt.timedelta(days=REPORT_WINDOW), brief.publication_date)
     return Record(brief=brief, index=index, incident=inc, key=(brief.article, index, brief.article_sha256 or ""), cc=cc,
-                  admin1=admin1, city=city, spots=spots, nearby=nearby, actors=frozenset(actors),
+                  admin1=admin1, city=city, spots=spots, nearby=nearby, actors=frozenset(actors | claimants),
+                  claimants=frozenset(claimants),
                   family=_FAMILY.get(inc.event_type, ""), killed=killed, day=day,
                   weekday=weekdays[0] if len(weekdays) == 1 else None, month_day=month_day, window=window)
+
+
+def _actor_words(text: str | None) -> set[str]:
+    if not text:
+        return set()
+    k = _ALIAS.sub(lambda m: "islamic_state", gazetteer.key(text))
+    return {w for w in k.split() if w not in _GENERIC and len(w) >= 2}
 
 
 def _locate(inc: IncidentOut, quote: str, g: gazetteer.Gazetteer) -> tuple[str | None, str | None, str | None]:
@@ -326,6 +334,11 @@ def _date_evidence(a: Record, b: Record) -> tuple[int, str | None, str]:
             return -1, None, "no date to compare"
         slack = 0 if other.weekday is not None or other.month_day is not None else 1
         if not other.allows(known.day, slack):
+            one = dt.timedelta(days=1)
+            if slack == 0 and (other.allows(known.day - one, 1) or other.allows(known.day + one, 1)):
+                # as two resolved days one apart: a report dated by the day of its toll update ("climbed to 73
+                # on Monday") against one that writes the day of the attack ("Sunday")
+                return 0, None, "a day apart from the day written"
             return 0, "dates do not fit", ""
         if other.weekday is not None or other.month_day is not None:
             return 1, None, "the weekday or date written fits"
@@ -402,13 +415,12 @@ def compare(a: Record, b: Record) -> Evidence:
     elif a.family and b.family and a.family != b.family:
         score -= 1
         reasons.append("different kinds of event")
-    if a.actors and b.actors:
-        if a.actors & b.actors:
-            score += 1
-            reasons.append("same actor")
-        else:
-            score -= 1
-            reasons.append("different actors")
+    if a.actors & b.actors:
+        score += 1
+        reasons.append("same actor")
+    elif a.claimants and b.claimants:
+        score -= 1
+        reasons.append("claimed by different groups")
     if a.killed & b.killed:
         score += 1
         reasons.append("same toll")

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from benchmarks.synthetic import synthetic_briefs
 from summarizer.cli import app
 from summarizer.export import incidents_csv, incidents_markdown
-from summarizer.incidents import MergedIncident, merge_incidents
+from summarizer.incidents import MergedIncident, compare, merge_incidents, records
 from summarizer.schema import Brief, Citation, DateOut, Estimate, EventType, FigureOut, IncidentOut, Responsibility
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -127,6 +127,32 @@ def test_a_weekday_without_publication_date_merges_only_with_that_weekday() -> N
     friday = brief("c.txt", place="Sultanahmet Square", date_text="on Friday", killed=[(10, None)])
     merged = merge_incidents([dated, tuesday, friday])
     assert groups(merged) == [["a.txt", "b.txt"], ["c.txt"]]
+
+
+def test_a_report_dated_by_its_toll_update_a_day_after_the_weekday_written_is_no_conflict() -> None:
+    update = brief("a.txt", place="Sultanahmet, Istanbul", day=JAN13, published=JAN13, killed=[(10, None)],
+                   perpetrator="Islamic State")
+    tuesday = brief("b.txt", place="Sultanahmet Square", date_text="on Tuesday", killed=[(10, None)],
+                    perpetrator="Islamic State")
+    assert groups(merge_incidents([update, tuesday])) == [["a.txt", "b.txt"]]
+    saturday = brief("c.txt", place="Sultanahmet Square", date_text="on Saturday", killed=[(10, None)],
+                     perpetrator="Islamic State")
+    assert groups(merge_incidents([update, saturday])) == [["a.txt"], ["c.txt"]]  # days apart
+
+
+def test_different_suspects_count_nothing_against_but_different_claimants_do() -> None:
+    def evidence(a: dict[str, str], b: dict[str, str]) -> tuple[int, tuple[str, ...]]:
+        first, second = records([brief(name, place="Sultanahmet, Istanbul", day=JAN12, published=JAN12, **who)
+                                 for name, who in (("a.txt", a), ("b.txt", b))])
+        found = compare(first, second)
+        return found.score, found.reasons
+    alone, _ = evidence({}, {})
+    suspects, why = evidence({"perpetrator": "ISIS"}, {"perpetrator": "Kurdish militants"})
+    assert suspects == alone and not any("differ" in reason for reason in why)
+    claims, why = evidence({"claimed_by": "Islamic State"}, {"claimed_by": "TAK"})
+    assert claims == alone - 1 and "claimed by different groups" in why
+    same, why = evidence({"perpetrator": "ISIS"}, {"claimed_by": "Islamic State"})
+    assert same == alone + 1 and "same actor" in why
 
 
 def test_a_link_through_an_undated_report_cannot_join_two_days() -> None:

@@ -138,3 +138,5 @@ def test_the_places_a_sentence_places_something_in_are_named_as_written() -> Non
     assert places_named("In the southern province of Helmand, 35 militants were killed.", "Afghanistan") == ["Helmand"]
     assert places_named("Police said two people were killed.", "Iraq") == []
     assert places_named(text, None) == []  # no country: no gazetteer to place it in
+    # an Arabic article written with a hyphen belongs to the name
+    assert places_named("A bomb went off near the city of Deir ez-Zor on Monday.", "Syria") == ["Deir ez-Zor"]

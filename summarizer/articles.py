@@ -240,6 +240,12 @@ _INJECTION = re.compile(
 )
 
 
+def is_title_line(sentence_id: int, text: str) -> bool:
+    """A first line without closing punctuation is the article's headline: it sums up the lede and names no place
+    of its own, and it is no sentence to quote as a summary."""
+    return sentence_id == 1 and not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
+
+
 def looks_injected(sentence: str) -> bool:
     return bool(_INJECTION.search(sentence))
 

@@ -48,9 +48,9 @@ FOLDER_FORMATS = ("json", "md")
 
 CSV_COLUMNS = [
     "article", "status", "incident", "event_date", "date_precision", "date_text", "country", "country_source",
-    "admin1", "admin1_source", "location", "event_type", "perpetrator", "target", "killed_low", "killed_best",
-    "killed_high", "wounded_low", "wounded_best", "wounded_high", "attackers_killed_low", "attackers_killed_best",
-    "attackers_killed_high", "claimed_by", "sources", "headline", "error",
+    "admin1", "admin1_source", "location", "location_source", "event_type", "perpetrator", "target", "killed_low",
+    "killed_best", "killed_high", "wounded_low", "wounded_best", "wounded_high", "attackers_killed_low",
+    "attackers_killed_best", "attackers_killed_high", "claimed_by", "sources", "headline", "error",
 ]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -114,7 +114,7 @@ def csv_rows(briefs: Iterable[Brief]) -> list[dict[str, str]]:
                    "date_precision": _precision(inc),
                    "date_text": inc.date.text, "country": inc.country, "country_source": inc.country_source,
                    "admin1": inc.province,
-                   "admin1_source": inc.province_source, "location": inc.place,
+                   "admin1_source": inc.province_source, "location": inc.place, "location_source": inc.place_source,
                    "event_type": inc.event_type, "perpetrator": inc.perpetrator, "target": inc.target,
                    "claimed_by": inc.responsibility.claimed_by if inc.responsibility else "",
                    "sources": _sources(inc), "headline": inc.headline}

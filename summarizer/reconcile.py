@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from summarizer import candidates
 from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, words_to_int
-from summarizer.articles import Article
+from summarizer.articles import Article, is_title_line
 from summarizer.gazetteer import (
     country_for,
     country_of_places,
@@ -21,6 +21,7 @@ from summarizer.gazetteer import (
     divisions_placed,
     key,
     load,
+    places_named,
     province_for,
     same_division,
 )
@@ -161,11 +162,6 @@ def _amount(f: FigureOut) -> Amount:
     return Amount(f.low, f.high, f.qualifier)
 
 
-def _is_headline(sentence_id: int, text: str) -> bool:
-    """A first line without closing punctuation is the headline: it sums up the lede, it names no place of its own."""
-    return sentence_id == 1 and not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
-
-
 def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[str]:
     """Sentences that may say where the incident was, best first, for the province lookup: the one the
     model cited for the place, every sentence naming the place ("Njaba is 20 kilometres from the town of
@@ -181,7 +177,7 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[st
         texts += [s.text for s in article.sentences if named.search(key(s.text))]
     for sid in sorted({f.citation.sentence for f in figures}):
         s = article.sentence(sid)
-        if s is not None and not _is_headline(s.id, s.text):
+        if s is not None and not is_title_line(s.id, s.text):
             texts.append(s.text)
     line = dateline([s.text for s in article.sentences])
     if line:
@@ -212,6 +208,22 @@ def placed_elsewhere(fig: FigureOut, inc: IncidentOut, article: Article) -> str 
     if placed and not any(same_division(d, inc.province, inc.country) for d in placed):
         return sorted(placed)[0]
     return None
+
+
+def _lede_place(inc: Incident, figures: list[FigureOut], article: Article,
+                country: str | None) -> tuple[str | None, int | None]:
+    """(place, its sentence) for an incident the model placed nowhere: the first town or division of the
+    incident's country that the lede, or else the sentence of its first figure, places something in ("the camp
+    near the village of Sokolo"). The lede of a news story says where; code proposes the name only when the
+    model left the slot empty, and the brief marks it as looked up."""
+    ids = [s.id for s in article.trusted().sentences[: candidates.LEDE] if not is_title_line(s.id, s.text)]
+    ids += [f.citation.sentence for f in figures[:1]]
+    for sid in dict.fromkeys(ids):
+        sentence = article.sentence(sid)
+        named = places_named(sentence.text, country) if sentence is not None else []
+        if named:
+            return named[0], sid
+    return None, None
 
 
 def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
@@ -245,10 +257,18 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
             country, country_derived = found, True
     if country and not country_derived and not re.search(rf"\b{re.escape(key(country))}\b", key(article.text)):
         country_derived = True  # named by its people only ("Turkish nationals"): the name is the gazetteer's
-    province, derived = province_for(inc.province, inc.place, country, where)
+    place, place_sentence, place_derived = inc.place, inc.place_sentence, False
+    if not place and inc.told_in is None:
+        place, place_sentence = _lede_place(inc, figures, article, country)
+        place_derived = place is not None
+        if place:
+            where = [*_where(inc.model_copy(update={"place": place, "place_sentence": place_sentence}), figures,
+                             article)]
+    province, derived = province_for(inc.province, place, country, where)
     return IncidentOut(
         headline=inc.headline,
         summary=inc.summary,
+        summary_in=inc.summary_in,
         told_in=inc.told_in,
         event_type=inc.event_type,
         date=resolve_date(inc.date_text, article.publication_date),
@@ -256,8 +276,9 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
         country_source=("gazetteer" if country_derived else "article") if country else None,
         province=province,
         province_source=("gazetteer" if derived else "article") if province else None,
-        place=inc.place,
-        place_citation=citation(article, inc.place_sentence) if inc.place else None,
+        place=place,
+        place_source=("gazetteer" if place_derived else "article") if place else None,
+        place_citation=citation(article, place_sentence) if place else None,
         perpetrator=perpetrator,
         perpetrator_citation=citation(article, perpetrator_sentence) if perpetrator else None,
         target=inc.target,

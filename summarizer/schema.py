@@ -121,7 +121,6 @@ class IncidentAnswer(_ModelFacing):
     """One incident as the model describes it; its figures come from the labelled counts."""
 
     headline: str = Field(description="one line: who did what, where")
-    summary: str = Field(description="one or two sentences")
     event_type: EventType
     date_text: str | None = Field(description="when, as written: 'Thursday', 'late on Tuesday'")
     country: str | None
@@ -241,6 +240,8 @@ def answer_model(choices: Sequence[CountChoice], event_types: Sequence[str] = EV
 class Incident(IncidentAnswer):
     """An incident with the figures and sources code assembled from the labelled counts; grounded by ``ground``."""
 
+    summary: str = Field(default="", description="the article's sentence that sums the incident up (``summary_in``)")
+    summary_in: int | None = Field(default=None, description="the id of that sentence")
     figures: list[Figure] = Field(default_factory=list)
     sources: list[NamedSource] = Field(default_factory=list)
     told_in: int | None = Field(default=None, description="the sentence an incident built by code was taken from")
@@ -450,6 +451,9 @@ class Responsibility(BaseModel):
 class IncidentOut(BaseModel):
     headline: str
     summary: str
+    summary_in: int | None = Field(
+        default=None, description="the article's sentence the summary is: the lede for the article's main "
+                                  "incident, else the first sentence that gives the incident's figures or place")
     told_in: int | None = Field(
         default=None, description="set for an incident code built from one sentence the model read as another "
                                   "incident: its summary is that sentence, its headline code's words")
@@ -465,6 +469,9 @@ class IncidentOut(BaseModel):
         default=None, description="gazetteer: derived by code from the place (GeoNames), not written in the article"
     )
     place: str | None
+    place_source: Literal["article", "gazetteer"] | None = Field(
+        default=None, description="gazetteer: the model named no place and code took the first place the lede "
+                                  "names that the gazetteer knows; the citation is that sentence")
     place_citation: Citation | None
     perpetrator: str | None
     perpetrator_citation: Citation | None

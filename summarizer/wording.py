@@ -30,7 +30,7 @@ def event_words(inc: IncidentOut) -> str:
 def summary_origin(inc: IncidentOut) -> str:
     """Whose words the summary is: the model's, or the article's sentence an incident built by code came from."""
     if inc.told_in is None:
-        return "the model's summary"
+        return f"the article's words, S{inc.summary_in}" if inc.summary_in is not None else "the model's summary"
     return f"the article's words, S{inc.told_in}: the model read it as another incident; headline by code"
 
 
@@ -47,14 +47,18 @@ def date_words(inc: IncidentOut, published: bool = True) -> str:
 
 
 def place_words(inc: IncidentOut) -> str:
-    """Place, province, country; a province the article does not name says it was looked up."""
+    """Place, province, country; a province or country the article does not name, or a place code took from the
+    lede because the model named none, says so."""
+    place = inc.place
+    if place and inc.place_source == "gazetteer":
+        place += " (place from the lede, chosen by code)"
     province = inc.province
     if province and inc.province_source == "gazetteer":
         province += " (province from the gazetteer, not the article)"
     country = inc.country
     if country and inc.country_source == "gazetteer":
         country += " (country from the gazetteer, not the article)"
-    parts = [p for p in (inc.place, province, country) if p]
+    parts = [p for p in (place, province, country) if p]
     if not parts:
         return "place not stated"
     return ", ".join(parts) + ("" if inc.place else " (exact place not stated)")

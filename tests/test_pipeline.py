@@ -15,6 +15,7 @@ from summarizer.articles import expand_inputs, parse_article
 from summarizer.llm import ExchangeClient, ReplayMiss
 from summarizer.pipeline import _salvage_truncated, summarize_article, summarize_inputs
 from summarizer.prompts import load_templates
+from summarizer.wording import summary_origin
 
 ARTICLE = parse_article(
     "Gunmen kill nine in raid on Velka market\n"
@@ -166,6 +167,20 @@ def test_the_model_must_label_every_count_code_found_and_is_asked_only_what_code
     assert brief.unused_counts == ["S1 'nine in raid': read as no victims",
                                    "S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
     assert brief.attempts == 1 and brief.usage.calls == 1
+
+
+def test_the_summary_is_the_articles_lede_not_words_the_model_writes() -> None:
+    backend = Scripted(labelling({"S1": ("none", "unknown", 1, "the article itself"),
+                                  "S2": ("killed", "civilians", 1, "police"),
+                                  "S3": ("wounded", "total", 1, "hospital director Ilan Varga"),
+                                  "S5": ("killed", "militants", 1, "police"),
+                                  "S6": ("killed", "total", 0, "the article itself")}))
+    brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
+    incident = schema_of(backend.requests[0])["$defs"]["IncidentAnswer"]
+    assert "summary" not in incident["properties"] and "headline" in incident["properties"]
+    (inc,) = brief.incidents
+    assert inc.summary == FOCUSED.sentence(2).text and inc.summary_in == 2  # not the title line, not "A raid."
+    assert summary_origin(inc) == "the article's words, S2"
 
 
 def test_a_sentence_that_cites_two_sources_lets_the_model_choose_between_them() -> None:

@@ -152,6 +152,20 @@ def test_an_article_that_never_names_the_country_gets_it_from_its_places_marked_
     assert (named[0].country, named[0].country_source) == ("Mexico", "article")  # type: ignore[attr-defined]
 
 
+def test_an_incident_the_model_placed_nowhere_gets_the_place_its_lede_names_marked_as_looked_up() -> None:
+    text = ("About 20 soldiers were killed in an attack on an army camp in central Mali, the government said.\n"
+            "The identity of the attackers was not immediately clear.\n"
+            "Terrorists entered the camp near the village of Sokolo and killed the soldiers.\n")
+    (inc,) = _one(text, country="Mali", place=None, figures=[
+        {"sentence": 1, "amount": "About 20", "outcome": "killed", "group": "soldiers", "according_to": None}])
+    assert (inc.place, inc.place_source) == ("Sokolo", "gazetteer")  # type: ignore[attr-defined]
+    assert inc.place_citation.sentence == 3 and inc.province == "Ségou"  # type: ignore[attr-defined]
+    (named,) = _one(text, country="Mali", place="army camp", place_sentence=1)
+    assert (named.place, named.place_source) == ("army camp", "article")  # type: ignore[attr-defined]
+    (nowhere,) = _one("A man was killed in the market.\n", country="Mali", place=None)
+    assert nowhere.place is None and nowhere.place_source is None  # type: ignore[attr-defined]
+
+
 def test_no_country_is_looked_up_when_the_places_point_to_several_or_none() -> None:
     for text in ("Gunmen killed 18 people in Punjab province.\n", "A man was killed in the market.\n"):
         (inc,) = _one(text, country=None, place=None)

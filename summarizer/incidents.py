@@ -336,9 +336,9 @@ def _date_evidence(a: Record, b: Record) -> tuple[int, str | None, str]:
         if not other.allows(known.day, slack):
             one = dt.timedelta(days=1)
             if slack == 0 and (other.allows(known.day - one, 1) or other.allows(known.day + one, 1)):
-                # as two resolved days one apart: a report dated by the day of its toll update ("climbed to 73
-                # on Monday") against one that writes the day of the attack ("Sunday")
-                return 0, None, "a day apart from the day written"
+                # scored as two resolved days one apart are: a report dated by the day of its toll update
+                # ("climbed to 73 on Monday") against one that writes the day of the attack ("Sunday")
+                return 1, None, "a day apart from the day written"
             return 0, "dates do not fit", ""
         if other.weekday is not None or other.month_day is not None:
             return 1, None, "the weekday or date written fits"

@@ -133,7 +133,7 @@ def test_cli_writes_each_format_where_asked(tmp_path: Path) -> None:
 def test_show_renders_saved_briefs_without_a_model(briefs: list[Brief], tmp_path: Path) -> None:
     saved = tmp_path / "b.jsonl"
     saved.write_text(to_jsonl(briefs))
-    result = CliRunner().invoke(app, ["show", str(saved)])
+    result = CliRunner().invoke(app, ["show", str(saved)], env={"COLUMNS": "200"})  # a long headline is cut at 80
     assert result.exit_code == 0
     for b in briefs:
         for inc in b.incidents:

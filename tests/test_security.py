@@ -91,7 +91,7 @@ ESCAPES = (
 
 def escapes_answer(body: dict[str, Any]) -> str:
     answer = json.loads(fs.VELKA_ANSWER)
-    answer["incident"]["summary"] = "Gunmen \x1b[2J cleared the screen [blink]x[/blink]."
+    answer["incident"]["headline"] = "Gunmen \x1b[2J cleared the screen [blink]x[/blink]"
     return json.dumps(answer)
 
 

@@ -195,6 +195,12 @@ def _people(word: str) -> bool:
     return bool(_ANYONE.fullmatch(word)) or any(pattern.fullmatch(word) for pattern, _ in _GROUP_NOUNS)
 
 
+# A verb whose object the count is: "kills five, wounds 36", "wounding more than 60 people in addition to the
+# dead". It decides before the words after the count, which belong to the next clause there. Active forms only:
+# "killed" may end the clause before ("Ninety-nine people were killed more than 240 were injured").
+_ACTIVE_BEFORE = re.compile(r"\b(kills|killing|wounds|wounding|injures|injuring)\s+$", re.I)
+
+
 def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     """Killed or wounded, when the sentence's grammar ties the count at ``text[start:end]`` to it: the first
     outcome word of the count's own clause ("Six police also died and nine officers were wounded": six died,
@@ -202,6 +208,8 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     the count ("killing at least 19", "the death toll could rise to 40"). None when the grammar does not say
     ("gunmen numbering about 20 stormed the village and shot ...": the 20 are the attackers), and then the
     model's label stands."""
+    if verb := _ACTIVE_BEFORE.search(text[max(0, start - 20) : start]):
+        return "killed" if verb.group(1).lower().startswith("kill") else "wounded"
     after = text[end : end + 80]
     clause = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
     before = re.search(r"(?:(\w+)\s+)?(\w+)\s+$", text[max(0, start - 30) : start])

@@ -119,6 +119,9 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     ("A bomb went off, killing at least 19 and wounding 30.", ["killed", "wounded"]),
     ("Gunmen numbering about 20 stormed the village and shot two men dead.", [None, "killed"]),
     ("There were 12 casualties.", [None]),
+    ("Suicide bombing kills five, wounds 36 in central Istanbul", ["killed", "wounded"]),
+    ("Bombers struck a market, wounding more than 60 people in addition to the dead.", ["wounded"]),
+    ("Ninety-nine people were killed more than 240 were injured.", ["killed", "wounded"]),
 ])
 def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: list[str | None]) -> None:
     assert [c.outcome for c in counts(parse_article(sentence, "t"))] == outcomes

@@ -137,12 +137,13 @@ def labelling(labels: dict[str, tuple[str, str, int, str]], incidents: list[dict
     return answer
 
 
+FOCUSED_LABELS = {"S1": ("none", "unknown", 1, "the article itself"), "S2": ("killed", "civilians", 1, "police"),
+                  "S3": ("wounded", "total", 1, "hospital director Ilan Varga"),
+                  "S5": ("killed", "militants", 1, "police"), "S6": ("killed", "total", 0, "the article itself")}
+
+
 def test_the_model_must_label_every_count_code_found_and_is_asked_only_what_code_could_not_read() -> None:
-    backend = Scripted(labelling({"S1": ("none", "unknown", 1, "the article itself"),
-                                  "S2": ("killed", "civilians", 1, "police"),
-                                  "S3": ("wounded", "total", 1, "hospital director Ilan Varga"),
-                                  "S5": ("killed", "militants", 1, "police"),
-                                  "S6": ("killed", "total", 0, "the article itself")}))
+    backend = Scripted(labelling(FOCUSED_LABELS))
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
     schema = schema_of(backend.requests[0])
     # Every count of a casualty sentence; planted S4 left out, and S6, told last year, not asked.
@@ -170,11 +171,7 @@ def test_the_model_must_label_every_count_code_found_and_is_asked_only_what_code
 
 
 def test_the_summary_is_the_articles_lede_not_words_the_model_writes() -> None:
-    backend = Scripted(labelling({"S1": ("none", "unknown", 1, "the article itself"),
-                                  "S2": ("killed", "civilians", 1, "police"),
-                                  "S3": ("wounded", "total", 1, "hospital director Ilan Varga"),
-                                  "S5": ("killed", "militants", 1, "police"),
-                                  "S6": ("killed", "total", 0, "the article itself")}))
+    backend = Scripted(labelling(FOCUSED_LABELS))
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
     incident = schema_of(backend.requests[0])["$defs"]["IncidentAnswer"]
     assert "summary" not in incident["properties"] and "headline" in incident["properties"]

@@ -267,9 +267,14 @@ class Extraction(_ModelFacing):
 
 
 _CLAIM = re.compile(r"claim|responsib|carried out", re.I)
+# A claim by saying so is said of oneself ("to say his insurgents had carried out the attack", "said it was behind
+# an attack"); "Erdogan said the attack appears to have been carried out by a Syrian-origin suicide bomber" names
+# an attacker, it claims nothing.
 _CLAIMS = re.compile(r"\bclaim\w*\b.{0,40}\b(responsib|credit|attack|bomb|blast|assault|raid|ambush|killing)|"
-                     r"\bclaimed by\b|responsib|\b(said|say|says|saying|told)\b.{0,80}\bcarried out", re.I)
+                     r"\bclaimed by\b|responsib|\b(said|say|says|saying|told \w+)\b (that )?(it|they|he|his|its|"
+                     r"their)\b.{0,60}\b(carried out|(was|were) behind)", re.I)
 _NO_CLAIM = re.compile(r"\bden(y|ied|ies|ial)\b|\bno (immediate )?claim|\bno one (has |had )?(yet )?claimed|"
+                       r"\bno (group|organi[sz]ation|one|body)\b[^.]{0,40}\b(claimed|taken|take|accepted)\b|"
                        r"\bnot (yet |immediately )?claimed|\b(did|has|have|had) not (yet )?claim|"
                        r"\bnot clear who|\bunclear who|\bblamed\b|\baccused\b", re.I)
 

@@ -143,6 +143,19 @@ def test_a_denial_is_no_claim() -> None:
     assert grounded(incident(), article=article).incidents[0].claimed_by is None
 
 
+@pytest.mark.parametrize(("last", "claimed"), [
+    ("No group has taken responsibility for the attack, and Ilan Varga said the inquiry goes on.", False),
+    ("Ilan Varga said the attack appears to have been carried out by the Black Crescent.", False),
+    ("A Black Crescent commander called Radio Kell to say his fighters had carried out the attack.", True),
+    ("The Black Crescent said it was behind the attack.", True),
+])
+def test_only_a_claim_said_of_oneself_is_a_claim(last: str, claimed: bool) -> None:
+    article = parse_article("\n".join([*(s.text for s in ARTICLE.sentences[:3]), last]), "synthetic")
+    claimant = "Black Crescent" if "Black Crescent" in last else "Ilan Varga"
+    inc = grounded(incident(claimed_by=claimant, claim_sentence=4), article=article).incidents[0]
+    assert (inc.claimed_by is not None) is claimed
+
+
 def test_count_sentences_have_a_number_or_count_word_next_to_dead_or_wounded() -> None:
     sentences = [
         (1, "Gunmen kill nine in raid on Velka market"),

@@ -782,6 +782,14 @@ def _point(f: SourcedFigure) -> tuple[int, int] | None:
     return None if lo is None or hi is None else (lo, hi)
 
 
+def _one_toll_fits_all(figures: Sequence[SourcedFigure]) -> bool:
+    """Whether one number is within every figure's range ("at least 11", "11" and "dozens" for 36 do not
+    disagree; "10" and "12" do)."""
+    lows = [f.low or 0 for f in figures]  # "up to 40" sets no floor
+    highs = [f.high for f in figures if f.high is not None]
+    return max(lows) <= min(highs, default=max(lows))
+
+
 def _toll_conflicts(figures: Sequence[SourcedFigure]) -> list[str]:
     out: list[str] = []
     for outcome in ("killed", "wounded", "captured", "missing"):
@@ -790,7 +798,7 @@ def _toll_conflicts(figures: Sequence[SourcedFigure]) -> list[str]:
             whole = whole_count([(f.group, _point(f)) for f in these])
             these = [f for f in these if not is_part(f.group, _point(f), whole)]
             values = {(f.low, f.high) for f in these}
-            if len(values) < 2 or len({f.article for f in these}) < 2:
+            if len(values) < 2 or len({f.article for f in these}) < 2 or _one_toll_fits_all(these):
                 continue
             parts = []
             for f in sorted(these, key=lambda f: (f.published or dt.date.min, f.article, f.low or 0)):

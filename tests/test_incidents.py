@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from benchmarks.synthetic import synthetic_briefs
+from summarizer.amounts import parse_amount
 from summarizer.cli import app
 from summarizer.export import incidents_csv, incidents_markdown
 from summarizer.incidents import MergedIncident, compare, merge_incidents, records
@@ -75,6 +76,24 @@ def test_two_reports_of_one_attack_become_one_incident_with_both_articles_figure
     assert [a.outlet for a in merged.articles] == ["CNN", "Reuters"]
     assert (merged.date, merged.first_report, merged.last_report) == (JAN12, JAN12, JAN13)
     assert merged.conflicts and "12" in merged.conflicts[0]  # the tolls that differ, side by side
+
+
+def test_tolls_one_number_can_satisfy_are_no_disagreement() -> None:
+    def disagreement(first: str, second: str) -> list[str]:
+        a = brief("a.txt", place="Vezneciler, Istanbul", day=JAN12, published=JAN12)
+        b = brief("b.txt", place="Vezneciler, Istanbul", day=JAN12, published=JAN13)
+        for report, text in ((a, first), (b, second)):
+            amount = parse_amount(text)
+            assert amount is not None
+            report.incidents[0].figures[:] = [FigureOut(
+                outcome="killed", group="total", amount_text=text, low=amount.low, high=amount.high,
+                qualifier=amount.qualifier, according_to=None, citation=report.incidents[0].place_citation)]
+        (merged,) = merge_incidents([a, b])
+        return merged.conflicts
+    assert disagreement("at least 11", "11") == []
+    assert disagreement("dozens", "36") == []
+    assert disagreement("up to 40", "13") == []
+    assert disagreement("10", "12") != [] and disagreement("more than 20", "13") != []
 
 
 def test_latest_report_and_range_over_sources_differ_when_the_toll_grows() -> None:

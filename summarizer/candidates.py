@@ -79,6 +79,7 @@ _UNIT_AFTER = re.compile(
     r"\s*-?\s*(?:years?|yr|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur\w+|km|kilomet\w*|"
     r"miles?|metres?|meters?|feet|foot|kg|kilo\w*|tons?|tonnes?|percent|per\s?cent|%|a\.?m\.?|p\.?m\.?|"
     r"o'clock|dollars?|euros?|pounds?|rupees?|million|billion|st\b|nd\b|rd\b|th\b|times|storey|floor)\b", re.I)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
@@ -324,7 +325,7 @@ def types_in(text: str, types: Sequence[str]) -> list[str]:
 # A sentence that opens by turning to another event: "Also Thursday, gunmen killed ...", "In a separate attack",
 # "Separately,", "Elsewhere,", "Meanwhile,", "On Friday, in another incident". English discourse markers, not
 # any article's words: the model is asked whether the event is the main incident's, another or an older one.
-_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|night|week)"
+_DAY = rf"(?:{_WEEKDAY}|today|yesterday|morning|night|week)"
 _ANOTHER = re.compile(rf"^\W*(?:[^,.;]{{0,30}},\s*)?(?:also,|also\s+(?:on\s+|in\s+|that\s+|this\s+)?{_DAY}\b|"
                       r"separately\b|elsewhere\b|meanwhile\b|earlier\b|"
                       r"in\s+(?:an|a)\s*(?:other|separate|second|third|related|similar|different)\b|"
@@ -396,10 +397,10 @@ _NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|him|her|them|we|i|you|
 _DATELINE_WORD = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{3,})*\s+(?=[A-Z][a-z])")
 # When the speaker spoke, not who: "officials said Wednesday morning", "Chadian President Idriss Deby yesterday
 # claimed".
-_WHEN_AFTER = re.compile(r"\s+(?:(?:late\s+|early\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-                         r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|previously|(?:last|this)\s+(?:week|month|"
-                         r"year|morning|night))$", re.I)
-_DAY_ALONE = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b", re.I)
+_WHEN_AFTER = re.compile(rf"\s+(?:(?:late\s+|early\s+)?(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+                         r"yesterday|today|tonight|earlier|previously|(?:last|this)\s+(?:week|month|year|morning|"
+                         r"night))$", re.I)
+_DAY_ALONE = re.compile(rf"^(?:{_WEEKDAY}|yesterday|today)\b", re.I)
 # A relative clause inside the subject: "a news agency that supports the group said" is the agency's word.
 _RELATIVE = re.compile(r"^(?P<head>.*?\S)\s+(?:who|which|that)\s+(?!.*\b(?:said|says|told|added)\b)", re.I)
 _NOT_A_HEAD = re.compile(rf"\b(?:{_SAY}|but|and|or|when|as|after|because|since|while|where|in|of|for|at|on|to|"
@@ -408,8 +409,9 @@ _MAX_WORDS = 9
 
 
 _NOT_A_NOUN_PHRASE = re.compile(r"\b(?:is|are|was|were|be|been|being|had|has|have|could|would|will|can|may|not|"
-                                r"and|or|did|does|do|per|who|which|that|to|he|she|they|it)$|\b(?:is|are|was|were|been|had|has|"
-                                r"have|could|would|will|did|does|do|spoke|speaking)\b", re.I)
+                                r"and|or|did|does|do|per|who|which|that|to|he|she|they|it)$|"
+                                r"\b(?:is|are|was|were|been|had|has|have|could|would|will|did|does|do|spoke|"
+                                r"speaking)\b", re.I)
 _PRONOUN = re.compile(r"(?<![\w-])(?:[Ww]e|I|[Yy]ou|us|[Oo]ur)(?![\w-])")
 
 

@@ -169,8 +169,11 @@ def point(amount: Amount) -> tuple[int, int] | None:
     """The (low, high) a source commits to, for reconciling several sources; None if it commits to none."""
     if amount.qualifier in ("possible_up_to", "unspecified"):
         return None
-    low = amount.low if amount.low is not None else amount.high
-    high = amount.high if amount.high is not None else amount.low
-    if low is None or high is None:
-        return None
-    return low, high
+    return span(amount.low, amount.high)
+
+
+def span(low: int | None, high: int | None) -> tuple[int, int] | None:
+    """(low, high) with a missing end taken from the other ("at least 11" is 11 for comparing); None if both
+    are missing."""
+    low, high = (low if low is not None else high), (high if high is not None else low)
+    return None if low is None or high is None else (low, high)

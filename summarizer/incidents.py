@@ -48,7 +48,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from summarizer import gazetteer
-from summarizer.amounts import Amount, point
+from summarizer.amounts import Amount, point, span
 from summarizer.reconcile import estimates as range_estimates
 from summarizer.reconcile import is_part, resolve_date, whole_count
 from summarizer.schema import Brief, EventType, FigureOut, IncidentOut, Outcome, VictimGroup
@@ -776,12 +776,6 @@ def reconcile(recs: Sequence[Record], policy: Policy) -> list[Reconciled]:
     return out
 
 
-def _point(f: SourcedFigure) -> tuple[int, int] | None:
-    lo = f.low if f.low is not None else f.high
-    hi = f.high if f.high is not None else f.low
-    return None if lo is None or hi is None else (lo, hi)
-
-
 def _one_toll_fits_all(figures: Sequence[SourcedFigure]) -> bool:
     """Whether one number is within every figure's range ("at least 11", "11" and "dozens" for 36 do not
     disagree; "10" and "12" do)."""
@@ -795,8 +789,8 @@ def _toll_conflicts(figures: Sequence[SourcedFigure]) -> list[str]:
     for outcome in ("killed", "wounded", "captured", "missing"):
         for side in ("victims", "militants"):
             these = [f for f in figures if f.outcome == outcome and _side(f) == side and (f.low or f.high)]
-            whole = whole_count([(f.group, _point(f)) for f in these])
-            these = [f for f in these if not is_part(f.group, _point(f), whole)]
+            whole = whole_count([(f.group, span(f.low, f.high)) for f in these])
+            these = [f for f in these if not is_part(f.group, span(f.low, f.high), whole)]
             values = {(f.low, f.high) for f in these}
             if len(values) < 2 or len({f.article for f in these}) < 2 or _one_toll_fits_all(these):
                 continue

@@ -262,8 +262,8 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
         place, place_sentence = _lede_place(inc, figures, article, country)
         place_derived = place is not None
         if place:
-            where = [*_where(inc.model_copy(update={"place": place, "place_sentence": place_sentence}), figures,
-                             article)]
+            where = _where(inc.model_copy(update={"place": place, "place_sentence": place_sentence}), figures,
+                           article)
     province, derived = province_for(inc.province, place, country, where)
     return IncidentOut(
         headline=inc.headline,

@@ -28,7 +28,9 @@ def event_words(inc: IncidentOut) -> str:
 
 
 def summary_origin(inc: IncidentOut) -> str:
-    """Whose words the summary is: the model's, or the article's sentence an incident built by code came from."""
+    """Whose words the summary is: an article's sentence (``summary_in``: the lede, or the sentence with the
+    incident's figures or place), the sentence an incident built by code came from (``told_in``), or else the
+    model's."""
     if inc.told_in is None:
         return f"the article's words, S{inc.summary_in}" if inc.summary_in is not None else "the model's summary"
     return f"the article's words, S{inc.told_in}: the model read it as another incident; headline by code"

@@ -111,7 +111,7 @@ _VAGUE: list[tuple[re.Pattern[str], Amount]] = [
     (re.compile(r"\bscores\b", re.I), Amount(40, None, "scores")),
     (re.compile(r"\bhundreds\b", re.I), Amount(200, None, "hundreds")),
     (re.compile(r"\bthousands\b", re.I), Amount(2000, None, "thousands")),
-    (re.compile(r"\b(several|many|a number of|some|numerous|multiple|a few|few|other)\b", re.I),
+    (re.compile(r"\b(several|many|a number of|some|numerous|multiple|a few|few|other|a handful)\b", re.I),
      Amount(None, None, "unspecified")),
 ]
 _RANGE = re.compile(r"\d\s*-\s*\d|\bbetween\b.+\band\b|\w\s+to\s+\w|\bor\b", re.I)
@@ -126,6 +126,8 @@ def parse_amount(text: str) -> Amount | None:
         return Amount(0, 0, "exact")
     clean = numbers_in(t)
     if not clean:
+        if re.match(r"(?:a|an)\s+[a-z]", t) and not re.search(r"\b(?:number|few|lot|dozen|handful)\b", t):
+            return Amount(1, 1, "exact")  # one person named by an article: "a local commander" (candidates)
         for pattern, amount in _VAGUE:
             if pattern.search(t):
                 return amount

@@ -241,6 +241,49 @@ def _shown(text: str, end: int, amount: str) -> str:
     return " ".join([amount, *words])
 
 
+# One person, with no numeral: "a major general was killed", "gunmen killed a senior Ministry of Interior
+# official", "one officer was wounded". A count of one like any other (a gold annotation counts each one), but
+# only where the verb ties it to a death or a wound, as the subject of a passive one ("was also reportedly
+# killed", "died") or the object of an active one ("killed a police officer"): "a suicide bomber blew himself up"
+# and "a police spokesman said" are no victims.
+_PERSON = (r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|policeman|policewoman|officer|guard|"
+           r"commander|general|colonel|major|captain|lieutenant|sergeant|chief|leader|official|member|journalist|"
+           r"reporter|photographer|priest|pastor|imam|cleric|teacher|student|doctor|nurse|worker|driver|resident|"
+           r"villager|farmer|trader|shopkeeper|businessman|politician|lawmaker|mayor|governor|councillor|"
+           r"councilor|judge|prosecutor|activist|hostage|captive|tourist|citizen|national|employee|contractor|"
+           r"guard|militiaman|fighter|militant|trooper|constable|cop|pilgrim|worshipper|passenger|bystander|"
+           r"elder|chieftain|spokesman)")
+# The noun in lower case, as a common noun stands: "a local commander of Syria's National Defense Forces" is one
+# commander, not one "National".
+_ONE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|ONE|AN?)\s+(?:(?!(?:and|or|an?|one|the|was|were|is|has|had|who|which|"
+                         rf"that|said|told|by|in|at|on|with)\b)[\w'’-]+\s+(?:of\s+)?){{0,4}}{_PERSON}\b")
+_ONE_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|shot|"
+                         r"shooting|beheaded|beheading|murdered|murdering|stabbed|stabbing)\s+$", re.I)
+_ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+|later\s+)*"
+                        r"(?:killed|shot(?: dead)?|wounded|injured|beheaded|decapitated|murdered|stabbed(?: to death)?|"
+                        r"hurt|slain|executed|pronounced dead|found dead)|died|dies)\b", re.I)
+
+
+def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str, Outcome]]:
+    """(start, end, phrase, outcome) of each person a sentence says was killed or wounded without a numeral ('a
+    local commander', 'one officer'), where no count phrase stands already."""
+    found: list[tuple[int, int, str, Outcome]] = []
+    for m in _ONE_PERSON.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _ in taken):
+            continue
+        verb = _ONE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+        after = _ONE_AFTER.match(text[m.end():])
+        if verb is None and after is not None and (_ONE_PERSON.search(after.group(0)) or re.search(
+                r"\b(?:said|says|told|who|which|that|when)\b", after.group(0), re.I)):
+            after = None  # another person's verb, or a verb of what someone said
+        if verb is None and after is None:
+            continue
+        said = (verb or after).group(0)  # type: ignore[union-attr]
+        outcome: Outcome = "wounded" if re.search(r"wound|injur|hurt|shot$|shooting", said, re.I) else "killed"
+        found.append((m.start(), m.end(), m.group(0), outcome))
+    return found
+
+
 def counts(article: Article) -> list[Count]:
     """Every count phrase of the trusted sentences that speak of people killed, wounded, captured or missing,
     in reading order."""
@@ -259,6 +302,8 @@ def counts(article: Article) -> list[Count]:
         for m in _VAGUE.finditer(s.text):
             if not any(a <= m.start() < b for a, b, _ in spans):
                 spans.append((m.start(), m.end(), m.group(0)))
+        singles = {(a, b): outcome for a, b, _, outcome in one_person(s.text, spans)}
+        spans.extend((a, b, s.text[a:b]) for a, b in singles)
         when = ELSEWHEN.search(s.text) if s.id > LEDE else None
         elsewhen = when.group(0) if when else None
         for start, end, phrase in sorted(spans):
@@ -268,8 +313,10 @@ def counts(article: Article) -> list[Count]:
             while key in keys:
                 key, n = f"S{s.id}: {shown} (#{n})", n + 1
             keys.add(key)
-            found.append(Count(key, s.id, start, end, phrase, shown, noun_group(shown[len(phrase):]),
-                               outcome_of(s.text, start, end), elsewhen, attackers(s.text, start, end)))
+            single = singles.get((start, end))
+            group = noun_group(shown[len(phrase):]) or (noun_group(phrase.split()[-1]) if single else None)
+            found.append(Count(key, s.id, start, end, phrase, shown, group,
+                               outcome_of(s.text, start, end) or single, elsewhen, attackers(s.text, start, end)))
     return found
 
 
@@ -551,11 +598,24 @@ def quoted_by(article: Article, said: dict[int, list[str]]) -> dict[int, list[st
     return found
 
 
+_ATTACKERS = _GROUP_NOUNS[0][0]
+
+
+def groups_for(sentence: str) -> tuple[str, ...]:
+    """The victim groups offered for a count whose noun names none: "militants" (the attackers' own dead) only
+    where the sentence has a word for attackers. Offered it everywhere, the small model called a Russian general
+    and the soldiers wounded with him "militants", and a brief's toll leaves the attackers out."""
+    if any(_ATTACKERS.fullmatch(w) for w in _NOUN.findall(sentence)):
+        return ALL_GROUPS
+    return tuple(g for g in ALL_GROUPS if g != "militants")
+
+
 def choices(article: Article, found: Sequence[Count]) -> list[CountChoice]:
     """What the model is asked about each count: the outcome unless its clause says it (then only whether they
     are victims at all), the group unless the noun after it names it, the source among ``source_options``."""
     said = speakers_by_sentence(article)
     quoted = quoted_by(article, said)
     text = {s.id: s.text for s in article.sentences}
-    return [CountChoice(c.key, (c.outcome, "none") if c.outcome else ALL_OUTCOMES, () if c.group else ALL_GROUPS,
+    return [CountChoice(c.key, (c.outcome, "none") if c.outcome else ALL_OUTCOMES,
+                        () if c.group else groups_for(text.get(c.sentence, "")),
                         source_options(c, said, text.get(c.sentence, ""), quoted)) for c in found]

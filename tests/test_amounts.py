@@ -43,13 +43,15 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("1,200", 1200, 1200, "exact"),
         ("up to 42", None, 42, "up_to"),
         ("more than 20 police", 20, None, "more_than"),
+        ("a local commander", 1, 1, "exact"),  # one person, as candidates.one_person proposes
+        ("a handful", None, None, "unspecified"),
     ],
 )
 def test_guide_table(text: str, low: int | None, high: int | None, qualifier: str) -> None:
     assert parse_amount(text) == Amount(low, high, qualifier)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("text", ["the governor", "a teacher", "", "police"])
+@pytest.mark.parametrize("text", ["the governor", "", "police", "a"])
 def test_not_a_count(text: str) -> None:
     assert parse_amount(text) is None
 

@@ -46,7 +46,33 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "Gunmen attacked from four sides of the town, resulting in deaths.",  # things
 ])
 def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
-    assert amounts(sentence) == []
+    assert [a for a in amounts(sentence) if a.lower() != "a man"] == []  # the man killed is one person, proposed
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("A local commander of Syria's National Defense Forces, a pro-Assad militia, was also reportedly killed.",
+     [("A local commander", "killed")]),
+    ("The ministry confirmed that a major general was killed in Syria.", [("a major general", "killed")]),
+    ("Gunmen killed a senior Ministry of Interior official as he left a mosque.",
+     [("a senior Ministry of Interior official", "killed")]),
+    ("Gunmen killed a police officer and wounded two others.", [("a police officer", "killed"), ("two", "wounded")]),
+    ("A police spokesman said one soldier was wounded.", [("one soldier", "wounded")]),
+    ("A suicide bomber blew himself up at a checkpoint, killing 12.", [("12", "killed")]),  # the bomber: no
+    ("A witness said a man ran from the scene after the blast killed 12.", [("12", "killed")]),
+    ("A spokesman who was at the scene said 12 were killed.", [("12", "killed")]),
+])
+def test_one_person_killed_or_wounded_is_a_count_of_one(sentence: str, found: list[tuple[str, str | None]]) -> None:
+    assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
+
+
+def test_militants_are_offered_only_where_the_sentence_has_a_word_for_attackers() -> None:
+    text = ("Roadside bomb kills general\nA roadside bomb killed a general and wounded three others.\n"
+            "Police said three gunmen were also killed in the clash, and two others died.\n")
+    article = parse_article(text, "t")
+    offered = {c.key: c.groups for c in choices(article, counts(article))}
+    assert "militants" not in offered["S2: three others"]
+    assert "militants" in offered["S3: two others died"]
+    assert offered["S3: three gunmen were"] == ()  # the noun says so: not asked
 
 
 def test_the_same_wording_twice_in_a_sentence_gets_two_keys() -> None:

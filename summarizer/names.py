@@ -108,3 +108,30 @@ def same_word(a: str, b: str) -> bool:
     if shorter >= 4 and a[0] == b[0] and skeleton(a) == skeleton(b):
         return True
     return shorter >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def respelled(name: str, text: str) -> str | None:
+    """``name`` with each word that ``text`` does not hold replaced by the text's own spelling of it (the same
+    first letter and consonants, four letters or more: 'Taliban' -> 'Taleban', 'dear ez-Zor' -> 'Deir ez-Zor');
+    None when no word was replaced. A small model writes a transliteration the way it learned it, not the way
+    the article spells it; the name shown must be the article's."""
+    have: dict[str, str] = {}
+    for m in _WORD.finditer(text):
+        folded = fold(m.group(0))
+        if len(folded) >= 4:
+            have.setdefault(folded, m.group(0))
+    by_skeleton: dict[tuple[str, str], str] = {}
+    for folded, written in have.items():
+        by_skeleton.setdefault((folded[0], skeleton(folded)), written)
+    out, changed = name, False
+    for m in reversed(list(_WORD.finditer(name))):
+        folded = fold(m.group(0))
+        if len(folded) < 4 or folded in have:
+            continue
+        spelled = by_skeleton.get((folded[0], skeleton(folded)))
+        if spelled is not None:
+            out, changed = out[:m.start()] + spelled + out[m.end():], True
+    return out if changed else None

@@ -33,7 +33,7 @@ from summarizer.grounding import (
     missing_words,
     outcome_conflict,
 )
-from summarizer.names import GENERIC_ACTOR
+from summarizer.names import GENERIC_ACTOR, respelled
 
 SCHEMA_VERSION = "2"
 
@@ -351,6 +351,10 @@ def ground(extraction: Extraction, article: Article) -> None:
                 setattr(inc, sentence_field, None)
                 continue
             found = _point_name(value, getattr(inc, sentence_field), article, ignore, prefer)
+            if found is None and (spelled := respelled(value, whole)) is not None:
+                found = _point_name(spelled, getattr(inc, sentence_field), article, ignore, prefer)
+                if found is not None:
+                    setattr(inc, field, spelled)  # the article's spelling, which is what the brief shows
             if found is None:
                 notes.append(f"{at}: {field} {value!r} is not named in the article")
                 setattr(inc, field, None)

@@ -8,7 +8,7 @@ import pytest
 from summarizer.evaluate import names_match, place_right
 from summarizer.gazetteer import province_for
 from summarizer.grounding import is_proper_name, missing_words
-from summarizer.names import fold, near_form, same_word, skeleton
+from summarizer.names import fold, near_form, respelled, same_word, skeleton
 
 
 @pytest.mark.parametrize(("name", "text"), [
@@ -57,3 +57,16 @@ def test_the_levels_of_tolerance() -> None:
     assert skeleton("zabiullah") == skeleton("zabihullah") and skeleton("uruzgan") == skeleton("oruzgan")
     assert same_word("taleban", "taliban") and not near_form("taleban", "taliban")
     assert not same_word("12", "120")
+
+
+@pytest.mark.parametrize(("name", "text", "shown"), [
+    ("Taliban", "A Taleban commander told Reuters the group carried out the attack.", "Taleban"),
+    ("dear ez-Zor", "The convoy was hit near the city of Deir ez-Zor.", "Deir ez-Zor"),
+    ("al-Shabaab", "Al-Shabab claimed the attack.", "al-Shabab"),
+    ("Kabul", "Gunmen attacked a hotel in Kabul.", None),  # spelled as the article does: nothing to change
+    ("Boko Haram", "Gunmen attacked the village.", None),  # not in the article in any spelling: grounding drops it
+    ("Kandahar", "A bomb went off in Kunduz.", None),  # other consonants: another place
+])
+def test_a_name_the_model_transliterated_is_shown_as_the_article_spells_it(name: str, text: str,
+                                                                          shown: str | None) -> None:
+    assert respelled(name, text) == shown

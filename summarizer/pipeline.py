@@ -285,6 +285,12 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     return extraction
 
 
+def _is_prose(text: str) -> bool:
+    """A sentence of running text: three words in lower case or more. A byline or date line ("March 06,
+    2009|By The Washington Post"), a photo credit or a dateline alone is no lede."""
+    return len(re.findall(r"\b[a-z][a-z'’-]+\b", text)) >= 3
+
+
 def _summaries(extraction: Extraction, part: Article) -> None:
     """Each incident's summary is a sentence of the article, not the model's words: the main incident's is the
     lede (its first sentence that is not the headline line), another's the first sentence that gives its figures
@@ -292,7 +298,7 @@ def _summaries(extraction: Extraction, part: Article) -> None:
     paraphrases it adds nothing but the chance of a wrong number ("killing 100 people and injuring 99 more" for
     a lede of 99 killed and 240 wounded, merge set), and writing it was about a fifth of every answer."""
     trusted = part.trusted().sentences
-    lede = next((s for s in trusted if not is_title_line(s.id, s.text)), None)
+    lede = next((s for s in trusted if not is_title_line(s.id, s.text) and _is_prose(s.text)), None)
     for n, inc in enumerate(extraction.incidents):
         if inc.summary:
             continue

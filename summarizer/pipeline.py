@@ -249,7 +249,8 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
             try:
                 answer: Answer = create(
                     response_model=_response_model(tuple(offered),
-                                                   tuple(candidates.event_types(part, EVENT_TYPES))),
+                                                   tuple(candidates.event_types(part, EVENT_TYPES)),
+                                                   tuple(dict.fromkeys(who for who, _ in candidates.claims(part)))),
                     messages=messages,
                     max_retries=0,
                     temperature=0.0,
@@ -544,8 +545,10 @@ def _without_restatements(incidents: list[Incident], notes: list[str]) -> list[I
 
 
 @functools.lru_cache(maxsize=256)
-def _response_model(choices: tuple[CountChoice, ...], event_types: tuple[str, ...]) -> type[Answer]:
-    """``answer_model`` for these count choices and event types, as instructor wraps it, its schema made once.
+def _response_model(choices: tuple[CountChoice, ...], event_types: tuple[str, ...],
+                    claimants: tuple[str, ...] | None = None) -> type[Answer]:
+    """``answer_model`` for these count choices, event types and claimants, as instructor wraps it, its schema made
+    once.
 
     Left to itself, instructor wraps the response model in a new class and pydantic rebuilds the JSON schema on
     every request (and re-asks): the wrapped class is the one instructor would make (``openai_schema`` skips
@@ -555,7 +558,7 @@ def _response_model(choices: tuple[CountChoice, ...], event_types: tuple[str, ..
     import instructor
     from pydantic import BaseModel
 
-    wrapped: type[Answer] = instructor.openai_schema(answer_model(choices, event_types))
+    wrapped: type[Answer] = instructor.openai_schema(answer_model(choices, event_types, claimants))
     frozen = json.dumps(wrapped.model_json_schema())
     build = BaseModel.model_json_schema.__func__  # type: ignore[attr-defined]
 

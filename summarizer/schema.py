@@ -212,12 +212,15 @@ def _one_of(options: Sequence[str]) -> Any:
     return Annotated[str, WithJsonSchema({"enum": list(options), "type": "string"})]
 
 
-def answer_model(choices: Sequence[CountChoice], event_types: Sequence[str] = EVENT_TYPES) -> type[Answer]:
+def answer_model(choices: Sequence[CountChoice], event_types: Sequence[str] = EVENT_TYPES,
+                 claimants: Sequence[str] | None = None) -> type[Answer]:
     """``Answer`` for one article: ``counts`` has exactly one required key per count the code found, in
     reading order; each count's label asks only for what code left open, among the options it left (the
     outcome its clause allows, the sources its sentence cites); ``event_type`` is one of the types the
     article's words speak of. Under constrained decoding the model must label every count and cannot name a
-    source the article does not cite."""
+    source the article does not cite. ``claimed_by`` is one of ``claimants``, the claims the article's sentences
+    state (``candidates.claims``), or null: a claimant no sentence names cannot be written (None: not narrowed,
+    for the schema in general)."""
     fields: dict[str, Any] = {}
     for i, choice in enumerate(choices):
         about = "1 for the first incident listed; 0 for an event not listed"
@@ -229,7 +232,16 @@ def answer_model(choices: Sequence[CountChoice], event_types: Sequence[str] = EV
         fields[f"c{i}"] = (label, Field(default=None, alias=choice.key))
     counts = create_model("Counts", __base__=_ModelFacing, **fields)
     type_choice = Annotated[EventType, WithJsonSchema({"enum": list(event_types), "type": "string"})]
-    incident = create_model("IncidentAnswer", __base__=IncidentAnswer, event_type=(type_choice, ...))
+    narrowed: dict[str, Any] = {}
+    if claimants is not None:
+        # Still asked where no sentence states a claim (then it can only be null): left out of the schema, it made
+        # ``target`` the incident's last field, and the model ran on in it to the token limit (four of 41 answers).
+        claimant_choice = Annotated[str | None, WithJsonSchema(
+            {"anyOf": [{"enum": list(claimants), "type": "string"}, {"type": "null"}]} if claimants
+            else {"type": "null"})]
+        narrowed["claimed_by"] = (claimant_choice, Field(description="who claimed responsibility, as a sentence "
+                                                                     "says; null if none does"))
+    incident = create_model("IncidentAnswer", __base__=IncidentAnswer, event_type=(type_choice, ...), **narrowed)
     others: Any = list[incident]  # type: ignore[valid-type]
     main: Any = incident | None
     return create_model("Answer", __base__=Answer, counts=(counts, Field(default_factory=counts)),

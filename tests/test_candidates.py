@@ -181,6 +181,13 @@ def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, el
     ("Tehrik-i-Taliban terror group claims responsibility for the attack.", [("Tehrik-i-Taliban terror group", 1)]),
     ("It was an attack claimed by al-Shabab.", []),  # lower case: not taken for a name
     ("The attack was claimed by the Black Hand, police said.", [("Black Hand", 1)]),
+    ("A Taleban commander contacted Reuters news agency to say his insurgents had carried out the attack.",
+     [("A Taleban commander", 1)]),  # a claim made by saying so, of oneself
+    ("The group said it was behind the bombing.", [("The group", 1)]),
+    ("President Erdogan said the attack appears to have been carried out by a suicide bomber.", []),  # not his own
+    ("The blast was claimed by Islamic militant groups.", [("Islamic militant groups", 1)]),
+    ("The PKK has claimed responsibility for similar attacks against security forces.", []),  # other attacks
+    ("Indonesia has suffered bombing attacks in the past, claimed by Islamic militant groups.", []),
     ("The Taliban denied they claimed responsibility.", []),
     ("No group has claimed responsibility for the attack.", []),
 ])

@@ -52,3 +52,18 @@ def test_model_facing_schema_follows_the_constrained_decoding_rules(which: str) 
         props = definition.get("properties", {})
         assert set(definition.get("required", [])) == set(props), f"{name} has optional fields"
     assert "$ref" in schema["properties"]["incident"] and "anyOf" not in schema["properties"]["incident"]
+
+
+def test_the_claimant_is_chosen_among_the_claims_the_article_states() -> None:
+    """Per article, claimed_by is one of the claims code found in its sentences, or null; with none found it can
+    only be null, so a claimant no sentence names ("Witnesses", a police source) cannot be written."""
+    def claimant(claimants: tuple[str, ...] | None) -> dict[str, object]:
+        schema = answer_model([], ["bombing", "other"], claimants).model_json_schema()
+        incident = schema["$defs"]["IncidentAnswer"]
+        prop: dict[str, object] = incident["properties"].get("claimed_by", {})
+        return prop
+
+    stated = claimant(("Al-Shabab", "A Taleban commander"))
+    assert stated["anyOf"] == [{"enum": ["Al-Shabab", "A Taleban commander"], "type": "string"}, {"type": "null"}]
+    assert claimant(())["type"] == "null"  # no claim stated: only null
+    assert {"type": "string"} in claimant(None)["anyOf"]  # the schema in general (schemas/): not narrowed

@@ -410,6 +410,15 @@ _OTHER_ATTACKS = re.compile(r"\b(?:similar|previous|earlier|past|prior|other|tho
                             r"blasts|assaults|killings|raids|operations)\b|\bin the past\b", re.I)
 
 
+def of_another_time(sentence_id: int, text: str) -> str | None:
+    """The words that set a sentence after the lede in another time or on other attacks ("last month", "In
+    April", "for similar attacks"), or None: what is named only there is not the incident's."""
+    if sentence_id <= LEDE:
+        return None
+    m = ELSEWHEN.search(text) or _OTHER_ATTACKS.search(text)
+    return m.group(0) if m else None
+
+
 def claims(article: Article) -> list[tuple[str, int]]:
     """(claimant as written, sentence id) of every sentence whose subject claims responsibility ("Al-Shabab claims
     it carried out the blast", "Umar Mansoor, a senior commander, claimed responsibility", "an attack claimed by

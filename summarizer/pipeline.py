@@ -37,7 +37,9 @@ from summarizer.articles import (
 )
 from summarizer.briefcache import BriefStore, brief_key, run_identity
 from summarizer.gazetteer import places_named
+from summarizer.grounding import missing_words
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
+from summarizer.names import GENERIC_ACTOR
 from summarizer.prompts import Templates
 from summarizer.reconcile import names_any, placed_elsewhere, resolve, resolve_incident
 from summarizer.schema import (
@@ -270,6 +272,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is "
                                      "kept, fields it never reached show as not stated")
         ground(extraction, part)
+        _perpetrators_of_this_time(extraction, part)
         _summaries(extraction, part)
         return extraction
     except (InstructorRetryException, ProviderError) as exc:
@@ -279,11 +282,28 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         raise _ChunkFailed(reason, attempts) from exc
     extraction = assemble(answer, part, found, cited, offered)
     ground(extraction, part)
+    _perpetrators_of_this_time(extraction, part)
     if said and said[0].strip():
         _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part)
         _others(extraction, messages, create, templates, part)
     _summaries(extraction, part)
     return extraction
+
+
+def _perpetrators_of_this_time(extraction: Extraction, part: Article) -> None:
+    """A perpetrator the article names only where it tells of another time or of other attacks is not the
+    incident's: "since the death of former Taliban leader Mullah Akhtar Mansour in a U.S. drone strike last
+    month" and "The Taliban claimed both those attacks" do not make the Taliban a bombing's attacker when the
+    article says no one has claimed it (develop 004). The same reading as for counts (``candidates.ELSEWHEN``)."""
+    for n, inc in enumerate(extraction.incidents):
+        if not inc.perpetrator:
+            continue
+        naming = [s for s in part.trusted().sentences if not missing_words(inc.perpetrator, s.text, GENERIC_ACTOR)]
+        if naming and all(candidates.of_another_time(s.id, s.text) for s in naming):
+            extraction.dropped.append(
+                f"incidents[{n}]: perpetrator {inc.perpetrator!r} is named only where the article tells of another "
+                f"time or other attacks ({', '.join(f'S{s.id}' for s in naming)})")
+            inc.perpetrator, inc.perpetrator_sentence = None, None
 
 
 def _is_prose(text: str) -> bool:

@@ -145,3 +145,14 @@ def test_committed_briefs_cite_their_articles_exactly() -> None:
             for f in inc.figures:
                 assert text[f.citation.start : f.citation.end] == f.citation.quote
                 assert f.citation.quote.strip()
+
+
+def test_a_group_named_only_in_background_is_not_the_attacker(briefs: dict[str, Brief]) -> None:
+    """Kabul minibus bombing: "There was no immediate claim of responsibility"; the Taliban appear only in "since
+    the death of former Taliban leader ... last month" and "The Taliban claimed both those attacks". The brief
+    names no attacker and says why the model's was left out."""
+    brief = briefs["004_kabul_minibus_suicide_bombing.txt"]
+    (inc,) = brief.incidents
+    assert inc.perpetrator is None and inc.responsibility is None
+    assert any("'the Taliban' is named only where the article tells of another time" in note
+               for note in brief.left_out)

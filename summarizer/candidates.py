@@ -251,7 +251,7 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|policeman|
            r"reporter|photographer|priest|pastor|imam|cleric|teacher|student|doctor|nurse|worker|driver|resident|"
            r"villager|farmer|trader|shopkeeper|businessman|politician|lawmaker|mayor|governor|councillor|"
            r"councilor|judge|prosecutor|activist|hostage|captive|tourist|citizen|national|employee|contractor|"
-           r"guard|militiaman|fighter|militant|trooper|constable|cop|pilgrim|worshipper|passenger|bystander|"
+           r"militiaman|fighter|militant|trooper|constable|cop|pilgrim|worshipper|passenger|bystander|"
            r"elder|chieftain|spokesman)")
 # The noun in lower case, as a common noun stands: "a local commander of Syria's National Defense Forces" is one
 # commander, not one "National".
@@ -624,7 +624,7 @@ def quoted_by(article: Article, said: dict[int, list[str]]) -> dict[int, list[st
     return found
 
 
-_ATTACKERS = _GROUP_NOUNS[0][0]
+_ATTACKERS = next(pattern for pattern, group in _GROUP_NOUNS if group == "militants")
 
 
 def groups_for(sentence: str) -> tuple[str, ...]:

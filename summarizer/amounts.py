@@ -126,7 +126,7 @@ def parse_amount(text: str) -> Amount | None:
         return Amount(0, 0, "exact")
     clean = numbers_in(t)
     if not clean:
-        if re.match(r"(?:a|an)\s+[a-z]", t) and not re.search(r"\b(?:number|few|lot|dozen|handful)\b", t):
+        if re.match(r"(?:a|an)\s+[a-z]", t) and not re.search(r"\b(?:number|few|lot|handful)\b", t):
             return Amount(1, 1, "exact")  # one person named by an article: "a local commander" (candidates)
         for pattern, amount in _VAGUE:
             if pattern.search(t):

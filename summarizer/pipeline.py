@@ -228,6 +228,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     found = candidates.counts(part)
     offered = candidates.choices(part, [c for c in found if c.aside is None])
     cited = candidates.speakers(part)
+    stated = candidates.claims(part)
     sources = [*(sp.name for sp in cited), candidates.ARTICLE_SOURCE]
     calls_before = meter.calls
     said: list[str] = []  # the last answer's text: a question after it sees it (and reuses most of its KV cache)
@@ -252,7 +253,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
                 answer: Answer = create(
                     response_model=_response_model(tuple(offered),
                                                    tuple(candidates.event_types(part, EVENT_TYPES)),
-                                                   tuple(dict.fromkeys(who for who, _ in candidates.claims(part)))),
+                                                   tuple(dict.fromkeys(who for who, _ in stated))),
                     messages=messages,
                     max_retries=0,
                     temperature=0.0,
@@ -268,7 +269,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         salvaged = _salvage_truncated(exc)
         if salvaged is None:
             raise _ChunkFailed(_reason(exc, whole.name), meter.calls - calls_before) from exc
-        extraction = assemble(salvaged, part, found, cited, offered)
+        extraction = assemble(salvaged, part, found, cited, offered, stated)
         extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is "
                                      "kept, fields it never reached show as not stated")
         ground(extraction, part)
@@ -280,7 +281,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         if isinstance(exc, InstructorRetryException) and not _caused_by(exc, ProviderError):
             reason = f"{reason}, after {attempts} attempt{'s' if attempts != 1 else ''}"
         raise _ChunkFailed(reason, attempts) from exc
-    extraction = assemble(answer, part, found, cited, offered)
+    extraction = assemble(answer, part, found, cited, offered, stated)
     ground(extraction, part)
     _perpetrators_of_this_time(extraction, part)
     if said and said[0].strip():
@@ -501,13 +502,14 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
 
 
 def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
-             cited: Sequence[candidates.Speaker], offered: Sequence[CountChoice]) -> Extraction:
+             cited: Sequence[candidates.Speaker], offered: Sequence[CountChoice],
+             stated: Sequence[tuple[str, int]]) -> Extraction:
     """The model's answer as an ``Extraction``: each count it labelled with an incident and an outcome becomes
     a figure of that incident, with what code read of it where it could and the model's choice among the options
     ``offered`` (``candidates.choices``, as the request asked them) where it could not; each incident's sources
-    are the attributions its figures use; a claim of responsibility a sentence states (``candidates.claims``)
-    is the main incident's when the model named none. Counts it read as no victims or as another event are
-    noted."""
+    are the attributions its figures use; the first claim of responsibility a sentence states (``stated``, from
+    ``candidates.claims``) is the main incident's when the model named none. Counts it read as no victims or as
+    another event are noted."""
     speakers = {sp.name: sp for sp in cited}
     options = {c.key: c for c in offered}
     labels = answer.labels()
@@ -535,7 +537,7 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
         incidents[label.incident - 1].figures.append(Figure.model_validate({
             "sentence": count.sentence, "amount": count.amount, "outcome": outcome, "group": group,
             "according_to": None if source == candidates.ARTICLE_SOURCE else source}))
-    if incidents and not incidents[0].claimed_by and (stated := candidates.claims(part)):
+    if incidents and not incidents[0].claimed_by and stated:
         incidents[0].claimed_by, incidents[0].claim_sentence = stated[0]
     restated: list[str] = []
     incidents = _without_restatements(incidents, restated)

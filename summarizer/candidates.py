@@ -49,12 +49,15 @@ class Count:
     outcome: Outcome | None = None  # killed or wounded, when the count's own clause says which
     elsewhen: str | None = None  # the words that set its sentence (after the lede) in another time: not asked
     attackers: str | None = None  # the words that make it the attackers' number ('numbering about 20'): not asked
+    elsewhen_in: int | None = None  # the sentence with ``elsewhen``'s words, when an earlier one of its paragraph
 
     @property
     def aside(self) -> str | None:
         """Why the model is not asked about this count, or None when it is."""
         if self.attackers is not None:
             return f"counts the attackers ({self.attackers!r}), not asked"
+        if self.elsewhen is not None and self.elsewhen_in is not None:
+            return f"its paragraph speaks of another time ({self.elsewhen!r} in S{self.elsewhen_in}), not asked"
         if self.elsewhen is not None:
             return f"its sentence speaks of another time ({self.elsewhen!r}), not asked"
         return None
@@ -284,11 +287,34 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
     return found
 
 
+# A sentence that comes back to the incident's own time: a weekday, "today", "yesterday", "this morning".
+_NOW = re.compile(rf"\b(?:{_WEEKDAY}|today|tonight|yesterday|this (?:morning|afternoon|evening))\b", re.I)
+
+
+def other_times(article: Article) -> dict[int, tuple[str, int]]:
+    """The sentences after the lede told in another time, with the words that set them there. A sentence with
+    no time words of its own stays in the time of the sentence before it on the same line (one paragraph:
+    "In October, two explosions hit a peace rally in Ankara. Ninety-nine people were killed"), until one
+    names the incident's day again. Each with its time words and the sentence they stand in."""
+    found: dict[int, tuple[str, int]] = {}
+    previous: Sentence | None = None
+    for s in article.trusted().sentences:
+        when = ELSEWHEN.search(s.text) if s.id > LEDE else None
+        if when:
+            found[s.id] = (when.group(0), s.id)
+        elif (previous is not None and previous.id in found and s.id > LEDE and not _NOW.search(s.text)
+              and "\n" not in article.text[previous.end:s.start]):
+            found[s.id] = found[previous.id]
+        previous = s
+    return found
+
+
 def counts(article: Article) -> list[Count]:
     """Every count phrase of the trusted sentences that speak of people killed, wounded, captured or missing,
     in reading order."""
     found: list[Count] = []
     keys: set[str] = set()
+    elsewhen_of = other_times(article)
     for s in article.trusted().sentences:
         if not _is_casualty_sentence(s.text):
             continue
@@ -304,8 +330,7 @@ def counts(article: Article) -> list[Count]:
                 spans.append((m.start(), m.end(), m.group(0)))
         singles = {(a, b): outcome for a, b, _, outcome in one_person(s.text, spans)}
         spans.extend((a, b, s.text[a:b]) for a, b in singles)
-        when = ELSEWHEN.search(s.text) if s.id > LEDE else None
-        elsewhen = when.group(0) if when else None
+        elsewhen, said_in = elsewhen_of.get(s.id, (None, None))
         for start, end, phrase in sorted(spans):
             shown = _shown(s.text, end, phrase)
             key = f"S{s.id}: {shown}"
@@ -316,7 +341,8 @@ def counts(article: Article) -> list[Count]:
             single = singles.get((start, end))
             group = noun_group(shown[len(phrase):]) or (noun_group(phrase.split()[-1]) if single else None)
             found.append(Count(key, s.id, start, end, phrase, shown, group,
-                               outcome_of(s.text, start, end) or single, elsewhen, attackers(s.text, start, end)))
+                               outcome_of(s.text, start, end) or single, elsewhen, attackers(s.text, start, end),
+                               elsewhen_in=said_in if said_in != s.id else None))
     return found
 
 
@@ -410,13 +436,15 @@ _OTHER_ATTACKS = re.compile(r"\b(?:similar|previous|earlier|past|prior|other|tho
                             r"blasts|assaults|killings|raids|operations)\b|\bin the past\b", re.I)
 
 
-def of_another_time(sentence_id: int, text: str) -> str | None:
-    """The words that set a sentence after the lede in another time or on other attacks ("last month", "In
-    April", "for similar attacks"), or None: what is named only there is not the incident's."""
-    if sentence_id <= LEDE:
-        return None
-    m = ELSEWHEN.search(text) or _OTHER_ATTACKS.search(text)
-    return m.group(0) if m else None
+def of_another_time(article: Article) -> dict[int, str]:
+    """The sentences after the lede that tell of another time (``other_times``) or of other attacks ("for
+    similar attacks"), with the words that say so: what is named only there is not the incident's."""
+    found = {n: words for n, (words, _) in other_times(article).items()}
+    for s in article.trusted().sentences:
+        m = _OTHER_ATTACKS.search(s.text) if s.id > LEDE and s.id not in found else None
+        if m:
+            found[s.id] = m.group(0)
+    return found
 
 
 def claims(article: Article) -> list[tuple[str, int]]:

@@ -295,12 +295,13 @@ def _perpetrators_of_this_time(extraction: Extraction, part: Article) -> None:
     """A perpetrator the article names only where it tells of another time or of other attacks is not the
     incident's: "since the death of former Taliban leader Mullah Akhtar Mansour in a U.S. drone strike last
     month" and "The Taliban claimed both those attacks" do not make the Taliban a bombing's attacker when the
-    article says no one has claimed it (develop 004). The same reading as for counts (``candidates.ELSEWHEN``)."""
+    article says no one has claimed it (develop 004). The same reading as for counts (``candidates.other_times``)."""
+    elsewhen = candidates.of_another_time(part)
     for n, inc in enumerate(extraction.incidents):
         if not inc.perpetrator:
             continue
         naming = [s for s in part.trusted().sentences if not missing_words(inc.perpetrator, s.text, GENERIC_ACTOR)]
-        if naming and all(candidates.of_another_time(s.id, s.text) for s in naming):
+        if naming and all(s.id in elsewhen for s in naming):
             extraction.dropped.append(
                 f"incidents[{n}]: perpetrator {inc.perpetrator!r} is named only where the article tells of another "
                 f"time or other attacks ({', '.join(f'S{s.id}' for s in naming)})")

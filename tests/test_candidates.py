@@ -175,6 +175,23 @@ def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, el
     assert all(c.elsewhen is None for c in counts(parse_article(sentence, "t")))  # in the lede: never
 
 
+@pytest.mark.parametrize(("paragraph", "elsewhen", "aside"), [
+    ("In October, two explosions hit a peace rally in Ankara. Ninety-nine people were killed.", "In October",
+     "its paragraph speaks of another time ('In October' in S4), not asked"),
+    ("In April, gunmen stormed a market. The next morning, 30 people were found dead.", "In April",
+     "its paragraph speaks of another time ('In April' in S4), not asked"),
+    ("In October, two explosions hit a peace rally in Ankara. On Sunday, 13 people were killed.", None, None),
+    ("In October, two explosions hit a peace rally in Ankara.\nNinety-nine people were killed.", None, None),
+])
+def test_a_count_stays_in_the_time_of_its_paragraph(paragraph: str, elsewhen: str | None,
+                                                    aside: str | None) -> None:
+    """A sentence without time words of its own is told in the time of the one before it on its line; a
+    weekday or a new paragraph brings it back to the incident."""
+    lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
+    (last,) = [c for c in counts(parse_article(lede + paragraph, "t")) if c.sentence == 5]
+    assert (last.elsewhen, last.aside) == (elsewhen, aside)
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("Al-Shabab claims it carried out suicide bomb blast in Mogadishu.", [("Al-Shabab", 1)]),
     ("Umar Mansoor, a senior Taliban commander, claimed responsibility for the assault.", [("Umar Mansoor", 1)]),

@@ -600,12 +600,14 @@ _PRONOUN_REACH = 3
 
 
 def source_options(count: Count, said: dict[int, list[str]], sentence_text: str,
-                   quoted: Mapping[int, list[str]] | None = None) -> tuple[str, ...]:
+                   quoted: Mapping[int, list[str]] | None = None,
+                   before: Mapping[int, list[str]] | None = None) -> tuple[str, ...]:
     """Who may be the source of a count: the attributions its own sentence makes; else, inside a quotation that
     names its speaker where it closes (``quoted``, from ``quoted_by``), that speaker; with, when it attributes
     to a pronoun ("he added", "according to him"), the speakers of the nearest sentence before that cites
     anyone; else, in a quotation that goes on from the sentence before, that sentence's speakers or the
-    article; else the article itself. The model chooses only among these: copied down a list, one source would
+    article; else the speakers of the sentence before it in its paragraph (``before``, from ``said_before``)
+    or the article; else the article itself. The model chooses only among these: copied down a list, one source would
     otherwise stand for every count."""
     own = said.get(count.sentence, [])
     if not own and quoted and count.sentence in quoted:
@@ -619,7 +621,30 @@ def source_options(count: Count, said: dict[int, list[str]], sentence_text: str,
         return tuple(own)
     if _QUOTED.match(sentence_text):
         return (*said.get(count.sentence - 1, []), ARTICLE_SOURCE)
+    if before and count.sentence in before:
+        return (*before[count.sentence], ARTICLE_SOURCE)
     return (ARTICLE_SOURCE,)
+
+
+_PARAGRAPH_REACH = 2
+"""How many sentences back, on the same line, a count without an attribution of its own looks for a speaker."""
+
+
+def said_before(article: Article, said: Mapping[int, list[str]]) -> dict[int, list[str]]:
+    """Sentence id -> the speakers of the nearest sentence before it in its paragraph (its line, a sentence or
+    two back) that cites anyone: "A police source said the attackers came at dawn. Three assailants were
+    killed." A reporter attributes once and goes on telling; the model chooses between that speaker and the
+    article itself."""
+    found: dict[int, list[str]] = {}
+    sentences = article.trusted().sentences
+    for i, s in enumerate(sentences):
+        for back in sentences[max(0, i - _PARAGRAPH_REACH):i][::-1]:
+            if "\n" in article.text[back.end:s.start]:
+                break
+            if said.get(back.id):
+                found[s.id] = said[back.id]
+                break
+    return found
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
@@ -669,7 +694,8 @@ def choices(article: Article, found: Sequence[Count]) -> list[CountChoice]:
     are victims at all), the group unless the noun after it names it, the source among ``source_options``."""
     said = speakers_by_sentence(article)
     quoted = quoted_by(article, said)
+    before = said_before(article, said)
     text = {s.id: s.text for s in article.sentences}
     return [CountChoice(c.key, (c.outcome, "none") if c.outcome else ALL_OUTCOMES,
                         () if c.group else groups_for(text.get(c.sentence, "")),
-                        source_options(c, said, text.get(c.sentence, ""), quoted)) for c in found]
+                        source_options(c, said, text.get(c.sentence, ""), quoted, before)) for c in found]

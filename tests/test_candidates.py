@@ -247,6 +247,17 @@ def test_a_pronoun_attribution_offers_the_speaker_named_before() -> None:
     assert offered["S5: Two civilians also"] == (ARTICLE_SOURCE,)  # no attribution: not carried over
 
 
+
+def test_a_count_without_an_attribution_may_be_its_paragraphs_speakers() -> None:
+    text = ("Gunmen attacked a police compound in Bannu on Monday, killing four officers.\n"
+            "A senior police source said the attack began at dawn. Three assailants were killed by police.\n"
+            "Two civilians also died.\n"
+            "Police said the gate was closed. The guards ran. The firing went on. Ten people were wounded.\n")
+    offered = sources_offered(text)
+    assert offered["S3: Three assailants were"] == ("A senior police source", ARTICLE_SOURCE)
+    assert offered["S4: Two civilians also"] == (ARTICLE_SOURCE,)  # another paragraph: not carried over
+    assert offered["S8: Ten people were"] == (ARTICLE_SOURCE,)  # three sentences back: too far
+
 def test_a_quotation_over_several_sentences_is_its_closing_speakers() -> None:
     text = ("A car bomb killed at least 10 people at a tea shop in Mogadishu on Saturday, police said.\n"
             "The blast was heard across the city.\n"

@@ -230,6 +230,28 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     return None
 
 
+_ZERO_KILLED = re.compile(r"\b(?:casualt\w*|deaths?|dead|fatalit\w*|killed|lives)\b", re.I)
+_ZERO_WOUNDED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b", re.I)
+
+
+def zero_outcome(count: Count) -> Outcome | None:
+    """What a count of none says no one suffered: its clause's outcome ("No one was killed", "Nobody was hurt"),
+    or the noun of the phrase ("no casualties", "no deaths": killed; "no injuries": wounded). The annotation
+    convention and a reader both take "no casualties" as a toll of 0, not as no toll: the brief shows "killed 0,
+    according to NATO and Afghan officials" instead of "not stated". None for other counts, and for a none that
+    counts no victims ("No one has claimed responsibility")."""
+    amount = parse_amount(count.amount)
+    if amount is None or (amount.low, amount.high) != (0, 0):
+        return None
+    if count.outcome is not None:
+        return count.outcome
+    if _ZERO_KILLED.search(count.amount):
+        return "killed"
+    if _ZERO_WOUNDED.search(count.amount):
+        return "wounded"
+    return None
+
+
 def _shown(text: str, end: int, amount: str) -> str:
     """The amount and up to two following words inside its clause ('more than 20 police', '13 people'), three
     after 'of' ('scores of Taliban fighters')."""

@@ -525,6 +525,8 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
             unused.append(f"S{count.sentence} {count.shown!r}: not labelled in the answer")
             continue
         outcome = label.outcome if label.outcome in options[count.key].outcomes else count.outcome
+        if outcome in (None, "none") and (zero := candidates.zero_outcome(count)) is not None:
+            outcome = zero  # "no casualties": the model's "no victims" is the count itself, a toll of 0
         if outcome is None or outcome == "none":
             unused.append(f"S{count.sentence} {count.shown!r}: read as no victims")
             continue

@@ -14,6 +14,7 @@ from summarizer.candidates import (
     speakers,
     turns_to_another_event,
     types_in,
+    zero_outcome,
 )
 
 
@@ -173,6 +174,18 @@ def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, el
     (last,) = [c for c in counts(parse_article(lede + sentence, "t")) if c.sentence == 4]
     assert last.elsewhen == elsewhen
     assert all(c.elsewhen is None for c in counts(parse_article(sentence, "t")))  # in the lede: never
+
+
+@pytest.mark.parametrize(("sentence", "zero"), [
+    ("Officials said no casualties had been reported.", ["killed"]),
+    ("No one was killed in the attack.", ["killed"]),
+    ("Nobody was hurt.", ["wounded"]),
+    ("The blast caused no injuries.", ["wounded"]),
+    ("No one has claimed the bombing that killed 12 people.", [None, None]),
+    ("None of the attackers survived, and three police died.", [None, None]),
+])
+def test_a_count_of_none_says_which_toll_is_zero(sentence: str, zero: list[str | None]) -> None:
+    assert [zero_outcome(c) for c in counts(parse_article(sentence, "t"))] == zero
 
 
 @pytest.mark.parametrize(("paragraph", "elsewhen", "aside"), [

@@ -214,6 +214,17 @@ def test_the_noun_after_a_count_decides_its_group_over_a_careless_label() -> Non
         "S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
 
 
+def test_no_casualties_is_a_toll_of_zero_with_its_source_even_when_the_model_reads_it_as_no_victims() -> None:
+    article = parse_article("Mortars hit Velka market\nMortars hit a market in Velka on Sunday.\n"
+                            "Officials said no casualties had been reported.\n"
+                            "No one has claimed the attack, in which no one was hurt.\n", "zero")
+    backend = Scripted(labelling({"S": ("none", "total", 1, "Officials")}))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    assert [(f.amount_text, f.outcome, f.low, f.high, f.according_to) for f in brief.incidents[0].figures] == [
+        ("no casualties", "killed", 0, 0, "Officials"), ("no one", "wounded", 0, 0, None)]
+    assert brief.unused_counts == ["S4 'No one has claimed': read as no victims"]
+
+
 def test_an_incident_that_only_restates_the_first_is_dropped_and_one_elsewhere_kept() -> None:
     again = {**INCIDENT, "headline": "Market attack in Velka"}
     elsewhere = {**INCIDENT, "headline": "Bomb in Dorn", "place": None, "place_sentence": None}

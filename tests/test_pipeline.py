@@ -296,6 +296,18 @@ def test_a_late_count_that_would_become_the_incidents_toll_is_asked_about_on_its
     assert brief.unused_counts[-1].startswith("S5 '40': killed, asked on its own the model read it as another event")
 
 
+def test_a_late_wounded_count_where_the_lede_gives_none_is_not_questioned() -> None:
+    article = parse_article(
+        "Gunmen kill nine in raid on Velka market\n"
+        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
+        "The market was closed.\nShops stayed shut.\n"
+        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n", "wounded later")
+    backend = Scripted(asking(False))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
+    assert [(f.amount_text, f.outcome) for f in brief.incidents[0].figures][-1] == ("14", "wounded")
+
+
 def test_a_late_count_the_model_confirms_stays_and_a_failed_question_keeps_it_and_says_so() -> None:
     confirmed = summarize_article(SIMILAR, ExchangeClient(backend=Scripted(asking(True))), load_templates())
     assert "40" in [f.amount_text for f in confirmed.incidents[0].figures]

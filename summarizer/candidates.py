@@ -50,6 +50,7 @@ class Count:
     elsewhen: str | None = None  # the words that set its sentence (after the lede) in another time: not asked
     attackers: str | None = None  # the words that make it the attackers' number ('numbering about 20'): not asked
     elsewhen_in: int | None = None  # the sentence with ``elsewhen``'s words, when an earlier one of its paragraph
+    other_attacks: str | None = None  # the words that make its sentence (after the lede) tell of other attacks
 
     @property
     def aside(self) -> str | None:
@@ -60,6 +61,8 @@ class Count:
             return f"its paragraph speaks of another time ({self.elsewhen!r} in S{self.elsewhen_in}), not asked"
         if self.elsewhen is not None:
             return f"its sentence speaks of another time ({self.elsewhen!r}), not asked"
+        if self.other_attacks is not None:
+            return f"its sentence speaks of other attacks ({self.other_attacks!r}), not asked"
         return None
 
 
@@ -353,6 +356,7 @@ def counts(article: Article) -> list[Count]:
         singles = {(a, b): outcome for a, b, _, outcome in one_person(s.text, spans)}
         spans.extend((a, b, s.text[a:b]) for a, b in singles)
         elsewhen, said_in = elsewhen_of.get(s.id, (None, None))
+        others = _OTHER_ATTACKS.search(s.text) if s.id > LEDE else None
         for start, end, phrase in sorted(spans):
             shown = _shown(s.text, end, phrase)
             key = f"S{s.id}: {shown}"
@@ -364,7 +368,8 @@ def counts(article: Article) -> list[Count]:
             group = noun_group(shown[len(phrase):]) or (noun_group(phrase.split()[-1]) if single else None)
             found.append(Count(key, s.id, start, end, phrase, shown, group,
                                outcome_of(s.text, start, end) or single, elsewhen, attackers(s.text, start, end),
-                               elsewhen_in=said_in if said_in != s.id else None))
+                               elsewhen_in=said_in if said_in != s.id else None,
+                               other_attacks=others.group(0) if others else None))
     return found
 
 

@@ -176,6 +176,15 @@ def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, el
     assert all(c.elsewhen is None for c in counts(parse_article(sentence, "t")))  # in the lede: never
 
 
+def test_a_count_in_a_sentence_on_other_attacks_is_not_asked() -> None:
+    lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
+    text = lede + "The Taliban claimed both those attacks in revenge for the execution of six Taliban prisoners.\n"
+    (last,) = [c for c in counts(parse_article(text, "t")) if c.sentence == 4]
+    assert last.aside == "its sentence speaks of other attacks ('those attacks'), not asked"
+    # in the lede, or without such words, the count is asked
+    assert all(c.aside is None for c in counts(parse_article(lede + "Six prisoners were killed.\n", "t")))
+
+
 @pytest.mark.parametrize(("sentence", "zero"), [
     ("Officials said no casualties had been reported.", ["killed"]),
     ("No one was killed in the attack.", ["killed"]),

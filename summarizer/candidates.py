@@ -55,6 +55,8 @@ class Count:
     @property
     def aside(self) -> str | None:
         """Why the model is not asked about this count, or None when it is."""
+        if self.attackers is not None and self.attackers.startswith("by "):
+            return f"counts who acted ({self.attackers!r}), not victims; not asked"
         if self.attackers is not None:
             return f"counts the attackers ({self.attackers!r}), not asked"
         if self.elsewhen is not None and self.elsewhen_in is not None:
@@ -122,6 +124,9 @@ _ATTACKED_AFTER = re.compile(
     r"opened fire|launched|laid siege)\b", re.I)
 _NUMBERING_BEFORE = re.compile(r"\bnumbering\s+(?:about\s+|around\s+|some\s+|over\s+|more than\s+|at least\s+)?$",
                                re.I)
+# The count is who did something, after "by": "The school attack by six Pakistani Taliban gunmen", "killed by two
+# suicide bombers", "an account supported by two civilian vigilantes". Those acted; they are no toll.
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|at least\s+|more than\s+|up to\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 
 
@@ -130,6 +135,8 @@ def attackers(text: str, start: int, end: int) -> str | None:
     Read by code: a small model labels "about 20 gunmen stormed the village" as 20 killed."""
     if m := _NUMBERING_BEFORE.search(text[max(0, start - 40):start]):
         return f"{m.group(0).strip()} {text[start:end]}"
+    if (m := _AGENT_BEFORE.search(text[max(0, start - 20):start])) and " to " not in text[start:end]:
+        return f"{m.group(0).strip()} {text[start:end]}"  # not "the toll rose by 10 to 50"
     m = _ATTACKED_AFTER.match(text[end:end + 60])
     if m and not _PASSIVE.search(m.group(0)):
         return (text[start:end] + m.group(0)).strip()

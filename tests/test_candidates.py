@@ -245,6 +245,10 @@ def test_a_claimant_after_claimed_by_is_a_name_not_the_rest_of_the_sentence() ->
      ['More than 100 "terrorists" attacked', None]),
     ("At least 20 people were attacked and killed.", [None]),
     ("Four gunmen were killed.", [None]),
+    # who acted, after "by", is no toll; an increase is
+    ("Ten people were killed by two suicide bombers.", [None, "by two"]),
+    ("68 were killed, he said in an account supported by two civilian vigilantes.", [None, "by two"]),
+    ("The death toll rose by 10 to 50.", [None]),
 ])
 def test_the_attackers_own_number_is_not_asked_as_victims(sentence: str, aside: list[str | None]) -> None:
     found = counts(parse_article(sentence, "t"))

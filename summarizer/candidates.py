@@ -215,6 +215,12 @@ def _people(word: str) -> bool:
 _ACTIVE_BEFORE = re.compile(r"\b(kills|killing|wounds|wounding|injures|injuring)\s+$", re.I)
 
 
+# A list set off by commas between a count and its verb: "Twenty people, including an Algerian, Austrian, German
+# and Dutchman, were wounded" is twenty wounded; its "and" and its numbers belong to the list, not the clause.
+_APPOSITION = re.compile(r",\s*(?:including|among them|among whom|mostly|most of them|many of them)\b[^.;:]*?,\s*"
+                         r"(?=(?:were|was|are|is|have|has|had|died|remain|remained)\b)", re.I)
+
+
 def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     """Killed or wounded, when the sentence's grammar ties the count at ``text[start:end]`` to it: the first
     outcome word of the count's own clause ("Six police also died and nine officers were wounded": six died,
@@ -224,7 +230,7 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     model's label stands."""
     if verb := _ACTIVE_BEFORE.search(text[max(0, start - 20) : start]):
         return "killed" if verb.group(1).lower().startswith("kill") else "wounded"
-    after = text[end : end + 80]
+    after = _APPOSITION.sub(" ", text[end : end + 160], count=1)[:80]
     clause = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
     before = re.search(r"(?:(\w+)\s+)?(\w+)\s+$", text[max(0, start - 30) : start])
     words = [m.group(0) for m in re.finditer(r"\w+", clause)]

@@ -149,6 +149,9 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     ("Suicide bombing kills five, wounds 36 in central Istanbul", ["killed", "wounded"]),
     ("Bombers struck a market, wounding more than 60 people in addition to the dead.", ["wounded"]),
     ("Ninety-nine people were killed more than 240 were injured.", ["killed", "wounded"]),
+    # a list set off by commas does not end the count's clause
+    ("Twenty people, including an Algerian, Austrian, German and Dutchman, were wounded.", ["wounded"]),
+    ("Twenty people, including two foreigners, were killed.", ["killed", None]),
 ])
 def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: list[str | None]) -> None:
     assert [c.outcome for c in counts(parse_article(sentence, "t"))] == outcomes

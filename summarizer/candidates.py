@@ -253,9 +253,9 @@ _ZERO_WOUNDED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b", re.I)
 def zero_outcome(count: Count) -> Outcome | None:
     """What a count of none says no one suffered: its clause's outcome ("No one was killed", "Nobody was hurt"),
     or the noun of the phrase ("no casualties", "no deaths": killed; "no injuries": wounded). The annotation
-    convention and a reader both take "no casualties" as a toll of 0, not as no toll: the brief shows "killed 0,
-    according to NATO and Afghan officials" instead of "not stated". None for other counts, and for a none that
-    counts no victims ("No one has claimed responsibility")."""
+    convention and a reader both take "no casualties" as a toll of 0, not as no toll: seed 002's brief shows
+    "killed 0, no casualties, according to Afghan officials" instead of "not stated". None for other counts,
+    and for a none that counts no victims ("No one has claimed responsibility")."""
     amount = parse_amount(count.amount)
     if amount is None or (amount.low, amount.high) != (0, 0):
         return None

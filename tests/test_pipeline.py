@@ -225,6 +225,26 @@ def test_no_casualties_is_a_toll_of_zero_with_its_source_even_when_the_model_rea
     assert brief.unused_counts == ["S4 'No one has claimed': read as no victims"]
 
 
+def test_a_perpetrator_named_only_in_a_paragraph_of_another_time_is_left_out_and_listed() -> None:
+    article = parse_article(
+        "Bomb kills nine in Velka market\n"
+        "A bomb killed nine traders at a market in Velka on Sunday, police said.\n"
+        "No group has said it carried out the attack.\n"
+        "Police closed the market.\n"
+        "Last month, fighters stormed a village near Dorn. The Iron Wolves were behind that raid.\n", "elsewhen")
+    backend = Scripted(labelling({"S": ("killed", "total", 1, "police")}))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    (inc,) = brief.incidents
+    assert inc.perpetrator is None
+    assert "incidents[0]: perpetrator 'Iron Wolves' is named only where the article tells of another time or " \
+           "other attacks (S6)" in brief.left_out
+    # named in the incident's own time, it stays
+    article = parse_article(article.text.replace("The Iron Wolves were behind that raid.",
+                                                 "On Sunday the Iron Wolves said they planted the bomb."), "now")
+    (inc,) = summarize_article(article, ExchangeClient(backend=backend), load_templates()).incidents
+    assert inc.perpetrator == "Iron Wolves"
+
+
 def test_an_incident_that_only_restates_the_first_is_dropped_and_one_elsewhere_kept() -> None:
     again = {**INCIDENT, "headline": "Market attack in Velka"}
     elsewhere = {**INCIDENT, "headline": "Bomb in Dorn", "place": None, "place_sentence": None}

@@ -285,7 +285,8 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     ground(extraction, part)
     _perpetrators_of_this_time(extraction, part)
     if said and said[0].strip():
-        _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part)
+        _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part,
+                 stated)
         _others(extraction, messages, create, templates, part)
     _summaries(extraction, part)
     return extraction
@@ -333,7 +334,7 @@ def _summaries(extraction: Extraction, part: Article) -> None:
         inc.summary, inc.summary_in = sentence.text, sentence.id
 
 
-def to_confirm(extraction: Extraction, part: Article) -> list[Figure]:
+def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str, int]]) -> list[Figure]:
     """The main incident's figures worth a focused question: those after the lede that would raise the incident's
     largest figure of their outcome above what its lede states (or, killed, stand alone where the lede gives no
     death toll; a wounded count where the lede gives none is how a report usually goes on, and asking about each
@@ -343,10 +344,10 @@ def to_confirm(extraction: Extraction, part: Article) -> list[Figure]:
     in a sentence that claims the attack ("The Taliban claimed responsibility ..., saying 'more than 20 police' were
     killed") is the claimant's rival toll of this incident, and a count given as "the death toll" ("Local
     politicians placed the death toll at up to 42") is a source's toll of the incident the article is about: neither
-    is asked about."""
+    is asked about. ``stated``: the article's stated claims (``candidates.claims``), read once per request."""
     if not extraction.incidents:
         return []
-    claimed = {sentence for _, sentence in candidates.claims(part)}
+    claimed = {sentence for _, sentence in stated}
 
     def largest(fig: Figure) -> int | None:
         amount = parse_amount(fig.amount)
@@ -370,7 +371,7 @@ def to_confirm(extraction: Extraction, part: Article) -> list[Figure]:
 
 
 def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create: Callable[..., Any],
-             templates: Templates, part: Article) -> None:
+             templates: Templates, part: Article, stated: Sequence[tuple[str, int]]) -> None:
     """Ask, after the article's request and the model's own answer (``conversation``), one short question per
     figure ``to_confirm`` picks. The article's KV cache is reused; the answer, read back, is tokenized a little
     differently from how it was generated, so part of it is evaluated again (about 230 prompt tokens a question
@@ -380,7 +381,7 @@ def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create:
     counts. A question that fails keeps the figure, and says so."""
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
-    for fig in to_confirm(extraction, part):
+    for fig in to_confirm(extraction, part, stated):
         main = extraction.incidents[0]
         question = templates.question({"count": fig.amount, "sentence": fig.sentence, "outcome": fig.outcome,
                                        "headline": main.headline})

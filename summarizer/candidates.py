@@ -51,6 +51,7 @@ class Count:
     attackers: str | None = None  # the words that make it the attackers' number ('numbering about 20'): not asked
     elsewhen_in: int | None = None  # the sentence with ``elsewhen``'s words, when an earlier one of its paragraph
     other_attacks: str | None = None  # the words that make its sentence (after the lede) tell of other attacks
+    speakers: str | None = None  # the words that make it a count of who speaks ('two police officials said')
 
     @property
     def aside(self) -> str | None:
@@ -65,6 +66,8 @@ class Count:
             return f"its sentence speaks of another time ({self.elsewhen!r}), not asked"
         if self.other_attacks is not None:
             return f"its sentence speaks of other attacks ({self.other_attacks!r}), not asked"
+        if self.speakers is not None:
+            return f"counts who speak ({self.speakers!r}), not victims; not asked"
         return None
 
 
@@ -96,9 +99,9 @@ _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|rs)\.?\s*$", re.I)
 _ALONE = re.compile(r"^(?:a|an|one|no|hundred|thousand|million|billion)$", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 # Things a count in a casualty sentence may count instead of people ("two roadside bombs blew up, wounding
-# several", "four armoured cars", "four sides of the city", "six police districts").
+# several", "four armoured cars", "four sides of the city", "six police districts", "Three suicide bombings").
 _THINGS = re.compile(
-    r"(?:bombs?|blasts?|explosions?|explosives?|devices?|vehicles?|cars?|trucks?|buses|houses|homes|buildings|"
+    r"(?:bombs?|bombings?|shootings?|assaults?|ambush(?:es)?|(?:air)?strikes?|blasts?|explosions?|explosives?|devices?|vehicles?|cars?|trucks?|buses|houses|homes|buildings|"
     r"shops|rockets?|missiles?|mortars?|shells?|grenades?|rounds|attacks?|raids?|incidents?|villages?|towns?|"
     r"districts?|provinces?|regions?|checkpoints?|bases?|weapons?|guns?|rifles?|drones?|helicopters?|aircraft|"
     r"sides|locations|areas|countries|hospitals?|schools?|mosques?|churches?)", re.I)
@@ -128,6 +131,21 @@ _NUMBERING_BEFORE = re.compile(r"\bnumbering\s+(?:about\s+|around\s+|some\s+|ove
 # suicide bombers", "an account supported by two civilian vigilantes". Those acted; they are no toll.
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|at least\s+|more than\s+|up to\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
+# The count's noun phrase (up to four words, no punctuation, no verb of being) and then a verb of saying.
+_SPEAKERS_AFTER = re.compile(
+    r"(?P<words>(?:\s+(?!(?:was|were|been|being|is|are|had|has|have|who|that|which|and|or)\b)[\w'’-]+){1,4})"
+    r"\s+(?:also\s+|later\s+)?(?:said|say|says|told|tell|confirmed|confirm|reported|report|stated|announced|"
+    r"estimated|added|claimed)\b(?!\s+(?:to|by)\b)", re.I)  # not "two men said to be grooms"
+
+
+def speaking(text: str, start: int, end: int) -> str | None:
+    """The count and the words up to its say-verb when the count is the verb's subject: who gives the news, not
+    who suffered it ("Three medical officials confirmed the latest death toll", "two police officials said")."""
+    m = _SPEAKERS_AFTER.match(text, end)
+    if m is None or any(OUTCOME_WORDS[o].fullmatch(w) for w in _NOUN.findall(m.group("words") or "")
+                        for o in ("killed", "wounded")):
+        return None
+    return (text[start:end] + m.group(0)).strip()
 
 
 def attackers(text: str, start: int, end: int) -> str | None:
@@ -201,7 +219,10 @@ def noun_group(words: str) -> VictimGroup | None:
 
 
 _ANYONE = re.compile(r"people|persons?|others?|more|men|boys|girls|members|victims?", re.I)
-_CLAUSE_END = re.compile(rf"\b(?:and|but|while|whereas|or)\b|[.;:!?]|{NUMBER_PATTERN}", re.I)
+# "a" and "an" are numbers only inside a phrase ("a dozen"): "Five people including a suicide bomber were killed"
+# is one clause.
+_CLAUSE_END = re.compile(rf"\b(?:and|but|while|whereas|or)\b|[.;:!?]|(?!\b(?:an?|no|none|half)\b)(?:{NUMBER_PATTERN})",
+                         re.I)
 
 
 def _people(word: str) -> bool:
@@ -213,6 +234,18 @@ def _people(word: str) -> bool:
 # dead". It decides before the words after the count, which belong to the next clause there. Active forms only:
 # "killed" may end the clause before ("Ninety-nine people were killed more than 240 were injured").
 _ACTIVE_BEFORE = re.compile(r"\b(kills|killing|wounds|wounding|injures|injuring)\s+$", re.I)
+# The past form is active too when a doer stands before it ("The blast killed four people, wounding 30 more"),
+# not when an auxiliary, a count or a word for people does ("were killed", "Five killed 12 injured").
+_PAST_BEFORE = re.compile(r"(?:(?P<doer>[\w'’-]+)\s+)?\b(?P<verb>killed|wounded|injured)\s+$", re.I)
+_NOT_A_DOER = re.compile(rf"(?:was|were|been|be|being|is|are|am|had|has|have|not|also|and|or|who|that|which|"
+                         rf"{NUMBER_PATTERN}|\d[\d,]*)", re.I)
+_CONJUNCTION = re.compile(r"and|or|but|while|whereas", re.I)
+# A tally of the dead or the hurt named before its number: "the death toll rose to 70", "put the toll at 28-30",
+# "the number of injured climbed to 36". The tally's noun decides, as an outcome word after the count would.
+_TALLY_BEFORE = re.compile(r"\b(?:(?P<toll>toll)|(?:number|count|tally|total)\s+of\s+(?:the\s+)?(?P<noun>\w+))\b"
+                           r"[^.;:!?]{0,40}?\b(?:to|at|of|reached|hit|stands|stood|is|was|now)\s+$", re.I)
+# "23 of its soldiers were killed": the people counted come after the determiner.
+_OF_DETERMINER = re.compile(r"of|its|their|the|his|her|our|these|those", re.I)
 
 
 # A list set off by commas between a count and its verb: "Twenty people, including an Algerian, Austrian, German
@@ -230,13 +263,33 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     model's label stands."""
     if verb := _ACTIVE_BEFORE.search(text[max(0, start - 20) : start]):
         return "killed" if verb.group(1).lower().startswith("kill") else "wounded"
+    past = _PAST_BEFORE.search(text[max(0, start - 40) : start])
+    if past and past.group("doer") and not _NOT_A_DOER.fullmatch(past.group("doer")) \
+            and not _people(past.group("doer")):
+        return "killed" if past.group("verb").lower() == "killed" else "wounded"
+    if tally := _TALLY_BEFORE.search(text[max(0, start - 90) : start]):
+        if tally.group("toll") and not OUTCOME_WORDS["wounded"].search(tally.group(0)):
+            return "killed"
+        noun = tally.group("noun") or ""
+        found_in_noun: list[Outcome] = [o for o in ("killed", "wounded") if OUTCOME_WORDS[o].fullmatch(noun)]
+        if len(found_in_noun) == 1:
+            return found_in_noun[0]
     after = _APPOSITION.sub(" ", text[end : end + 160], count=1)[:80]
     clause = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
     before = re.search(r"(?:(\w+)\s+)?(\w+)\s+$", text[max(0, start - 30) : start])
     words = [m.group(0) for m in re.finditer(r"\w+", clause)]
-    if not any(_people(w) or any(OUTCOME_WORDS[o].fullmatch(w) for o in ("killed", "wounded")) for w in words[:2]):
+    part = len(words) > 2 and all(_OF_DETERMINER.fullmatch(w) for w in words[:2])
+    head = words[2:] if part else words
+    if not any(_people(w) or any(OUTCOME_WORDS[o].fullmatch(w) for o in ("killed", "wounded")) for w in head[:2]):
         words = []  # "four sides of the city, resulting in several deaths": the count is not of people
-    words += [w for w in (before.groups()[::-1] if before else ()) if w]
+    elif part:
+        # A share of those already counted: the clause's own verb, the last outcome word, says what befell it
+        # ("Several of the critically wounded died overnight"); else the noun ("Twelve of the wounded were ...").
+        words = words[::-1]
+    nearest_first = [w for w in (before.groups()[::-1] if before else ()) if w]
+    if nearest_first and _CONJUNCTION.fullmatch(nearest_first[0]):
+        nearest_first = []  # "40 had died and 70 were receiving treatment": "died" is the other clause's verb
+    words += nearest_first
     for word in words:
         found: list[Outcome] = [o for o in ("killed", "wounded") if OUTCOME_WORDS[o].fullmatch(word)]
         if len(found) == 1:
@@ -382,7 +435,8 @@ def counts(article: Article) -> list[Count]:
             found.append(Count(key, s.id, start, end, phrase, shown, group,
                                outcome_of(s.text, start, end) or single, elsewhen, attackers(s.text, start, end),
                                elsewhen_in=said_in if said_in != s.id else None,
-                               other_attacks=others.group(0) if others else None))
+                               other_attacks=others.group(0) if others else None,
+                               speakers=speaking(s.text, start, end)))
     return found
 
 

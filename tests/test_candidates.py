@@ -45,6 +45,8 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "'I saw bodies flying,' said Hasan Imran, 30, a resident who was wounded.",  # an age
     "And two roadside bombs blew up in western Baghdad, wounding a man.",  # things
     "Gunmen attacked from four sides of the town, resulting in deaths.",  # things
+    "Two bombings claimed by the group killed a man.",  # attacks, not people
+    "Three suicide bombings across the city killed a man.",
 ])
 def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     assert [a for a in amounts(sentence) if a.lower() != "a man"] == []  # the man killed is one person, proposed
@@ -152,6 +154,20 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     # a list set off by commas does not end the count's clause
     ("Twenty people, including an Algerian, Austrian, German and Dutchman, were wounded.", ["wounded"]),
     ("Twenty people, including two foreigners, were killed.", ["killed", None]),
+    # a past verb with a doer before the count is active: the count is its object
+    ("It killed four people, wounding 30 more.", ["killed", "wounded"]),
+    ("Five killed 12 injured", ["killed", "wounded"]),  # a count is no doer: "killed" is the five's
+    # the verb before "and" belongs to the clause before it
+    ("He said 40 had died and 70 were receiving treatment.", ["killed", None]),
+    # a tally named before its number
+    ("The death toll rose to 70, with more than 100 wounded.", ["killed", "wounded"]),
+    ("The number of injured climbed to 36.", ["wounded"]),
+    # a share of people named after "of its" / "of the"; its own verb first
+    ("Niger reported that 23 of its soldiers were killed.", ["killed"]),
+    ("Several of the critically wounded died overnight.", ["killed"]),
+    ("Twelve of the wounded were foreigners.", ["wounded"]),
+    # "a" inside the clause is no new count
+    ("Five people including a suicide bomber were killed and 36 wounded.", ["killed", "wounded"]),
 ])
 def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: list[str | None]) -> None:
     assert [c.outcome for c in counts(parse_article(sentence, "t"))] == outcomes
@@ -257,6 +273,20 @@ def test_the_attackers_own_number_is_not_asked_as_victims(sentence: str, aside: 
     found = counts(parse_article(sentence, "t"))
     assert [c.attackers for c in found] == aside
     assert [c.aside is None for c in found] == [a is None for a in aside]
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("Three medical officials confirmed the latest death toll of 73.", ["Three medical officials confirmed", None]),
+    ("Several of the wounded died overnight, two police officials said.", [None, "two police officials said"]),
+    ("Three witnesses told Reuters that 20 people were killed.", ["Three witnesses told", None]),
+    # victims the speaker counts, and the hearsay "said to be", are counts of victims
+    ("At least 20 people were killed, officials said.", [None]),
+    ("The bodies of two men said to be grooms were found.", [None]),
+])
+def test_a_count_of_who_speaks_is_not_asked_as_victims(sentence: str, speakers: list[str | None]) -> None:
+    found = counts(parse_article(sentence, "t"))
+    assert [c.speakers for c in found] == speakers
+    assert [c.aside is None for c in found] == [s is None for s in speakers]
 
 
 def sources_offered(text: str) -> dict[str, tuple[str, ...]]:

@@ -581,7 +581,14 @@ _SAID_AFTER = re.compile(r"(?:[,\"”’]\s*)(?:said|says|added|adds|confirmed|t
 # "X said" with X the verb's subject; not where the verb is a passive participle ("two bombings claimed by the
 # Islamic State group", "an attack claimed by a Kurdish militant group").
 _SUBJECT = re.compile(rf"(?P<who>(?:{_ABBR}|[^,.;:()\"“”])+?)(?:\s*,\s*(?P<role>[^,.;:()\"“”]+?)\s*,)?\s+(?:also\s+|"
-                      rf"later\s+|earlier\s+|have\s+|has\s+|had\s+)?(?P<verb>{_SAY})\b(?!\s+(?:to|by)\b)")
+                      rf"later\s+|earlier\s+|have\s+|has\s+|had\s+)?(?P<verb>{_SAY})\b(?!\s+by\b)"
+                      # "said to the Reuters news agency", not "said to be"
+                      r"(?!(?<=according)\s+to\b)(?!\s+to\s+(?!(?:the\s+)?[A-Z]))")
+# Attributions in other shapes: "Officials were quoted as saying", "with the ministry stating that".
+_QUOTED_AS = re.compile(r"(?P<who>[^,.;:()\"“”]+?)\s+(?:was|were|has been|have been)\s+quoted\s+as\s+saying\b")
+_WITH_SAYING = re.compile(r"\bwith\s+(?P<who>[^,.;:()\"“”]+?)\s+(?:saying|stating|adding|reporting|confirming)\b")
+# A participle between a speaker and the verb: "A hospital official speaking on Metro TV said".
+_SPEAKING = re.compile(r"\s+(?:speaking|talking)\s+(?:on|to|with|from|under|in|by)\b.*$", re.I)
 _OUTLET_AFTER = re.compile(rf"\s+(?:the\s+)?(?P<who>{_NAME})")
 _CLAUSE_WORDS = re.compile(r"^(?:.*\b(?:and|but|while|as|after|when|because|that|which|who|where|since|"
                            r"though|although)\s+)", re.I)
@@ -611,7 +618,7 @@ _PRONOUN = re.compile(r"(?<![\w-])(?:[Ww]e|I|[Yy]ou|us|[Oo]ur)(?![\w-])")
 
 
 def _clean(who: str) -> str | None:
-    who = _DATELINE_WORD.sub("", who.strip())
+    who = _SPEAKING.sub("", _DATELINE_WORD.sub("", who.strip()))
     if (relative := _RELATIVE.match(who)) and not _NOT_A_HEAD.search(relative.group("head")):
         who = relative.group("head")  # "a news agency that supports the group": the agency
     who = _CLAUSE_WORDS.sub("", who)
@@ -631,6 +638,10 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
     text = s.text
     found: list[Speaker] = []
     for m in _ACCORDING.finditer(text):
+        who = _clean(m.group("who"))
+        if who:
+            found.append(Speaker(who, s.id))
+    for m in (*_QUOTED_AS.finditer(text), *_WITH_SAYING.finditer(text)):
         who = _clean(m.group("who"))
         if who:
             found.append(Speaker(who, s.id))

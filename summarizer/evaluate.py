@@ -299,6 +299,7 @@ def source_right(predicted: str | None, gold: str | None) -> bool:
                 return True
             inner = re.findall(r"\(([^)]*)\)", alternative)  # "article (Reuters)": naming Reuters is right too
             outer = re.sub(r"\([^)]*\)", " ", alternative).strip()
+            outer = re.sub(r"[\s,;-]*\blede\b\W*$", "", outer)  # "a senior police officer (to Reuters) - lede"
             if any(names_match(predicted, x) for x in inner):
                 return True
             if not _UNATTRIBUTED.search(outer) and names_match(predicted, outer):

@@ -137,6 +137,14 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("Rescue workers stepped through blood to put out fires.", []),
     # a witness who counted or saw the dead is the source of that count
     ("A Reuters witness counted eight bodies.", [("A Reuters witness", None)]),
+    # "said to" an outlet, a participle before the verb, "quoted as saying", "with X stating"
+    ("Ten were killed, a senior police officer said to the Reuters news agency.", [("a senior police officer", None)]),
+    ("The bodies of two men said to be grooms were found.", []),
+    ("Ten were killed, according to a spokesman.", [("a spokesman", None)]),
+    ("A hospital official speaking on Metro TV said two were treated.", [("A hospital official", None)]),
+    ("Two officials speaking on condition of anonymity said 12 died.", [("Two officials", None)]),
+    ("Officials were quoted as saying 12 people were killed.", [("Officials", None)]),
+    ("Ten soldiers died, with the ministry stating that 30 attackers were killed.", [("the ministry", None)]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected

@@ -181,6 +181,10 @@ def test_names_that_differ_or_are_empty_do_not_match(predicted: str | None, gold
     ("Khogyani", "Attaullah Khogyani, spokesman for the provincial governor", True),
     ("a senior security officer", "a senior security officer at the scene (to Reuters)", True),
     ("Taliban", "Niger defence ministry", False),
+    # the speaker the lede cites, marked "- lede", or the lede itself
+    ("a senior police officer", "a senior police officer (to Reuters) - lede", True),
+    (None, "a senior police officer (to Reuters) - lede", True),
+    ("Al-Shabab", "a senior police officer (to Reuters) - lede", False),
 ])
 def test_a_figures_source_is_matched_against_the_gold_tolerantly(predicted: str | None, gold: str,
                                                                   right: bool) -> None:

@@ -587,6 +587,13 @@ _SUBJECT = re.compile(rf"(?P<who>(?:{_ABBR}|[^,.;:()\"“”])+?)(?:\s*,\s*(?P<r
 # Attributions in other shapes: "Officials were quoted as saying", "with the ministry stating that".
 _QUOTED_AS = re.compile(r"(?P<who>[^,.;:()\"“”]+?)\s+(?:was|were|has been|have been)\s+quoted\s+as\s+saying\b")
 _WITH_SAYING = re.compile(r"\bwith\s+(?P<who>[^,.;:()\"“”]+?)\s+(?:saying|stating|adding|reporting|confirming)\b")
+# Who gave the news after "by" ("was confirmed by the health ministry", "as reported by the BBC"), and whom a report
+# cites ("AFP reported, citing a police source"); "claimed by" names a claimant, not a source of figures.
+_BY_SOURCE = re.compile(r"\b(?:confirmed|reported|announced|released|issued|provided|given|stated)\s+by\s+"
+                        r"(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\s+(?:on|in|at|who|which|that|and|after)\b))")
+_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>(?=[A-Z]|[^,.;:()\"“”]*\b(?:sources?|officials?|officers?|"
+                     r"spokes\w+|police|witness\w*|ministry|agency|authorities|doctors?|medics?|residents?)\b)"
+                     r"[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\s+(?:on|in|at|who|which|that|and|as)\b))")
 # A participle between a speaker and the verb: "A hospital official speaking on Metro TV said".
 _SPEAKING = re.compile(r"\s+(?:speaking|talking)\s+(?:on|to|with|from|under|in|by)\b.*$", re.I)
 _OUTLET_AFTER = re.compile(rf"\s+(?:the\s+)?(?P<who>{_NAME})")
@@ -613,7 +620,7 @@ _MAX_WORDS = 9
 _NOT_A_NOUN_PHRASE = re.compile(r"\b(?:is|are|was|were|be|been|being|had|has|have|could|would|will|can|may|not|"
                                 r"and|or|did|does|do|per|who|which|that|to|he|she|they|it)$|"
                                 r"\b(?:is|are|was|were|been|had|has|have|could|would|will|did|does|do|spoke|"
-                                r"speaking)\b", re.I)
+                                r"speaking)\b")  # lower case: "the BBC's Will Ross" is a name
 _PRONOUN = re.compile(r"(?<![\w-])(?:[Ww]e|I|[Yy]ou|us|[Oo]ur)(?![\w-])")
 
 
@@ -641,7 +648,8 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
         who = _clean(m.group("who"))
         if who:
             found.append(Speaker(who, s.id))
-    for m in (*_QUOTED_AS.finditer(text), *_WITH_SAYING.finditer(text)):
+    for m in (*_QUOTED_AS.finditer(text), *_WITH_SAYING.finditer(text), *_BY_SOURCE.finditer(text),
+              *_CITING.finditer(text)):
         who = _clean(m.group("who"))
         if who:
             found.append(Speaker(who, s.id))

@@ -145,6 +145,13 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("Two officials speaking on condition of anonymity said 12 died.", [("Two officials", None)]),
     ("Officials were quoted as saying 12 people were killed.", [("Officials", None)]),
     ("Ten soldiers died, with the ministry stating that 30 attackers were killed.", [("the ministry", None)]),
+    # a passive attribution names its source after "by"; a report names whom it cites
+    ("The toll of 12 was confirmed by the health ministry.", [("the health ministry", None)]),
+    ("Two bombings claimed by the group killed 22.", []),
+    ("Twelve died, AFP reported, citing a police source.", [("a police source", None), ("AFP", None)]),
+    ("The army seized power, citing deteriorating security.", []),
+    # a capitalised modal word is part of a name
+    ("Twelve were killed, the BBC's Will Ross reports.", [("the BBC's Will Ross", None)]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected

@@ -215,6 +215,15 @@ _BOILERPLATE = re.compile(
     | ^\(?(writing|reporting|editing|additional\ reporting)\ by\b | https?://\S+ | \bversion\ \d+\ of\ \d+\b
     """
 )
+# A photo caption or its credit: "This representative photo shows police officers stand guard in Peshawar ... /
+# Photo: Reuters" places a picture, not the attack. Set aside alone: unlike an appeal, it does not take the
+# sentences before it on its line along.
+_CAPTION = re.compile(
+    r"""(?ix)
+    \bphoto\s*(credit\s*)?:\s*\w | \b(file|representative|representational|handout)\ (photo|image|picture)s?\b
+    | \b(photo|image|picture)\ (shows|taken\ on)\b | \bgetty\ images\b
+    """
+)
 # --- instructions planted in an article ------------------------------------------------------------------
 
 # Phrases that address a language model rather than report anything. A news story quoting such a phrase is
@@ -305,7 +314,8 @@ def parse_article(text: str, name: str, warnings: tuple[str, ...] = (), *, front
     for i, line in enumerate(lines):
         last = max((k for k, (_, _, f) in enumerate(line) if f), default=-1)
         sandwiched = 0 < i < len(lines) - 1 and flagged_line[i - 1] and flagged_line[i + 1]
-        lines[i] = [(s, e, (f or k < last or sandwiched) and not _states_casualties(text[s:e]))
+        lines[i] = [(s, e, (f or k < last or sandwiched or bool(_CAPTION.search(text[s:e])))
+                     and not _states_casualties(text[s:e]))
                     for k, (s, e, f) in enumerate(line)]
     sentences: list[Sentence] = []
     removed: list[str] = []

@@ -81,6 +81,18 @@ def test_archive_header_and_ad_markers_are_boilerplate() -> None:
     assert not any(t.startswith("(Writing by") for t in texts)
 
 
+def test_a_photo_caption_is_set_aside_unless_it_states_a_count() -> None:
+    bannu = read_article(DEV / "010_bannu_police_lines_attack.txt")
+    assert not any("photo" in s.text.lower() for s in bannu.sentences)  # it placed the attack in Peshawar
+    assert any(r.startswith("This representative photo shows") for r in bannu.removed)
+    text = ("A car bomb hit a market in Velka on Monday.\n"
+            "FILE PHOTO: Rescuers carry one of 12 people killed in the blast, police said.\n"
+            "The market was crowded. Photo: Ilan Varga\n")
+    article = parse_article(text, "t")
+    assert [s.text[:9] for s in article.sentences] == ["A car bom", "FILE PHOT", "The marke"]
+    assert article.removed == ("Photo: Ilan Varga",)
+
+
 @pytest.mark.parametrize("content", [b"", b"   \n\t\n"])
 def test_empty_files_are_clear_errors(tmp_path: Path, content: bytes) -> None:
     f = tmp_path / "empty.txt"

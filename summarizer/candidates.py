@@ -101,8 +101,8 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 # Things a count in a casualty sentence may count instead of people ("two roadside bombs blew up, wounding
 # several", "four armoured cars", "four sides of the city", "six police districts", "Three suicide bombings").
 _THINGS = re.compile(
-    r"(?:bombs?|bombings?|shootings?|assaults?|ambush(?:es)?|(?:air)?strikes?|blasts?|explosions?|explosives?|devices?|vehicles?|cars?|trucks?|buses|houses|homes|buildings|"
-    r"shops|rockets?|missiles?|mortars?|shells?|grenades?|rounds|attacks?|raids?|incidents?|villages?|towns?|"
+    r"(?:bombs?|bombings?|shootings?|assaults?|ambush(?:es)?|(?:air)?strikes?|blasts?|explosions?|explosives?|"
+    r"devices?|vehicles?|cars?|trucks?|buses|houses|homes|buildings|shops|rockets?|missiles?|mortars?|shells?|grenades?|rounds|attacks?|raids?|incidents?|villages?|towns?|"
     r"districts?|provinces?|regions?|checkpoints?|bases?|weapons?|guns?|rifles?|drones?|helicopters?|aircraft|"
     r"sides|locations|areas|countries|hospitals?|schools?|mosques?|churches?)", re.I)
 # A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "about a
@@ -138,12 +138,16 @@ _SPEAKERS_AFTER = re.compile(
     r"estimated|added|claimed)\b(?!\s+(?:to|by)\b)", re.I)  # not "two men said to be grooms"
 
 
+def _outcomes_named(word: str) -> list[Outcome]:
+    """Killed, wounded, both ("casualties") or neither: what one word names."""
+    return [o for o in ("killed", "wounded") if OUTCOME_WORDS[o].fullmatch(word)]
+
+
 def speaking(text: str, start: int, end: int) -> str | None:
     """The count and the words up to its say-verb when the count is the verb's subject: who gives the news, not
     who suffered it ("Three medical officials confirmed the latest death toll", "two police officials said")."""
     m = _SPEAKERS_AFTER.match(text, end)
-    if m is None or any(OUTCOME_WORDS[o].fullmatch(w) for w in _NOUN.findall(m.group("words") or "")
-                        for o in ("killed", "wounded")):
+    if m is None or any(_outcomes_named(w) for w in _NOUN.findall(m.group("words") or "")):
         return None
     return (text[start:end] + m.group(0)).strip()
 
@@ -271,7 +275,7 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
         if tally.group("toll") and not OUTCOME_WORDS["wounded"].search(tally.group(0)):
             return "killed"
         noun = tally.group("noun") or ""
-        found_in_noun: list[Outcome] = [o for o in ("killed", "wounded") if OUTCOME_WORDS[o].fullmatch(noun)]
+        found_in_noun = _outcomes_named(noun)
         if len(found_in_noun) == 1:
             return found_in_noun[0]
     after = _APPOSITION.sub(" ", text[end : end + 160], count=1)[:80]
@@ -280,7 +284,7 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     words = [m.group(0) for m in re.finditer(r"\w+", clause)]
     part = len(words) > 2 and all(_OF_DETERMINER.fullmatch(w) for w in words[:2])
     head = words[2:] if part else words
-    if not any(_people(w) or any(OUTCOME_WORDS[o].fullmatch(w) for o in ("killed", "wounded")) for w in head[:2]):
+    if not any(_people(w) or _outcomes_named(w) for w in head[:2]):
         words = []  # "four sides of the city, resulting in several deaths": the count is not of people
     elif part:
         # A share of those already counted: the clause's own verb, the last outcome word, says what befell it
@@ -291,7 +295,7 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
         nearest_first = []  # "40 had died and 70 were receiving treatment": "died" is the other clause's verb
     words += nearest_first
     for word in words:
-        found: list[Outcome] = [o for o in ("killed", "wounded") if OUTCOME_WORDS[o].fullmatch(word)]
+        found = _outcomes_named(word)
         if len(found) == 1:
             return found[0]
         if found:
@@ -644,12 +648,8 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
     is named as speaking to it ("..., AFP reported", "told AFP" after a quote)."""
     text = s.text
     found: list[Speaker] = []
-    for m in _ACCORDING.finditer(text):
-        who = _clean(m.group("who"))
-        if who:
-            found.append(Speaker(who, s.id))
-    for m in (*_QUOTED_AS.finditer(text), *_WITH_SAYING.finditer(text), *_BY_SOURCE.finditer(text),
-              *_CITING.finditer(text)):
+    for m in (*_ACCORDING.finditer(text), *_QUOTED_AS.finditer(text), *_WITH_SAYING.finditer(text),
+              *_BY_SOURCE.finditer(text), *_CITING.finditer(text)):
         who = _clean(m.group("who"))
         if who:
             found.append(Speaker(who, s.id))

@@ -289,16 +289,37 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
     )
 
 
+def restated_below(fig: FigureOut, figures: Sequence[FigureOut], article: Article) -> FigureOut | None:
+    """The figure of the article's body that a headline figure shortens, or None: headlines drop qualifiers and
+    sources ("Suicide bomber kills 65" over "killed at least 65 people"), so a headline count with the number
+    and outcome of a body count of the same side is that count again, not a second report of its own."""
+    sentence = article.sentence(fig.citation.sentence)
+    if sentence is None or not is_title_line(sentence.id, sentence.text):
+        return None
+    number = fig.low if fig.low is not None else fig.high
+    for other in figures:
+        if (other.citation.sentence != sentence.id and other.outcome == fig.outcome and number is not None
+                and (other.group == "militants") == (fig.group == "militants")
+                and number == (other.low if other.low is not None else other.high)):
+            return other
+    return None
+
+
 def resolve(extraction: Extraction, article: Article) -> list[IncidentOut]:
     """The extraction's incidents for a reader; a figure whose sentence places it in another division than its
-    incident's (``placed_elsewhere``) is taken off and listed among the unused counts."""
+    incident's (``placed_elsewhere``), or a headline figure the body states in full (``restated_below``), is
+    taken off and listed among the unused counts."""
     out: list[IncidentOut] = []
     for inc in extraction.incidents:
         resolved = resolve_incident(inc, article)
         kept: list[FigureOut] = []
         for fig in resolved.figures:
             other = placed_elsewhere(fig, resolved, article)
-            if other is None:
+            body = restated_below(fig, resolved.figures, article)
+            if body is not None:
+                extraction.unused.append(f"S{fig.citation.sentence} {fig.amount_text!r}: the headline's shortening "
+                                         f"of S{body.citation.sentence} {body.amount_text!r}; counted there")
+            elif other is None:
                 kept.append(fig)
             else:
                 extraction.unused.append(f"S{fig.citation.sentence} {fig.amount_text!r}: its sentence places it in "

@@ -201,3 +201,31 @@ def test_a_country_named_only_by_its_people_stays_and_shows_as_looked_up() -> No
     (inc,) = _one(text, country="Turkey", province="İstanbul", place="Sultanahmet Square", place_sentence=1)
     assert (inc.country, inc.country_source) == ("Turkey", "gazetteer")  # type: ignore[attr-defined]
     assert inc.province == "İstanbul"  # type: ignore[attr-defined]  # a capital İ is a capital
+
+
+def test_a_headline_count_the_body_states_in_full_is_shown_once_with_the_body_s_qualifier() -> None:
+    text = ("Suicide bomber kills 65 in park\nA suicide bomber killed at least 65 people in a park on Sunday.\n"
+            "Police said 280 were injured.")
+    figures = [
+        {"sentence": 1, "amount": "65", "outcome": "killed", "group": "unknown", "according_to": None},
+        {"sentence": 2, "amount": "at least 65", "outcome": "killed", "group": "total", "according_to": None},
+        {"sentence": 3, "amount": "280", "outcome": "wounded", "group": "total", "according_to": "Police"},
+    ]
+    article = parse_article(text, "t")
+    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [{
+        "headline": "h", "summary": "s", "event_type": "suicide_bombing", "date_text": None, "country": None,
+        "province": None, "place": None, "place_sentence": None, "perpetrator": None, "perpetrator_sentence": None,
+        "target": None, "claimed_by": None, "claim_sentence": None, "sources": [], "figures": figures}]},
+        context={"article": article})
+    (inc,) = resolve(extraction, article)
+    assert [(f.citation.sentence, f.amount_text) for f in inc.figures] == [(2, "at least 65"), (3, "280")]
+    assert any("S1 '65'" in u and "S2 'at least 65'" in u for u in extraction.unused)
+
+
+def test_a_headline_count_the_body_does_not_state_stays() -> None:
+    (inc,) = _one("Blast kills 12 at market\nA car bomb exploded at a market, killing at least 10 people.",
+                  figures=[{"sentence": 1, "amount": "12", "outcome": "killed", "group": "unknown",
+                            "according_to": None},
+                           {"sentence": 2, "amount": "at least 10", "outcome": "killed", "group": "total",
+                            "according_to": None}])
+    assert [f.amount_text for f in inc.figures] == ["12", "at least 10"]  # type: ignore[attr-defined]

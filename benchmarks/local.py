@@ -96,7 +96,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         raise SystemExit(f"no .txt articles in {args.articles}")
     started = time.perf_counter()
     local = LocalBackend(None, default_cache_dir() / "models", n_ctx=args.ctx, n_threads=args.threads,
-                         n_batch=args.batch, use_mmap=not args.no_mmap, grammar_first=args.sampler == "grammar-first")
+                         n_batch=args.batch, use_mmap=not args.no_mmap, grammar_first=args.sampler != "plain",
+                         fast_forward=args.sampler == "fast-forward")
     load_seconds = time.perf_counter() - started
     timed = _TimedBackend(local, args.overhead)
     if args.cache is not None and args.cache.is_dir() and any(args.cache.iterdir()):
@@ -211,8 +212,9 @@ def arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--articles", type=Path, default=here / "fixtures" / "eval" / "dev",
                    help="folder of .txt articles (default: the dev set, scored against its gold)")
     p.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    p.add_argument("--sampler", choices=["grammar-first", "plain"], default="grammar-first",
-                   help="grammar-first (ours) or llama-cpp-python's own grammar sampling")
+    p.add_argument("--sampler", choices=["fast-forward", "grammar-first", "plain"], default="fast-forward",
+                   help="fast-forward (ours: llguidance masks, forced tokens in batches), grammar-first (llama.cpp's "
+                        "grammar on the greedy token first) or llama-cpp-python's own grammar sampling")
     p.add_argument("--threads", type=int, default=None, help="llama.cpp threads (default: every core)")
     p.add_argument("--batch", type=int, default=512, help="llama.cpp n_batch")
     p.add_argument("--ctx", type=int, default=8192, help="llama.cpp n_ctx")

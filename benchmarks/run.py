@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarizer.weights import EMBEDDED_NAME
+from summarizer.llm import EMBEDDED_MODEL_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 API_KEY = "sk-bench-not-a-real-key"
@@ -111,7 +111,7 @@ class Server:
     """``tests/fakeserver.py`` in a process of its own, as a real server would be: a real OpenAI-compatible
     HTTP server on 127.0.0.1 answering the recorded requests as recorded, after ``delay`` seconds."""
 
-    MODEL = f"local:{EMBEDDED_NAME}"  # the recordings' model, so that the requests are the recorded ones
+    MODEL = EMBEDDED_MODEL_ID  # the recordings' model, so that the requests are the recorded ones
 
     def __init__(self, delay: float) -> None:
         self._proc = subprocess.Popen([sys.executable, "-m", "tests.fakeserver", "--delay", str(delay)],

@@ -30,6 +30,7 @@ from summarizer.incidents import POLICIES, MergedIncident, Policy, merge_inciden
 from summarizer.inert import inert_text
 from summarizer.llm import (
     DEFAULT_OPENAI_MODEL,
+    EMBEDDED_MODEL_ID,
     Backend,
     ExchangeClient,
     FormatMemory,
@@ -47,7 +48,7 @@ from summarizer.render import print_incidents, print_rich, run_progress
 from summarizer.report import report_bases
 from summarizer.schema import Brief
 from summarizer.store import ExchangeStore
-from summarizer.weights import EMBEDDED_NAME, WeightsError
+from summarizer.weights import WeightsError
 
 app = typer.Typer(
     help="Turn news articles into sourced incident briefs: who attacked whom, where, when, how many "
@@ -259,7 +260,7 @@ def _backend(provider: ProviderName, settings: Settings) -> Backend:
     if provider is ProviderName.openai:
         return OpenAIBackend(settings.get("model") or DEFAULT_OPENAI_MODEL, settings.get("base_url"),
                              settings.api_key, _retry_policy(settings))
-    return ReplayBackend(settings.get("model") or f"local:{EMBEDDED_NAME}", settings.get("fixtures"))
+    return ReplayBackend(settings.get("model") or EMBEDDED_MODEL_ID, settings.get("fixtures"))
 
 
 def _retry_policy(settings: Settings) -> RetryPolicy:

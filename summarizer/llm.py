@@ -36,9 +36,15 @@ if TYPE_CHECKING:
     import openai
     from openai.types.chat import ChatCompletion
 
+    from summarizer.fast_forward import FastForward
+
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 LOCAL_CONTEXT = 8192
+LOCAL_DECODER = "fast-forward"
+"""Part of the embedded model's id, hence of every request key: greedy answers decoded by ``fast_forward`` (one
+fixed JSON layout) are not those of llama-cpp-python's own sampler, so the cache and fixtures keep them apart."""
+EMBEDDED_MODEL_ID = f"local:{EMBEDDED_NAME}:{LOCAL_DECODER}"
 
 
 class ProviderError(RuntimeError):
@@ -85,12 +91,13 @@ class LocalBackend:
 
     def __init__(self, model_path: Path | None, models_dir: Path, n_ctx: int = LOCAL_CONTEXT,
                  n_threads: int | None = None, n_batch: int = 512, use_mmap: bool = True,
-                 grammar_first: bool = True) -> None:
+                 grammar_first: bool = True, fast_forward: bool = True) -> None:
         """The defaults are what ``python -m benchmarks local`` measured fastest on 2 cores
         (docs/performance.md); the other values are there to measure them again."""
         try:
             from llama_cpp import Llama
 
+            from summarizer.fast_forward import FastForward, GrammarRefused
             from summarizer.grammar_first import GrammarFirstLlama
         except ImportError as exc:
             raise ProviderError(
@@ -99,12 +106,12 @@ class LocalBackend:
             ) from exc
         if model_path is None:
             path = embedded_model_path(models_dir)
-            self.model_id = f"local:{EMBEDDED_NAME}"
+            self.model_id = EMBEDDED_MODEL_ID
         else:
             if not model_path.is_file():
                 raise ProviderError(f"--model-path {model_path}: no such file")
             path = model_path
-            self.model_id = f"local:{model_path.name}:{file_fingerprint(model_path)}"
+            self.model_id = f"local:{model_path.name}:{file_fingerprint(model_path)}:{LOCAL_DECODER}"
         self.path = path
         # One model object for the whole run: the system prompt stays in its KV cache, so from the second
         # request on only the article (and the re-ask turns) are evaluated.
@@ -118,6 +125,14 @@ class LocalBackend:
             seed=0,
             verbose=False,
         )
+        self._fast: FastForward | None = None
+        if fast_forward:
+            try:
+                self._fast = FastForward(self._llama)
+            except (ImportError, GrammarRefused):
+                self._fast = None
+        if self._fast is None:
+            self.model_id = self.model_id.removesuffix(f":{LOCAL_DECODER}")
 
     @staticmethod
     def chat_arguments(request: dict[str, Any]) -> dict[str, Any]:
@@ -133,6 +148,12 @@ class LocalBackend:
     def complete(self, request: dict[str, Any]) -> dict[str, Any]:
         import llama_cpp
 
+        response_format = request.get("response_format") or {}
+        if self._fast is not None and response_format.get("type") == "json_schema":
+            fast = self._fast.complete(request, response_format["json_schema"]["schema"], self.model_id)
+            if fast is not None:
+                return fast
+            # a schema llguidance cannot compile: llama.cpp's own grammar below
         ctx = self._llama.ctx
         llama_cpp.llama_perf_context_reset(ctx)
         result: dict[str, Any] = dict(self._llama.create_chat_completion(  # type: ignore[arg-type]

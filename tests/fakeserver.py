@@ -31,11 +31,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from summarizer.llm import PROMPT_SCHEMA
+from summarizer.llm import EMBEDDED_MODEL_ID, PROMPT_SCHEMA
 from summarizer.store import ExchangeStore, request_key
-from summarizer.weights import EMBEDDED_NAME
 
-MODEL = f"local:{EMBEDDED_NAME}"
+MODEL = EMBEDDED_MODEL_ID
 NO_INCIDENT = '{"is_incident_report": false, "incident": null, "other_incidents": [], "counts": {}}'
 
 Responder = Callable[[dict[str, Any]], str | None]

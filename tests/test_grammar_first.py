@@ -1,4 +1,4 @@
-"""The embedded model's sampler and KV-cache reuse, on the real model (slow: loads the 1.5B model twice)."""
+"""The embedded model's samplers and KV-cache reuse, on the real model (slow: loads the 1.5B model three times)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def test_grammar_first_sampling_gives_the_same_answer_as_masking_the_whole_vocab
 
     plain = Llama(model_path=str(backend.path), n_ctx=2048, n_threads=backend._llama.n_threads, n_batch=512,
                   seed=0, verbose=False)
-    fresh = LocalBackend(None, default_cache_dir() / "models")
+    fresh = LocalBackend(None, default_cache_dir() / "models", fast_forward=False)
     ours = fresh.complete(FIRST)
     theirs = plain.create_chat_completion(
         messages=FIRST["messages"], response_format={"type": "json_object", "schema": SCHEMA},
@@ -76,3 +76,33 @@ def test_the_system_prompt_is_evaluated_once_and_reused_by_the_next_request(back
     assert reused >= system_tokens, (reused, system_tokens)
     assert reused < second["usage"]["prompt_tokens"]  # the new article itself was evaluated
     assert json.loads(second["choices"][0]["message"]["content"])["killed"] == 3
+
+
+def test_fast_forward_answers_in_one_layout_and_most_tokens_are_forced_by_the_schema(backend: LocalBackend) -> None:
+    answer = backend.complete(FIRST)
+    text = answer["choices"][0]["message"]["content"]
+    assert {k: v for k, v in json.loads(text).items() if k != "claimed"} == {"place": "Baidoa", "killed": 7,
+                                                                             "wounded": 15}
+    assert text == json.dumps(json.loads(text), separators=(", ", ": "))  # keys are forced text, no free spaces
+    usage = answer["usage"]
+    assert answer["choices"][0]["finish_reason"] == "stop"
+    assert usage["completion_tokens_details"]["forced_tokens"] > usage["completion_tokens"] / 3, usage
+    assert backend.model_id.endswith(":fast-forward")
+
+
+def test_a_schema_llguidance_cannot_compile_is_decoded_by_llama_cpp_s_grammar(backend: LocalBackend) -> None:
+    schema = {"type": "object", "properties": {"places": {"type": "array", "items": {"type": "string"},
+                                                          "uniqueItems": True, "maxItems": 1}},
+              "required": ["places"]}
+    request = FIRST | {"response_format": {"type": "json_schema", "json_schema": {"name": "a", "schema": schema}}}
+    answer = backend.complete(request)
+    assert "completion_tokens_details" not in answer["usage"]  # llama-cpp-python's own response
+    (place,) = json.loads(answer["choices"][0]["message"]["content"])["places"]  # a whole answer, maxItems kept
+    assert "Baidoa" in place
+
+
+def test_an_answer_cut_off_at_max_tokens_says_so(backend: LocalBackend) -> None:
+    answer = backend.complete(FIRST | {"max_tokens": 6})
+    assert answer["choices"][0]["finish_reason"] == "length"
+    assert answer["usage"]["completion_tokens"] == 6
+    assert answer["choices"][0]["message"]["content"].startswith('{"place": ')

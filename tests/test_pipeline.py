@@ -313,7 +313,8 @@ def test_a_late_count_that_would_become_the_incidents_toll_is_asked_about_on_its
     assert questions[0]["messages"][-2] == {"role": "assistant", "content": asking(False)(backend.requests[0])}
     # the headline's "nine" is the lede's "at least nine" shortened: shown once, with the lede's qualifier
     assert [f.amount_text for f in brief.incidents[0].figures if f.outcome == "killed"] == ["at least nine", "Two"]
-    assert brief.unused_counts[-1].startswith("S5 '40': killed, asked on its own the model read it as another event")
+    assert any(u.startswith("S5 '40': killed, asked on its own the model read it as another event")
+               for u in brief.unused_counts)
 
 
 def test_a_late_wounded_count_where_the_lede_gives_none_is_not_questioned() -> None:

@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from summarizer.articles import read_article
 from summarizer.cli import app
+from summarizer.llm import EMBEDDED_MODEL_ID
 from summarizer.schema import Brief
 from summarizer.store import ExchangeStore, request_key
-from summarizer.weights import EMBEDDED_NAME
 from tests.conftest import DEV, EXCHANGES, ROOT, SEEDS, all_articles
 
 
@@ -125,7 +125,7 @@ def test_cache_and_fixtures_are_one_store_and_a_hit_makes_no_call(tmp_path: Path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(entry.read_bytes())
     args = ["summarize", str(SEEDS), "--provider", "openai", "--base-url", "http://127.0.0.1:9/v1",
-            "--model", f"local:{EMBEDDED_NAME}", "--format", "jsonl", "--cache-dir", str(cache)]
+            "--model", EMBEDDED_MODEL_ID, "--format", "jsonl", "--cache-dir", str(cache)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     for line in result.stdout.splitlines():

@@ -2,11 +2,12 @@
 
 Two thirds of an answer's tokens are not the model's choice at all: the keys of the schema, the count ids, the
 punctuation, the rest of an enum value once its first token is picked (measured: 3,545 of 5,451 tokens over 40
-recorded answers). llama-cpp-python still decodes each of them one at a time, a full forward pass per token
-(~0.1 s on two cores). llguidance (the grammar engine behind llama.cpp's ``--llguidance`` and vLLM's guided
-decoding) tells which tokens the grammar forces next; they go to the model as one batch, which costs about what
-one token does. Its token masks take ~0.03 ms, where llama.cpp's grammar over the 151,000-token vocabulary
-takes 16-25 ms (``grammar_first`` avoided most of those by checking the greedy token first).
+recorded answers). llama-cpp-python still decodes each of them alone, a forward pass per token (~68 ms on two
+cores). llguidance (the grammar engine behind llama.cpp's ``--llguidance`` and vLLM's guided decoding) tells
+which tokens the grammar forces next; they go to the model as one batch, ~45 ms a token on the same cores
+(llama.cpp's small-batch path is slower than its prompt path). Its token masks take ~0.03 ms, where llama.cpp's
+grammar over the 151,936-token vocabulary takes 16-25 ms whenever the greedy token is refused (``grammar_first``
+checks the greedy token first). Measured: 0.84-0.87x the seconds of ``grammar_first`` (docs/performance.md).
 
 The answer is greedy under the same schema; the JSON has one fixed layout (``", "`` and ``": "``, no other
 whitespace) so that keys are forced text, where llama.cpp's grammar let the model choose its spaces.
@@ -95,10 +96,6 @@ class FastForward:
         return list(self._llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special,
                                          special=True))
 
-    def _feed(self, tokens: list[int]) -> None:
-        """Evaluate ``tokens`` after what the context holds, reusing the longest common prefix of the prompt."""
-        self._llama.eval(tokens)
-
     def _logits(self) -> np.ndarray:
         pointer = llama_cpp.llama_get_logits_ith(self._llama.ctx, -1)
         return np.ctypeslib.as_array(ctypes.cast(pointer, ctypes.POINTER(ctypes.c_float)), shape=(self._n_vocab,))
@@ -118,7 +115,7 @@ class FastForward:
             prefix += 1
         prefix = min(prefix, len(tokens) - 1)  # at least one token evaluated, for fresh logits
         llama.n_tokens = prefix
-        self._feed(tokens[prefix:])
+        llama.eval(tokens[prefix:])
         limit = min(max_tokens or room, room)
         out: list[int] = []
         forced = 0
@@ -137,7 +134,7 @@ class FastForward:
                 out += ff
                 forced += len(ff)
                 if finish == "length":
-                    self._feed(ff)
+                    llama.eval(ff)
                 continue
             if finish != "length":
                 break
@@ -149,7 +146,7 @@ class FastForward:
                 finish = "stop"
                 break
             out.append(token)
-            self._feed([token])
+            llama.eval([token])
         text = self._tokenizer.decode_str(out)
         return Decoded(text=text, prompt_tokens=len(tokens), evaluated=len(tokens) - prefix,
                        completion_tokens=len(out), forced=forced, finish_reason=finish)

@@ -102,7 +102,8 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 # several", "four armoured cars", "four sides of the city", "six police districts", "Three suicide bombings").
 _THINGS = re.compile(
     r"(?:bombs?|bombings?|shootings?|assaults?|ambush(?:es)?|(?:air)?strikes?|blasts?|explosions?|explosives?|"
-    r"devices?|vehicles?|cars?|trucks?|buses|houses|homes|buildings|shops|rockets?|missiles?|mortars?|shells?|grenades?|rounds|attacks?|raids?|incidents?|villages?|towns?|"
+    r"devices?|vehicles?|cars?|trucks?|buses|houses|homes|buildings|shops|rockets?|missiles?|mortars?|shells?|"
+    r"grenades?|rounds|attacks?|raids?|incidents?|villages?|towns?|"
     r"districts?|provinces?|regions?|checkpoints?|bases?|weapons?|guns?|rifles?|drones?|helicopters?|aircraft|"
     r"sides|locations|areas|countries|hospitals?|schools?|mosques?|churches?)", re.I)
 # A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "about a

@@ -66,7 +66,7 @@ class FastForward:
         self._llama = llama
         vocab = llama_cpp.llama_model_get_vocab(llama.model)
         self._vocab = vocab
-        self._n_vocab = int(llama_cpp.llama_vocab_n_tokens(vocab))
+        self._n_vocab = llama.n_vocab()
         self._eos = int(llama.token_eos())
         with warnings.catch_warnings():  # it reads each token's attributes by a name llama_cpp calls deprecated
             warnings.simplefilter("ignore", DeprecationWarning)
@@ -120,7 +120,6 @@ class FastForward:
         out: list[int] = []
         forced = 0
         finish = "length"
-        mask_words = (self._n_vocab + 31) // 32
         while len(out) < limit and finish == "length":
             if matcher.is_stopped() or matcher.is_error():
                 finish = "stop"
@@ -138,11 +137,10 @@ class FastForward:
                 continue
             if finish != "length":
                 break
-            bits = np.frombuffer(matcher.compute_bitmask(), dtype=np.uint8)[: mask_words * 4]
+            bits = np.frombuffer(matcher.compute_bitmask(), dtype=np.uint8)
             allowed = np.unpackbits(bits, bitorder="little")[: self._n_vocab].astype(bool)
             token = int(np.argmax(np.where(allowed, self._logits(), -np.inf)))
-            if token == self._eos or llama_cpp.llama_vocab_is_eog(self._vocab, token) or \
-                    not matcher.consume_token(token):
+            if llama_cpp.llama_vocab_is_eog(self._vocab, token) or not matcher.consume_token(token):
                 finish = "stop"
                 break
             out.append(token)

@@ -106,12 +106,12 @@ class LocalBackend:
             ) from exc
         if model_path is None:
             path = embedded_model_path(models_dir)
-            self.model_id = EMBEDDED_MODEL_ID
+            model = f"local:{EMBEDDED_NAME}"
         else:
             if not model_path.is_file():
                 raise ProviderError(f"--model-path {model_path}: no such file")
             path = model_path
-            self.model_id = f"local:{model_path.name}:{file_fingerprint(model_path)}:{LOCAL_DECODER}"
+            model = f"local:{model_path.name}:{file_fingerprint(model_path)}"
         self.path = path
         # One model object for the whole run: the system prompt stays in its KV cache, so from the second
         # request on only the article (and the re-ask turns) are evaluated.
@@ -131,8 +131,7 @@ class LocalBackend:
                 self._fast = FastForward(self._llama)
             except (ImportError, GrammarRefused):
                 self._fast = None
-        if self._fast is None:
-            self.model_id = self.model_id.removesuffix(f":{LOCAL_DECODER}")
+        self.model_id = model if self._fast is None else f"{model}:{LOCAL_DECODER}"
 
     @staticmethod
     def chat_arguments(request: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 
 from summarizer import candidates
-from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, words_to_int
+from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, span, words_to_int
 from summarizer.articles import Article, is_title_line
 from summarizer.gazetteer import (
     country_for,
@@ -294,13 +294,13 @@ def restated_below(fig: FigureOut, figures: Sequence[FigureOut], article: Articl
     sources ("Suicide bomber kills 65" over "killed at least 65 people"), so a headline count with the number
     and outcome of a body count of the same side is that count again, not a second report of its own."""
     sentence = article.sentence(fig.citation.sentence)
-    if sentence is None or not is_title_line(sentence.id, sentence.text):
+    mine = span(fig.low, fig.high)
+    if sentence is None or mine is None or not is_title_line(sentence.id, sentence.text):
         return None
-    number = fig.low if fig.low is not None else fig.high
     for other in figures:
-        if (other.citation.sentence != sentence.id and other.outcome == fig.outcome and number is not None
-                and (other.group == "militants") == (fig.group == "militants")
-                and number == (other.low if other.low is not None else other.high)):
+        theirs = span(other.low, other.high)
+        if (other.citation.sentence != sentence.id and other.outcome == fig.outcome and theirs is not None
+                and (other.group == "militants") == (fig.group == "militants") and theirs[0] == mine[0]):
             return other
     return None
 
@@ -314,12 +314,13 @@ def resolve(extraction: Extraction, article: Article) -> list[IncidentOut]:
         resolved = resolve_incident(inc, article)
         kept: list[FigureOut] = []
         for fig in resolved.figures:
-            other = placed_elsewhere(fig, resolved, article)
             body = restated_below(fig, resolved.figures, article)
             if body is not None:
                 extraction.unused.append(f"S{fig.citation.sentence} {fig.amount_text!r}: the headline's shortening "
                                          f"of S{body.citation.sentence} {body.amount_text!r}; counted there")
-            elif other is None:
+                continue
+            other = placed_elsewhere(fig, resolved, article)
+            if other is None:
                 kept.append(fig)
             else:
                 extraction.unused.append(f"S{fig.citation.sentence} {fig.amount_text!r}: its sentence places it in "

@@ -39,7 +39,7 @@ from summarizer.briefcache import BriefStore, brief_key, run_identity
 from summarizer.gazetteer import places_named
 from summarizer.grounding import missing_words
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
-from summarizer.names import GENERIC_ACTOR
+from summarizer.names import GENERIC_ACTOR, name_words
 from summarizer.prompts import Templates
 from summarizer.reconcile import names_any, placed_elsewhere, resolve, resolve_incident
 from summarizer.schema import (
@@ -342,9 +342,12 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
     further down ("about 100 Kenyans", "Nineteen people were killed in a similar attack") otherwise becomes the
     incident's headline toll; the lede's own counts and the smaller ones after it are not worth the tokens. A count
     in a sentence that claims the attack ("The Taliban claimed responsibility ..., saying 'more than 20 police' were
-    killed") is the claimant's rival toll of this incident, and a count given as "the death toll" ("Local
-    politicians placed the death toll at up to 42") is a source's toll of the incident the article is about: neither
-    is asked about. ``stated``: the article's stated claims (``candidates.claims``), read once per request."""
+    killed") is the claimant's rival toll of this incident, so is a count the model gives to the attackers' own
+    spokesman ("Taliban spokesman Zabiullah Mujahid" where the Taliban are the perpetrator: "more than 140 Afghan
+    soldiers were killed", seed 001, which the question quoting its sentence read as another event), and a count
+    given as "the death toll" ("Local politicians placed the death toll at up to 42") is a source's toll of the
+    incident the article is about: none is asked about. ``stated``: the article's stated claims
+    (``candidates.claims``), read once per request."""
     if not extraction.incidents:
         return []
     claimed = {sentence for _, sentence in stated}
@@ -365,9 +368,16 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
         return sentence is not None and bool(re.search(rf"\btoll\b[\w\s]{{0,20}}?{re.escape(fig.amount)}",
                                                        sentence.text, re.I))
 
+    attackers = [n for n in (extraction.incidents[0].perpetrator, extraction.incidents[0].claimed_by)
+                 if n and set(name_words(n)) - GENERIC_ACTOR]
+
+    def the_attackers_account(fig: Figure) -> bool:
+        return fig.according_to is not None and any(not missing_words(n, fig.according_to, GENERIC_ACTOR)
+                                                     for n in attackers)
+
     return [f for f in figures if f.sentence > candidates.LEDE and f.group != "militants" and f.sentence not in claimed
-            and not the_toll(f) and (n := largest(f)) is not None and n > lede.get(f.outcome, 0)
-            and (f.outcome == "killed" or f.outcome in lede)]
+            and not the_toll(f) and not the_attackers_account(f) and (n := largest(f)) is not None
+            and n > lede.get(f.outcome, 0) and (f.outcome == "killed" or f.outcome in lede)]
 
 
 def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create: Callable[..., Any],
@@ -383,8 +393,9 @@ def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create:
 
     for fig in to_confirm(extraction, part, stated):
         main = extraction.incidents[0]
+        sentence = part.sentence(fig.sentence)
         question = templates.question({"count": fig.amount, "sentence": fig.sentence, "outcome": fig.outcome,
-                                       "headline": main.headline})
+                                       "headline": main.headline, "text": sentence.text if sentence else ""})
         try:
             reply: SameIncident = create(response_model=SameIncident, messages=[*conversation, question],
                                          max_retries=0, temperature=0.0, max_tokens=CONFIRM_TOKENS)

@@ -308,6 +308,8 @@ def test_a_late_count_that_would_become_the_incidents_toll_is_asked_about_on_its
     questions = [r for r in backend.requests if r["response_format"]["json_schema"]["name"] == "SameIncident"]
     assert len(questions) == 1  # only the 40: 'Two' after the lede is below the lede's nine, the 14 is the lede's
     assert '"40"' in questions[0]["messages"][-1]["content"] and "[S5]" in questions[0]["messages"][-1]["content"]
+    # the sentence is quoted where the question is asked, not left to be found some 500 tokens back
+    assert f'"{SIMILAR.sentence(5).text}"' in questions[0]["messages"][-1]["content"]  # type: ignore[union-attr]
     # the article's request, the model's answer as it gave it, then the question
     assert questions[0]["messages"][:-2] == backend.requests[0]["messages"]
     assert questions[0]["messages"][-2] == {"role": "assistant", "content": asking(False)(backend.requests[0])}
@@ -356,6 +358,26 @@ def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amoun
     brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
     assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
     assert amount in [f.amount_text for f in brief.incidents[0].figures]
+
+
+def test_the_attackers_own_spokesmans_toll_is_a_rival_toll_and_not_questioned() -> None:
+    article = parse_article(
+        "Gunmen kill nine in raid on Velka market\n"
+        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
+        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
+        "Two of the traders killed were brothers, police said.\n"
+        "Iron Wolves spokesman Dario Kest said 40 traders were killed.\n",
+        "attackers' toll",
+    )
+    spokesman = "Iron Wolves spokesman Dario Kest"
+    label = labelling({"S1": ("killed", "unknown", 1, "the article itself"), "S2": ("killed", "civilians", 1, "police"),
+                       "S3": ("wounded", "total", 1, "hospital director Ilan Varga"),
+                       "S4": ("killed", "civilians", 1, "police"), "S5": ("killed", "civilians", 1, spokesman)})
+    backend = Scripted(lambda request: json.dumps({"same_incident": False})
+                       if request["response_format"]["json_schema"]["name"] == "SameIncident" else str(label(request)))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    assert "SameIncident" not in [r["response_format"]["json_schema"]["name"] for r in backend.requests]
+    assert ("40", spokesman) in [(f.amount_text, f.according_to) for f in brief.incidents[0].figures]
 
 
 # --- another incident, told in a sentence the main incident's answer set aside ------------------------------

@@ -471,17 +471,21 @@ _TYPE_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
-def event_types(article: Article, types: Sequence[str]) -> list[str]:
+def event_types(article: Article, types: Sequence[str], casualties: bool = False) -> list[str]:
     """The event types of ``types`` whose words the lede uses (an airstrike needs aircraft or a drone, a
-    massacre of captives an execution or a massacre, ...), in the order given, "other" always among them. The
-    model chooses among these: a type the lede does not speak of cannot be its default (a school massacre of
-    two years before, told in the ninth sentence, does not make a university siege one). The whole article's
-    words when the lede's give none; all types when the article's give none either."""
+    massacre of captives an execution or a massacre, ...), in the order given. The model chooses among these: a
+    type the lede does not speak of cannot be its default (a school massacre of two years before, told in the
+    ninth sentence, does not make a university siege one). The whole article's words when the lede's give none;
+    all types when the article's give none either. "other" is among them unless the article counts
+    ``casualties`` (code found a count of people killed, wounded, captured or missing) and its words name a type:
+    offered beside the types a shooting's or a bombing's words name, "other" was the small model's escape. Where
+    no one is counted it stays, the answer for a story that tells no violent event (``schema.ground`` leaves out
+    an incident of type "other" with no casualty and no attacker)."""
     sentences = article.trusted().sentences
     for shown in (sentences[:LEDE], sentences):
         found = types_in("\n".join(s.text for s in shown), types)
         if len(found) < len(types):
-            return found
+            return [t for t in found if t != "other"] if casualties else found
     return list(types)
 
 

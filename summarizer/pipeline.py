@@ -226,7 +226,9 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
     found = candidates.counts(part)
-    offered = candidates.choices(part, [c for c in found if c.aside is None])
+    offered_counts = [c for c in found if c.aside is None]
+    offered = candidates.choices(part, offered_counts)
+    types = candidates.event_types(part, EVENT_TYPES, casualties=any(c.outcome for c in offered_counts))
     cited = candidates.speakers(part)
     stated = candidates.claims(part)
     sources = [*(sp.name for sp in cited), candidates.ARTICLE_SOURCE]
@@ -252,7 +254,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
             try:
                 answer: Answer = create(
                     response_model=_response_model(tuple(offered),
-                                                   tuple(candidates.event_types(part, EVENT_TYPES)),
+                                                   tuple(types),
                                                    tuple(dict.fromkeys(who for who, _ in stated))),
                     messages=messages,
                     max_retries=0,

@@ -10,6 +10,7 @@ from summarizer.candidates import (
     choices,
     claims,
     counts,
+    event_types,
     noun_group,
     speakers,
     turns_to_another_event,
@@ -375,3 +376,15 @@ def test_the_types_offered_for_one_sentence_are_those_its_words_speak_of() -> No
     types = ("bombing", "airstrike", "armed_assault", "kidnapping", "other")
     assert types_in("two roadside bombs blew up, wounding several people", types) == ["bombing", "other"]
     assert types_in("the ministry said three people died", types) == list(types)
+
+
+def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_type() -> None:
+    from summarizer.schema import EVENT_TYPES
+
+    shooting = parse_article("Gunmen opened fire on villagers in Velka on Sunday, killing five, police said.\n", "t")
+    assert event_types(shooting, EVENT_TYPES, casualties=True) == ["armed_assault"]
+    # no one counted: "other" stays, the answer for a story that tells no violent event
+    assert event_types(shooting, EVENT_TYPES) == ["armed_assault", "other"]
+    # words that name no type: every type, "other" among them
+    talks = parse_article("Delegates met in Doha on Saturday to open talks.\n", "t")
+    assert event_types(talks, EVENT_TYPES, casualties=True) == list(EVENT_TYPES)

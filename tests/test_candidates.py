@@ -17,6 +17,7 @@ from summarizer.candidates import (
     types_in,
     zero_outcome,
 )
+from summarizer.schema import EVENT_TYPES
 
 
 def amounts(text: str) -> list[str]:
@@ -379,8 +380,6 @@ def test_the_types_offered_for_one_sentence_are_those_its_words_speak_of() -> No
 
 
 def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_type() -> None:
-    from summarizer.schema import EVENT_TYPES
-
     shooting = parse_article("Gunmen opened fire on villagers in Velka on Sunday, killing five, police said.\n", "t")
     assert event_types(shooting, EVENT_TYPES, casualties=True) == ["armed_assault"]
     # no one counted: "other" stays, the answer for a story that tells no violent event

@@ -148,6 +148,16 @@ def actor_right(predicted: str | None, gold: str | None) -> bool:
     return names_match(predicted, gold)
 
 
+def province_right(inc: IncidentOut | None, gold: str | None) -> bool:
+    """The province the gold names; where the gold names none (an incident in a country with no province in
+    the text or in the annotator's geography: Jerusalem, Yemen's mountains), only naming none is right."""
+    if inc is None:
+        return False
+    if not gold:
+        return not inc.province
+    return names_match(inc.province, gold)
+
+
 def place_right(predicted: str | None, gold: str | None, country: str | None) -> bool:
     """The place names part of the gold location (a coarser or finer part of it is fine, the country is not)."""
     if not predicted or not gold:
@@ -412,7 +422,7 @@ def _score_main(s: ArticleScore, g: GoldIncident, inc: IncidentOut | None) -> No
                 setattr(s, f"{outcome}_error", abs(want - got))
     fields: list[tuple[str, bool]] = [
         ("country", names_match(inc.country if inc else None, g.country)),
-        ("admin1", names_match(inc.province if inc else None, g.admin1)),
+        ("admin1", province_right(inc, g.admin1)),
         ("location", place_right(inc.place if inc else None, g.location, g.country)),
         ("perpetrator", inc is not None and actor_right(inc.perpetrator, g.perpetrator)),
         ("attack_type", inc is not None and inc.event_type in g.acceptable_types()),

@@ -223,3 +223,9 @@ def test_the_eval_table_prints(tmp_path: Any) -> None:
     assert "figure entries exact" in result.output or "matched exactly" in result.output
     assert "016" in result.output and "036" in result.output
     assert re.search(r"metric\s+┃\s+all\s+┃\s+develop\s+┃\s+check", result.output)
+
+
+def test_a_province_where_the_gold_has_none_is_scored_by_naming_none() -> None:
+    no_province = gold(admin1=None)
+    assert shares(brief(incident(province=None)), no_province)["admin1"] == 1.0
+    assert shares(brief(incident()), no_province)["admin1"] == 0.0  # "Nangarhar" where the gold names none

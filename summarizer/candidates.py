@@ -633,8 +633,34 @@ _NOT_A_NOUN_PHRASE = re.compile(r"\b(?:is|are|was|were|be|been|being|had|has|hav
 _PRONOUN = re.compile(r"(?<![\w-])(?:[Ww]e|I|[Yy]ou|us|[Oo]ur)(?![\w-])")
 
 
+# What a speaker never is: an event or a figure ("The attack claimed 20 lives", "said the attacks 'will not stop
+# us'", "the toll of 59 reported late Sunday"). Before other words it opens a relative clause whose subject is the
+# speaker ("an attack senior security officials said was planned", "A bombing that officials said targeted"). An
+# event after a preposition is what the speaker is of ("A survivor of the attack, Malam Sani Abdullahi"); a
+# figure never is.
+_EVENT_WORD = re.compile(r"(?P<of>\b(?:of|to|from|in|at|after|near|during)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
+                         r"(?:[\w'’-]+\s+){0,2})?\b(?:(?P<event>attacks?|bombings?|blasts?|explosions?|assaults?|"
+                         r"raids?|ambush(?:es)?|shootings?|incidents?)|toll|tolls|tally|figures?)\b", re.I)
+_PREPOSITION = re.compile(r"(?:of|in|on|at|from|by|for|with|to|into|after|during|speaking|talking)\b", re.I)
+
+
+def _after_event(who: str) -> str | None:
+    """``who`` without an event or figure it begins with: the words after it, when they can be a speaker."""
+    last = None
+    for m in _EVENT_WORD.finditer(who):
+        if not (m.group("of") and m.group("event")):
+            last = m
+    if last is None:
+        return who
+    rest = re.sub(r"^(?:that|which|who)\s+", "", who[last.end():].strip(" ,"), flags=re.I)
+    return rest if rest and not _PREPOSITION.match(rest) else None
+
+
 def _clean(who: str) -> str | None:
     who = _SPEAKING.sub("", _DATELINE_WORD.sub("", who.strip()))
+    if (after := _after_event(who)) is None:
+        return None
+    who = after
     if (relative := _RELATIVE.match(who)) and not _NOT_A_HEAD.search(relative.group("head")):
         who = relative.group("head")  # "a news agency that supports the group": the agency
     who = _CLAUSE_WORDS.sub("", who)
@@ -669,6 +695,8 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
         if who is None:
             continue
         role = _clean(m.group("role") or "")
+        if role and _PREPOSITION.match(role):
+            role = None  # "The ministry, in a statement, said": how it spoke, not who it is
         outlet = None
         if m.group("verb").lower() in ("told", "tells") and (after := _OUTLET_AFTER.match(text, m.end())):
             outlet = _clean(after.group("who"))
@@ -713,6 +741,13 @@ ALL_GROUPS: tuple[str, ...] = VictimGroup.__args__  # type: ignore[attr-defined]
 _PRONOUN_SAYS = re.compile(
     rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_SAY}\b|\b(?:said|says|added|adds)\s+(?:he|she|they)\b|"
     r"\baccording\s+to\s+(?:him|her|them)\b", re.I)
+# A count the reporter gives to describe the attack someone claimed ("ISIS claims responsibility for Baghdad bombing
+# that killed dozens", "Islamic State militants claimed responsibility for a suicide car bombing on Thursday that
+# killed seven people"): the claimant said nothing of the toll, unless a say-verb after the claim gives it to them
+# ("claimed responsibility for the raid ..., saying 'more than 20 police' were killed").
+_DESCRIBES_THE_CLAIMED = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:responsibility|credit)\b"
+                                    r"(?![^.;:]*\b(?:saying|said|says|adding|added|claiming|told|stating|statement)\b)"
+                                    r"[^.;:]*$", re.I)
 _PRONOUN_REACH = 3
 """How many sentences back a pronoun's speaker is looked for."""
 
@@ -720,14 +755,19 @@ _PRONOUN_REACH = 3
 def source_options(count: Count, said: dict[int, list[str]], sentence_text: str,
                    quoted: Mapping[int, list[str]] | None = None,
                    before: Mapping[int, list[str]] | None = None) -> tuple[str, ...]:
-    """Who may be the source of a count: the attributions its own sentence makes; else, inside a quotation that
-    names its speaker where it closes (``quoted``, from ``quoted_by``), that speaker; with, when it attributes
-    to a pronoun ("he added", "according to him"), the speakers of the nearest sentence before that cites
-    anyone; else, in a quotation that goes on from the sentence before, that sentence's speakers or the
-    article; else the speakers of the sentence before it in its paragraph (``before``, from ``said_before``)
-    or the article; else the article itself. The model chooses only among these: copied down a list, one source would
-    otherwise stand for every count."""
+    """Who may be the source of a count: the attributions its own sentence makes (not a claimant for the toll
+    that describes the attack it claimed: then the article itself, or whoever else the sentence cites); else,
+    inside a quotation that names its speaker where it closes (``quoted``, from ``quoted_by``), that speaker;
+    with, when it attributes to a pronoun ("he added", "according to him"), the speakers of the nearest
+    sentence before that cites anyone; else, in a quotation that goes on from the sentence before, that
+    sentence's speakers or the article; else the speakers of the sentence before it in its paragraph
+    (``before``, from ``said_before``) or the article; else the article itself. The model chooses only among
+    these: copied down a list, one source would otherwise stand for every count."""
     own = said.get(count.sentence, [])
+    if own and (claim := _DESCRIBES_THE_CLAIMED.search(sentence_text[: count.start])):
+        # the claimant is not the toll's source; whoever else the sentence cites still may be ("..., police said")
+        others = [name for name in own if name not in sentence_text[: claim.start()]]
+        return tuple(others) or (ARTICLE_SOURCE,)
     if not own and quoted and count.sentence in quoted:
         return tuple(quoted[count.sentence])
     if _PRONOUN_SAYS.search(sentence_text):

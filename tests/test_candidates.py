@@ -154,6 +154,19 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("The army seized power, citing deteriorating security.", []),
     # a capitalised modal word is part of a name
     ("Twelve were killed, the BBC's Will Ross reports.", [("the BBC's Will Ross", None)]),
+    # an event or a figure is no speaker; before other words, those words are (merge set 208, 216)
+    ("The attack claimed 20 lives.", []),
+    ("The blast claimed the lives of 14 people, police said.", [("police", None)]),
+    ("Three medical officials confirmed the toll, which rose from the toll of 59 reported late Sunday.",
+     [("Three medical officials", None)]),
+    ('Al-Abadi, in a statement released late Sunday, said the attacks "will not stop us".', [("Al-Abadi", None)]),
+    ("A bomber killed 10 people, an attack senior security officials said was planned by Islamic State.",
+     [("senior security officials", None)]),
+    ("A bombing that officials said targeted police killed nine.", [("officials", None)]),
+    ("A survivor of the attack, Malam Sani Abdullahi, said 20 were killed.",
+     [("A survivor of the attack, Malam Sani Abdullahi", None)]),
+    # how the speaker spoke is not who it is
+    ("The ministry, in a statement, said 12 people died.", [("The ministry", None)]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected
@@ -322,6 +335,16 @@ def test_a_pronoun_attribution_offers_the_speaker_named_before() -> None:
     assert offered["S4: 20 people were"] == ("a senior police source",)
     assert offered["S5: Two civilians also"] == (ARTICLE_SOURCE,)  # no attribution: not carried over
 
+
+
+def test_the_claimant_is_not_the_source_of_the_toll_that_describes_the_claimed_attack() -> None:
+    text = ("ISIS claims responsibility for Baghdad bombing that killed dozens\n"
+            "Islamic State claimed responsibility for a car bombing that killed seven people, police said.\n"
+            "The Taliban claimed responsibility for the raid, saying more than 20 police were killed.\n")
+    offered = sources_offered(text)
+    assert offered["S1: dozens"] == (ARTICLE_SOURCE,)  # develop 006 and merge 207 named the claimant
+    assert offered["S2: seven people"] == ("police",)
+    assert offered["S3: more than 20 police were"] == ("The Taliban",)  # the claim goes on to give the toll
 
 
 def test_a_count_without_an_attribution_may_be_its_paragraphs_speakers() -> None:

@@ -47,7 +47,7 @@ class Count:
     shown: str
     group: VictimGroup | None = None  # what the noun after the count says they are ('20 police'), if it does
     outcome: Outcome | None = None  # killed or wounded, when the count's own clause says which
-    elsewhen: str | None = None  # the words that set its sentence (after the lede) in another time: not asked
+    elsewhen: str | None = None  # the words that set its sentence (after the lede) or it in another time: not asked
     attackers: str | None = None  # the words that make it the attackers' number ('numbering about 20'): not asked
     elsewhen_in: int | None = None  # the sentence with ``elsewhen``'s words, when an earlier one of its paragraph
     other_attacks: str | None = None  # the words that make its sentence (after the lede) tell of other attacks
@@ -383,6 +383,17 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
     return found
 
 
+# A count of the earlier attack that the incident came days after, in any sentence, the lede's too ("..., a day
+# after a bomb targeting police in Istanbul killed 11 people", "JUST two days after the suicide bomb attack in
+# Manchester, the United Kingdom that killed 22, the Indonesian capital was rocked"): merge set 209 and 214, whose
+# main toll it became. Days, not hours: "hours after the blast" is the incident's own aftermath. Only the first
+# count after the verb, with no number between.
+_AFTER_EARLIER = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:days?|weeks?|months?)|"
+                            r"days|weeks|months)\s+after\s+(?:a|an|the)\b[^.;:!?\d]{0,100}?\b(?:killed|kill|killing|"
+                            r"left|wounded|injured|claimed the lives of)\s+(?:at least\s+|more than\s+|nearly\s+|"
+                            r"about\s+|some\s+)?$", re.I)
+
+
 # A sentence that comes back to the incident's own time: a weekday, "today", "yesterday", "this morning".
 _NOW = re.compile(rf"\b(?:{_WEEKDAY}|today|tonight|yesterday|this (?:morning|afternoon|evening))\b", re.I)
 
@@ -429,6 +440,7 @@ def counts(article: Article) -> list[Count]:
         elsewhen, said_in = elsewhen_of.get(s.id, (None, None))
         others = _OTHER_ATTACKS.search(s.text) if s.id > LEDE else None
         for start, end, phrase in sorted(spans):
+            earlier = _AFTER_EARLIER.search(s.text[:start])
             shown = _shown(s.text, end, phrase)
             key = f"S{s.id}: {shown}"
             n = 2
@@ -438,8 +450,10 @@ def counts(article: Article) -> list[Count]:
             single = singles.get((start, end))
             group = noun_group(shown[len(phrase):]) or (noun_group(phrase.split()[-1]) if single else None)
             found.append(Count(key, s.id, start, end, phrase, shown, group,
-                               outcome_of(s.text, start, end) or single, elsewhen, attackers(s.text, start, end),
-                               elsewhen_in=said_in if said_in != s.id else None,
+                               outcome_of(s.text, start, end) or single,
+                               f"{earlier.group(0).strip()} {phrase}" if earlier else elsewhen,
+                               attackers(s.text, start, end),
+                               elsewhen_in=said_in if said_in != s.id and not earlier else None,
                                other_attacks=others.group(0) if others else None,
                                speakers=speaking(s.text, start, end)))
     return found

@@ -225,6 +225,20 @@ def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, el
     assert all(c.elsewhen is None for c in counts(parse_article(sentence, "t")))  # in the lede: never
 
 
+def test_the_toll_of_the_attack_the_incident_came_days_after_is_not_asked_even_in_the_lede() -> None:
+    text = ("Car bomb at police station kills two\n"
+            "Two police officers were killed in Midyat on Wednesday, local media said, a day after a bomb targeting "
+            "police in Istanbul killed 11 people.\n"
+            "Two days after the attack in Manchester that killed 22, Jakarta was rocked by blasts that killed three.\n"
+            "Hours after the blast that killed 20, police sealed the area.\n")
+    asked = {c.key: c.aside for c in counts(parse_article(text, "t"))}
+    assert asked["S2: 11 people"] == ("its sentence speaks of another time ('a day after a bomb targeting police in "
+                                      "Istanbul killed 11'), not asked")
+    assert asked["S3: 22"] is not None
+    assert asked["S2: Two police officers"] is None and asked["S3: three"] is None  # the incident's own
+    assert asked["S4: 20"] is None  # hours after: the incident's own aftermath
+
+
 def test_a_count_in_a_sentence_on_other_attacks_is_not_asked() -> None:
     lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
     text = lede + "The Taliban claimed both those attacks in revenge for the execution of six Taliban prisoners.\n"

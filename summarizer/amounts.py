@@ -105,7 +105,12 @@ def _numbers_in(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-_ZERO = re.compile(r"\b(no one|nobody|none|zero|no (?:casualties|deaths|injuries|one)|not any)\b", re.I)
+# None of the victims: "no casualties", "no one was killed", and the same said of a group or of lives ("No soldiers
+# were killed", "no loss of life", "without casualties"), which the annotation guide also writes as 0.
+ZERO_VICTIMS = (r"no one|nobody|no (?:casualties|deaths|injuries|fatalities|lives|loss of life)|"
+                r"without (?:any )?casualties|no (?:[a-z]+ )?(?:people|persons|soldiers|troops|civilians|policemen|"
+                r"police officers|officers|personnel|passengers|students|workers|residents|villagers)")
+_ZERO = re.compile(rf"\b(?:{ZERO_VICTIMS}|none|zero|not any)\b", re.I)
 _VAGUE: list[tuple[re.Pattern[str], Amount]] = [
     (re.compile(r"\bdozens\b", re.I), Amount(24, None, "dozens")),
     (re.compile(r"\bscores\b", re.I), Amount(40, None, "scores")),

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from summarizer.amounts import NUMBER_PATTERN, amount_phrases, parse_amount
+from summarizer.amounts import NUMBER_PATTERN, ZERO_VICTIMS, amount_phrases, parse_amount
 from summarizer.articles import Article, Sentence
 from summarizer.grounding import OUTCOME_WORDS
 from summarizer.schema import CountChoice, Outcome, VictimGroup
@@ -82,8 +82,7 @@ class Speaker:
 
 # --- counts ----------------------------------------------------------------------------------------------
 
-_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|several|no one|nobody|no (?:casualties|deaths|"
-                    r"injuries|fatalities))\b", re.I)
+_VAGUE = re.compile(rf"\b(?:dozens|scores|hundreds|thousands|several|{ZERO_VICTIMS})\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # What a number measures when it counts no people: age, time, distance, money, shares, clock times, dates.
 _UNIT_AFTER = re.compile(

@@ -37,6 +37,8 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("a number of", None, None, "unspecified"),
         ("no casualties", 0, 0, "exact"),
         ("no one was killed", 0, 0, "exact"),
+        ("no fatalities", 0, 0, "exact"),
+        ("No soldiers", 0, 0, "exact"),
         ("at least seven", 7, None, "at_least"),
         ("Six", 6, 6, "exact"),
         ("twenty-three", 23, 23, "exact"),

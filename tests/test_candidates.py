@@ -255,6 +255,13 @@ def test_a_count_in_a_sentence_on_other_attacks_is_not_asked() -> None:
     ("The blast caused no injuries.", ["wounded"]),
     ("No one has claimed the bombing that killed 12 people.", [None, None]),
     ("None of the attackers survived, and three police died.", [None, None]),
+    # the same said of a group or of lives, as the annotation guide writes 0
+    ("No soldiers were killed in the raid.", ["killed"]),
+    ("No police officers were injured.", ["wounded"]),
+    ("There were no fatalities.", ["killed"]),
+    ("No lives were lost.", ["killed"]),
+    ("The convoy came under fire without casualties.", ["killed"]),
+    ("There were no immediate reports of casualties.", []),  # nothing known is no toll of 0
 ])
 def test_a_count_of_none_says_which_toll_is_zero(sentence: str, zero: list[str | None]) -> None:
     assert [zero_outcome(c) for c in counts(parse_article(sentence, "t"))] == zero

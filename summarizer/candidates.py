@@ -52,6 +52,7 @@ class Count:
     elsewhen_in: int | None = None  # the sentence with ``elsewhen``'s words, when an earlier one of its paragraph
     other_attacks: str | None = None  # the words that make its sentence (after the lede) tell of other attacks
     speakers: str | None = None  # the words that make it a count of who speaks ('two police officials said')
+    combined: str | None = None  # the words that lump killed and wounded together ('were killed or wounded')
 
     @property
     def aside(self) -> str | None:
@@ -68,6 +69,8 @@ class Count:
             return f"its sentence speaks of other attacks ({self.other_attacks!r}), not asked"
         if self.speakers is not None:
             return f"counts who speak ({self.speakers!r}), not victims; not asked"
+        if self.combined is not None:
+            return f"counts the killed and the wounded together ({self.combined!r}), a toll of neither; not asked"
         return None
 
 
@@ -150,6 +153,28 @@ def speaking(text: str, start: int, end: int) -> str | None:
     if m is None or any(_outcomes_named(w) for w in _NOUN.findall(m.group("words") or "")):
         return None
     return (text[start:end] + m.group(0)).strip()
+
+
+# Killed and wounded lumped in one count ("Dozens of people, many of them children, were killed or wounded",
+# "killing and wounding 'hundreds of polytheist rejectionists'"): the annotation guide keeps it apart from both
+# tolls (``killed_or_wounded_combined``). Seed 004 and merge 210 had it as a death toll, above the stated one.
+_KILLED_WORD = r"(?:killed|killing|kills|dead|died)"
+_WOUNDED_WORD = r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt)"
+_COMBINED = re.compile(rf"\b(?:{_KILLED_WORD}\s+(?:or|and|and/or)\s+{_WOUNDED_WORD}|"
+                       rf"{_WOUNDED_WORD}\s+(?:or|and|and/or)\s+{_KILLED_WORD})\b", re.I)
+
+
+def combined(text: str, start: int, end: int) -> str | None:
+    """The words that make the count at ``text[start:end]`` one of the killed and the wounded together, or None:
+    right before it ("killing and wounding hundreds"), or in its clause after it, before a comma or another
+    number ("two suicide bombers had carried out the attack, killing and wounding ..." are no victims at all)."""
+    if m := re.search(rf"{_COMBINED.pattern}\W{{0,3}}$", text[max(0, start - 40):start], re.I):
+        return f"{m.group(0).strip()} {text[start:end]}"
+    after = _APPOSITION.sub(" ", text[end:end + 160], count=1)[:80]
+    cut = re.search(rf"[,.;:!?]|(?!\b(?:an?|no|none|half)\b)(?:{NUMBER_PATTERN})", after, re.I)
+    if m := _COMBINED.search(after[: cut.start()] if cut else after):
+        return (text[start:end] + after[: m.end()]).strip()
+    return None
 
 
 def attackers(text: str, start: int, end: int) -> str | None:
@@ -454,7 +479,7 @@ def counts(article: Article) -> list[Count]:
                                attackers(s.text, start, end),
                                elsewhen_in=said_in if said_in != s.id and not earlier else None,
                                other_attacks=others.group(0) if others else None,
-                               speakers=speaking(s.text, start, end)))
+                               speakers=speaking(s.text, start, end), combined=combined(s.text, start, end)))
     return found
 
 

@@ -239,6 +239,24 @@ def test_the_toll_of_the_attack_the_incident_came_days_after_is_not_asked_even_i
     assert asked["S4: 20"] is None  # hours after: the incident's own aftermath
 
 
+@pytest.mark.parametrize(("sentence", "lumped"), [
+    ("Dozens of people, many of them children, were killed or wounded after helicopters struck a madrassa.",
+     {"Dozens": "Dozens of people were killed or wounded"}),  # seed 000
+    ('IS said two suicide bombers carried out the attack, killing and wounding "hundreds of rejectionists".',
+     {"two": None, "hundreds": "killing and wounding \" hundreds"}),  # merge 210
+    ("At least 50 people were killed or injured in the blast.", {"At least 50": "At least 50 people were killed or "
+                                                                "injured"}),
+    ("Three people were killed and 12 wounded.", {"Three": None, "12": None}),
+    ("The blast killed three people and wounded 12.", {"three": None, "12": None}),
+])
+def test_a_count_of_the_killed_and_wounded_together_is_a_toll_of_neither(sentence: str,
+                                                                         lumped: dict[str, str | None]) -> None:
+    found = {c.amount: c for c in counts(parse_article("Blast in the city\n" + sentence, "t"))}
+    assert {amount: found[amount].combined for amount in lumped} == lumped
+    for amount, words in lumped.items():
+        assert (found[amount].aside is not None) == (words is not None)
+
+
 def test_a_count_in_a_sentence_on_other_attacks_is_not_asked() -> None:
     lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
     text = lede + "The Taliban claimed both those attacks in revenge for the execution of six Taliban prisoners.\n"

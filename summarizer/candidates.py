@@ -733,8 +733,9 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
         if who is None:
             continue
         role = _clean(m.group("role") or "")
-        if role and _PREPOSITION.match(role):
-            role = None  # "The ministry, in a statement, said": how it spoke, not who it is
+        if role and (_PREPOSITION.match(role) or re.match(r"\w+ing\b", role)):
+            role = None  # "The ministry, in a statement, said", "The source, requesting anonymity ..., said":
+            # how it spoke, not who it is
         outlet = None
         if m.group("verb").lower() in ("told", "tells") and (after := _OUTLET_AFTER.match(text, m.end())):
             outlet = _clean(after.group("who"))

@@ -167,6 +167,8 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
      [("A survivor of the attack, Malam Sani Abdullahi", None)]),
     # how the speaker spoke is not who it is
     ("The ministry, in a statement, said 12 people died.", [("The ministry", None)]),
+    ("The source, requesting anonymity due to the sensitivity of the matter, said three died.",
+     [("The source", None)]),  # develop 010
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected

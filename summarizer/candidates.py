@@ -682,6 +682,15 @@ _EVENT_WORD = re.compile(r"(?P<of>\b(?:of|to|from|in|at|after|near|during)\s+(?:
 _PREPOSITION = re.compile(r"(?:of|in|on|at|from|by|for|with|to|into|after|during|speaking|talking)\b", re.I)
 
 
+# Two speakers joined as one subject ("Local officials and eyewitnesses reported", "security sources and witnesses
+# told Reuters", "Iraqi police and hospital sources said": develop 006, seed 000, merge 213), not a clause and the
+# subject of the next ("The blast went off and police said"): the words before "and" are a speaker's.
+_SPEAKER_NOUN = (r"(?:officials?|police|sources?|witnesses|eyewitnesses|residents|doctors|medics|officers|"
+                 r"authorities|ministry|army|military|spokes\w+|agency|media|rescuers|survivors)")
+_TWO_SPEAKERS = re.compile(rf"^(?:[\w'’-]+\s+){{0,3}}{_SPEAKER_NOUN}\s+and\s+(?:[\w'’-]+\s+){{0,3}}{_SPEAKER_NOUN}$",
+                           re.I)
+
+
 def _after_event(who: str) -> str | None:
     """``who`` without an event or figure it begins with: the words after it, when they can be a speaker."""
     last = None
@@ -701,7 +710,8 @@ def _clean(who: str) -> str | None:
     who = after
     if (relative := _RELATIVE.match(who)) and not _NOT_A_HEAD.search(relative.group("head")):
         who = relative.group("head")  # "a news agency that supports the group": the agency
-    who = _CLAUSE_WORDS.sub("", who)
+    if not _TWO_SPEAKERS.match(who):
+        who = _CLAUSE_WORDS.sub("", who)
     who = re.sub(r"^(?:but|and|or|so|then)\s+", "", who, flags=re.I).strip(" '\"‘’“”-").rstrip(".")
     who = _WHEN_AFTER.sub("", who)
     if not who or _NOT_SPEAKERS.match(who) or len(who.split()) > _MAX_WORDS or _NOT_A_NOUN_PHRASE.search(who) \

@@ -169,6 +169,11 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("The ministry, in a statement, said 12 people died.", [("The ministry", None)]),
     ("The source, requesting anonymity due to the sensitivity of the matter, said three died.",
      [("The source", None)]),  # develop 010
+    # two speakers as one subject, not a clause and the next one's subject (develop 006, seed 000, merge 213)
+    ("Local officials and eyewitnesses reported that 10 were injured.", [("Local officials and eyewitnesses", None)]),
+    ("At least 22 people were killed, Iraqi police and hospital sources said.",
+     [("Iraqi police and hospital sources", None)]),
+    ("Troops returned fire and military sources said 12 died.", [("military sources", None)]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected

@@ -375,11 +375,16 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|policeman|
            r"villager|farmer|trader|shopkeeper|businessman|politician|lawmaker|mayor|governor|councillor|"
            r"councilor|judge|prosecutor|activist|hostage|captive|tourist|citizen|national|employee|contractor|"
            r"militiaman|fighter|militant|trooper|constable|cop|pilgrim|worshipper|passenger|bystander|"
-           r"elder|chieftain|spokesman)")
+           r"elder|chieftain|spokesman|attacker|assailant|gunman|bomber|suspect|insurgent|terrorist|rebel|"
+           r"jihadist|extremist|kidnapper|bandit)")
 # The noun in lower case, as a common noun stands: "a local commander of Syria's National Defense Forces" is one
 # commander, not one "National".
 _ONE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|ONE|AN?)\s+(?:(?!(?:and|or|an?|one|the|was|were|is|has|had|who|which|"
-                         rf"that|said|told|by|in|at|on|with)\b)[\w'’-]+\s+(?:of\s+)?){{0,4}}{_PERSON}\b")
+                         rf"that|said|told|by|in|at|on|with)\b)[\w'’-]+\s+(?:of\s+)?){{0,4}}{_PERSON}\b|"
+                         # one of several: "One of the attackers was killed"
+                         rf"\b[Oo]ne\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?:[\w'’-]+\s+){{0,2}}?"
+                         rf"(?:{_PERSON}s|(?:gun|police|country|kins|tribes|fisher|militia|service)?m[ae]n|women|"
+                         rf"children|people|victims|wounded|injured|dead)\b")
 _ONE_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|shot|"
                          r"shooting|beheaded|beheading|murdered|murdering|stabbed|stabbing)\s+$", re.I)
 _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+|later\s+)*"

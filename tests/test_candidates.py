@@ -65,6 +65,11 @@ def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     ("A suicide bomber blew himself up at a checkpoint, killing 12.", [("12", "killed")]),  # the bomber: no
     ("A witness said a man ran from the scene after the blast killed 12.", [("12", "killed")]),
     ("A spokesman who was at the scene said 12 were killed.", [("12", "killed")]),
+    # an attacker killed is one too, and so is one of several (militants, if the model says they are victims)
+    ("A gunman was killed by security forces.", [("A gunman", "killed")]),
+    ("One of the attackers was killed in the exchange of fire.", [("One of the attackers", "killed")]),
+    ("A gunman opened fire, killing four.", [("four", "killed")]),  # the gunman: no
+    ("A suspect was arrested.", []),
 ])
 def test_one_person_killed_or_wounded_is_a_count_of_one(sentence: str, found: list[tuple[str, str | None]]) -> None:
     assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found

@@ -275,7 +275,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is "
                                      "kept, fields it never reached show as not stated")
         ground(extraction, part)
-        _perpetrators_of_this_time(extraction, part)
+        _named_of_this_time(extraction, part)
         _summaries(extraction, part)
         return extraction
     except (InstructorRetryException, ProviderError) as exc:
@@ -285,7 +285,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         raise _ChunkFailed(reason, attempts) from exc
     extraction = assemble(answer, part, found, cited, offered, stated)
     ground(extraction, part)
-    _perpetrators_of_this_time(extraction, part)
+    _named_of_this_time(extraction, part)
     if said and said[0].strip():
         _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part,
                  stated)
@@ -294,21 +294,26 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     return extraction
 
 
-def _perpetrators_of_this_time(extraction: Extraction, part: Article) -> None:
-    """A perpetrator the article names only where it tells of another time or of other attacks is not the
-    incident's: "since the death of former Taliban leader Mullah Akhtar Mansour in a U.S. drone strike last
+def _named_of_this_time(extraction: Extraction, part: Article) -> None:
+    """A perpetrator or a place the article names only where it tells of another time or of other attacks is not
+    the incident's: "since the death of former Taliban leader Mullah Akhtar Mansour in a U.S. drone strike last
     month" and "The Taliban claimed both those attacks" do not make the Taliban a bombing's attacker when the
-    article says no one has claimed it (develop 004). The same reading as for counts (``candidates.other_times``)."""
+    article says no one has claimed it (develop 004); "Those bombings took place in Shuala" does not place a Sadr
+    City bombing in Shuala (merge 203, whose place then kept it from the other reports of its attack). The same
+    reading as for counts (``candidates.other_times``); a place left empty is the lede's (``reconcile``)."""
     elsewhen = candidates.of_another_time(part)
     for n, inc in enumerate(extraction.incidents):
-        if not inc.perpetrator:
-            continue
-        naming = [s for s in part.trusted().sentences if not missing_words(inc.perpetrator, s.text, GENERIC_ACTOR)]
-        if naming and all(s.id in elsewhen for s in naming):
-            extraction.dropped.append(
-                f"incidents[{n}]: perpetrator {inc.perpetrator!r} is named only where the article tells of another "
-                f"time or other attacks ({', '.join(f'S{s.id}' for s in naming)})")
-            inc.perpetrator, inc.perpetrator_sentence = None, None
+        for field, ignore in (("perpetrator", GENERIC_ACTOR), ("place", None)):
+            value = getattr(inc, field)
+            if not value:
+                continue
+            naming = [s for s in part.trusted().sentences if not missing_words(value, s.text, ignore)]
+            if naming and all(s.id in elsewhen for s in naming):
+                extraction.dropped.append(
+                    f"incidents[{n}]: {field} {value!r} is named only where the article tells of another time or "
+                    f"other attacks ({', '.join(f'S{s.id}' for s in naming)})")
+                setattr(inc, field, None)
+                setattr(inc, f"{field}_sentence", None)
 
 
 def _is_prose(text: str) -> bool:

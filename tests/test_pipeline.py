@@ -248,6 +248,22 @@ def test_a_perpetrator_named_only_in_a_paragraph_of_another_time_is_left_out_and
     assert inc.perpetrator == "Iron Wolves"
 
 
+def test_a_place_named_only_where_the_article_tells_of_other_attacks_gives_way_to_the_ledes() -> None:
+    article = parse_article(
+        "Bomb kills nine in market\n"
+        "A bomb killed nine traders at a market in Kirkuk on Sunday, police said.\n"
+        "Police closed the market.\n"
+        "It was the second attack this week.\n"
+        "Those bombings took place in Mosul, another city in the north.\n", "elsewhen")
+    dorn = {**INCIDENT, "place": "Mosul", "place_sentence": 5, "perpetrator": None, "perpetrator_sentence": None}
+    backend = Scripted(labelling({"S": ("killed", "total", 1, "police")}, [dorn]))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    (inc,) = brief.incidents
+    assert inc.place == "Kirkuk"  # merge 203 had "Shuala", the place of the earlier bombings it recalled
+    assert "incidents[0]: place 'Mosul' is named only where the article tells of another time or other attacks " \
+           "(S5)" in brief.left_out
+
+
 def test_an_incident_that_only_restates_the_first_is_dropped_and_one_elsewhere_kept() -> None:
     again = {**INCIDENT, "headline": "Market attack in Velka"}
     elsewhere = {**INCIDENT, "headline": "Bomb in Dorn", "place": None, "place_sentence": None}

@@ -157,7 +157,7 @@ def speaking(text: str, start: int, end: int) -> str | None:
 
 # Killed and wounded lumped in one count ("Dozens of people, many of them children, were killed or wounded",
 # "killing and wounding 'hundreds of polytheist rejectionists'"): the annotation guide keeps it apart from both
-# tolls (``killed_or_wounded_combined``). Seed 004 and merge 210 had it as a death toll, above the stated one.
+# tolls (``killed_or_wounded_combined``). Seed 000 and merge 210 asked it as a death toll (210: above the stated one).
 _KILLED_WORD = r"(?:killed|killing|kills|dead|died)"
 _WOUNDED_WORD = r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt)"
 _COMBINED = re.compile(rf"\b(?:{_KILLED_WORD}\s+(?:or|and|and/or)\s+{_WOUNDED_WORD}|"

@@ -697,7 +697,8 @@ _TWO_SPEAKERS = re.compile(rf"^(?:[\w'’-]+\s+){{0,3}}{_SPEAKER_NOUN}\s+and\s+(
 
 
 def _after_event(who: str) -> str | None:
-    """``who`` without an event or figure it begins with: the words after it, when they can be a speaker."""
+    """``who`` without an event or figure it begins with: the words after it, when they can be a speaker ("the toll
+    of 59" has none)."""
     last = None
     for m in _EVENT_WORD.finditer(who):
         if not (m.group("of") and m.group("event")):
@@ -705,7 +706,9 @@ def _after_event(who: str) -> str | None:
     if last is None:
         return who
     rest = re.sub(r"^(?:that|which|who)\s+", "", who[last.end():].strip(" ,"), flags=re.I)
-    return rest if rest and not _PREPOSITION.match(rest) else None
+    if not last.group("event"):  # a figure's source follows it: "figures from the UN", "a toll compiled by Reuters"
+        rest = re.sub(r"^(?:\w+ed\s+)?(?:from|by|of)\s+", "", rest, flags=re.I)
+    return rest if re.search(r"[A-Za-z]{2}", rest) and not _PREPOSITION.match(rest) else None
 
 
 def _clean(who: str) -> str | None:

@@ -170,6 +170,10 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("A bombing that officials said targeted police killed nine.", [("officials", None)]),
     ("A survivor of the attack, Malam Sani Abdullahi, said 20 were killed.",
      [("A survivor of the attack, Malam Sani Abdullahi", None)]),
+    # a figure's source is who gave it
+    ("Twelve people died, according to figures from the UN.", [("the UN", None)]),
+    ("Twelve people died, according to a toll compiled by Reuters.", [("Reuters", None)]),
+    ("Twelve people died, according to the toll of 59.", []),
     # how the speaker spoke is not who it is
     ("The ministry, in a statement, said 12 people died.", [("The ministry", None)]),
     ("The source, requesting anonymity due to the sensitivity of the matter, said three died.",

@@ -677,13 +677,16 @@ _PRONOUN = re.compile(r"(?<![\w-])(?:[Ww]e|I|[Yy]ou|us|[Oo]ur)(?![\w-])")
 
 
 # What a speaker never is: an event or a figure ("The attack claimed 20 lives", "said the attacks 'will not stop
-# us'", "the toll of 59 reported late Sunday"). Before other words it opens a relative clause whose subject is the
-# speaker ("an attack senior security officials said was planned", "A bombing that officials said targeted"). An
-# event after a preposition is what the speaker is of ("A survivor of the attack, Malam Sani Abdullahi"); a
-# figure never is.
-_EVENT_WORD = re.compile(r"(?P<of>\b(?:of|to|from|in|at|after|near|during)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
-                         r"(?:[\w'’-]+\s+){0,2})?\b(?:(?P<event>attacks?|bombings?|blasts?|explosions?|assaults?|"
-                         r"raids?|ambush(?:es)?|shootings?|incidents?)|toll|tolls|tally|figures?)\b", re.I)
+# us'", "the toll of 59 reported late Sunday"). Before a relative clause, or with an article before it and a
+# subject of two words or more after it, it opens a clause whose subject is the speaker ("A bombing that officials
+# said targeted", "an attack senior security officials said was planned", merge 208); a figure's source follows
+# it ("figures from the UN", "a toll compiled by Reuters"). An event after a preposition is what the speaker is of
+# ("A survivor of the attack", "A statement on the raid from the army"), and one before a noun or a possessive
+# only qualifies it ("Raid survivors", "The incident commander", "the attack's survivors").
+_EVENT_WORD = re.compile(r"(?P<of>\b(?:of|on|to|from|in|at|after|near|during|about|over|against|for|into|by|with)\s+"
+                         r"(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){0,2})?(?P<det>\b(?:a|an|the)\s+)?"
+                         r"\b(?:(?P<event>attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|"
+                         r"shootings?|incidents?)|toll|tolls|tally|figures?)\b", re.I)
 _PREPOSITION = re.compile(r"(?:of|in|on|at|from|by|for|with|to|into|after|during|speaking|talking)\b", re.I)
 
 
@@ -698,15 +701,20 @@ _TWO_SPEAKERS = re.compile(rf"^(?:[\w'’-]+\s+){{0,3}}{_SPEAKER_NOUN}\s+and\s+(
 
 def _after_event(who: str) -> str | None:
     """``who`` without an event or figure it begins with: the words after it, when they can be a speaker ("the toll
-    of 59" has none)."""
+    of 59" has none); ``who`` itself where the event only qualifies a speaker."""
     last = None
     for m in _EVENT_WORD.finditer(who):
         if not (m.group("of") and m.group("event")):
             last = m
     if last is None:
         return who
-    rest = re.sub(r"^(?:that|which|who)\s+", "", who[last.end():].strip(" ,"), flags=re.I)
-    if not last.group("event"):  # a figure's source follows it: "figures from the UN", "a toll compiled by Reuters"
+    rest = who[last.end():].strip(" ,")
+    if last.group("event"):
+        if relative := re.match(r"(?:that|which|who)\s+", rest, re.I):
+            rest = rest[relative.end():]
+        elif rest and (re.match(r"['’]s\b", rest) or not last.group("det") or len(rest.split()) < 2):
+            return who  # "the attack's survivors", "Raid survivors", "The incident commander"
+    else:
         rest = re.sub(r"^(?:\w+ed\s+)?(?:from|by|of)\s+", "", rest, flags=re.I)
     return rest if re.search(r"[A-Za-z]{2}", rest) and not _PREPOSITION.match(rest) else None
 

@@ -170,6 +170,12 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("A bombing that officials said targeted police killed nine.", [("officials", None)]),
     ("A survivor of the attack, Malam Sani Abdullahi, said 20 were killed.",
      [("A survivor of the attack, Malam Sani Abdullahi", None)]),
+    # an event that only qualifies the speaker leaves it whole
+    ("Raid survivors told AFP that 12 died.", [("Raid survivors", "AFP")]),
+    ("The incident commander said 12 died.", [("The incident commander", None)]),
+    ("According to the attack's survivors, 12 died.", [("the attack's survivors", None)]),
+    ("A statement on the attack from the army said 12 soldiers died.",
+     [("A statement on the attack from the army", None)]),
     # a figure's source is who gave it
     ("Twelve people died, according to figures from the UN.", [("the UN", None)]),
     ("Twelve people died, according to a toll compiled by Reuters.", [("Reuters", None)]),

@@ -526,17 +526,19 @@ def event_types(article: Article, types: Sequence[str], casualties: bool = False
     an incident of type "other" with no casualty and no attacker)."""
     sentences = article.trusted().sentences
     for shown in (sentences[:LEDE], sentences):
-        found = types_in("\n".join(s.text for s in shown), types)
+        found = types_in("\n".join(s.text for s in shown), types, casualties)
         if len(found) < len(types):
-            return [t for t in found if t != "other"] if casualties else found
+            return found
     return list(types)
 
 
-def types_in(text: str, types: Sequence[str]) -> list[str]:
-    """The event types of ``types`` whose words ``text`` uses, "other" always among them; all types when it
-    uses none of their words."""
+def types_in(text: str, types: Sequence[str], casualties: bool = False) -> list[str]:
+    """The event types of ``types`` whose words ``text`` uses, "other" among them unless ``casualties`` are
+    counted (``event_types``); all types when it uses none of their words."""
     found = [t for t in types if t == "other" or (t in _TYPE_CUES and _TYPE_CUES[t].search(text))]
-    return found if len(found) > 1 else list(types)
+    if len(found) <= 1:
+        return list(types)
+    return [t for t in found if t != "other"] if casualties else found
 
 
 # --- other incidents -----------------------------------------------------------------------------------------

@@ -483,7 +483,7 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
     for sid, figures in list(other_event_sentences(extraction, part).items())[:MAX_OTHER_QUESTIONS]:
         sentence = part.sentence(sid)
         assert sentence is not None
-        types = candidates.types_in(sentence.text, EVENT_TYPES)
+        types = candidates.types_in(sentence.text, EVENT_TYPES, casualties=True)  # its counts are victims
         question = templates.question({"sentence": sid, "text": sentence.text, "headline": main.headline}, "other")
         try:
             reply: OtherEvent = create(response_model=other_event_model(tuple(types)),

@@ -461,6 +461,10 @@ def test_the_types_offered_for_one_sentence_are_those_its_words_speak_of() -> No
     types = ("bombing", "airstrike", "armed_assault", "kidnapping", "other")
     assert types_in("two roadside bombs blew up, wounding several people", types) == ["bombing", "other"]
     assert types_in("the ministry said three people died", types) == list(types)
+    # the sentence of another incident's counts: its type, never "other" (develop 012 and 016 were both "other")
+    assert types_in("Also Thursday, gunmen killed a senior official as he drove to work in Baghdad.", types,
+                    casualties=True) == ["armed_assault"]
+    assert types_in("the ministry said three people died", types, casualties=True) == list(types)
 
 
 def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_type() -> None:

@@ -162,16 +162,19 @@ _KILLED_WORD = r"(?:killed|killing|kills|dead|died)"
 _WOUNDED_WORD = r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt)"
 _COMBINED = re.compile(rf"\b(?:{_KILLED_WORD}\s+(?:or|and|and/or)\s+{_WOUNDED_WORD}|"
                        rf"{_WOUNDED_WORD}\s+(?:or|and|and/or)\s+{_KILLED_WORD})\b", re.I)
+_COMBINED_BEFORE = re.compile(rf"{_COMBINED.pattern}\W{{0,3}}$", re.I)
+# Where the clause after a count ends for ``combined``: unlike ``_CLAUSE_END``, "and" and "or" stay inside it.
+_COMBINED_CLAUSE_END = re.compile(rf"[,.;:!?]|(?!\b(?:an?|no|none|half)\b)(?:{NUMBER_PATTERN})", re.I)
 
 
 def combined(text: str, start: int, end: int) -> str | None:
     """The words that make the count at ``text[start:end]`` one of the killed and the wounded together, or None:
     right before it ("killing and wounding hundreds"), or in its clause after it, before a comma or another
     number ("two suicide bombers had carried out the attack, killing and wounding ..." are no victims at all)."""
-    if m := re.search(rf"{_COMBINED.pattern}\W{{0,3}}$", text[max(0, start - 40):start], re.I):
+    if m := _COMBINED_BEFORE.search(text[max(0, start - 40):start]):
         return f"{m.group(0).strip()} {text[start:end]}"
     after = _APPOSITION.sub(" ", text[end:end + 160], count=1)[:80]
-    cut = re.search(rf"[,.;:!?]|(?!\b(?:an?|no|none|half)\b)(?:{NUMBER_PATTERN})", after, re.I)
+    cut = _COMBINED_CLAUSE_END.search(after)
     if m := _COMBINED.search(after[: cut.start()] if cut else after):
         return (text[start:end] + after[: m.end()]).strip()
     return None

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from summarizer.amounts import NUMBER_PATTERN, ZERO_VICTIMS, amount_phrases, parse_amount
 from summarizer.articles import Article, Sentence
 from summarizer.grounding import OUTCOME_WORDS
+from summarizer.names import CAPITAL
 from summarizer.schema import CountChoice, Outcome, VictimGroup
 
 LEDE = 3
@@ -99,7 +100,7 @@ _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
 _DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.I)
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|rs)\.?\s*$", re.I)
 _ALONE = re.compile(r"^(?:a|an|one|no|hundred|thousand|million|billion)$", re.I)
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_NAME_BEFORE = re.compile(rf"\b{CAPITAL}[\w'’-]+,\s*$")
 # Things a count in a casualty sentence may count instead of people ("two roadside bombs blew up, wounding
 # several", "four armoured cars", "four sides of the city", "six police districts", "Three suicide bombings").
 _THINGS = re.compile(
@@ -560,7 +561,7 @@ def turns_to_another_event(text: str) -> bool:
     return bool(_ANOTHER.search(text))
 
 
-_NAME_WORD = r"[A-Z][\w'’.-]*"
+_NAME_WORD = rf"{CAPITAL}[\w'’.-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|al|el|bin|de|da|the|for|and)\b)*"
 
 
@@ -648,7 +649,7 @@ _WITH_SAYING = re.compile(r"\bwith\s+(?P<who>[^,.;:()\"“”]+?)\s+(?:saying|st
 # cites ("AFP reported, citing a police source"); "claimed by" names a claimant, not a source of figures.
 _BY_SOURCE = re.compile(r"\b(?:confirmed|reported|announced|released|issued|provided|given|stated)\s+by\s+"
                         r"(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\s+(?:on|in|at|who|which|that|and|after)\b))")
-_CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<who>(?=[A-Z]|[^,.;:()\"“”]*\b(?:sources?|officials?|officers?|"
+_CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<who>(?={CAPITAL}|[^,.;:()\"“”]*\b(?:sources?|officials?|officers?|"
                      r"spokes\w+|police|witness\w*|ministry|agency|authorities|doctors?|medics?|residents?)\b)"
                      r"[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\s+(?:on|in|at|who|which|that|and|as)\b))")
 # A participle between a speaker and the verb: "A hospital official speaking on Metro TV said".

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from summarizer.names import PLACE_FRAME, fold, near_form, skeleton
+from summarizer.names import CAPITAL, PLACE_FRAME, fold, near_form, skeleton
 
 # Words around a name that are not part of it ("Khost province", "the city of Kabul").
 _FRAME = PLACE_FRAME | {"of", "the"}
@@ -259,7 +259,7 @@ def country_for(country: str | None, context: Sequence[str], text: str) -> str |
 
 # A place named as a place: after a preposition of place, or before a division word ("in Cabo Delgado",
 # "near Mucojo", "Guerrero state"). Capitalised words only: the gazetteer holds cities named "Man" and "Police".
-_NAME_RUN = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[a-z]{1,3}-[A-Z][\w'’-]*|de|del|da|do|al|el))*"
+_NAME_RUN = rf"{CAPITAL}[\w'’-]+(?:\s+(?:{CAPITAL}[\w'’-]+|[a-z]{{1,3}}-{CAPITAL}[\w'’-]*|de|del|da|do|al|el))*"
 _PLACED = re.compile(rf"\b(?:in|near|at|outside|of|from|into|across|around|towards?)\s+(?:(?:the|northern|southern|"
                      rf"eastern|western|central|(?:north|south)-?(?:east|west)ern|downtown|neighbou?ring)\s+)*"
                      rf"(?P<a>{_NAME_RUN})|"

@@ -22,6 +22,10 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+# A capital letter of the Latin alphabets, for the patterns that find names: "[A-Z]" misses "İstanbul",
+# "Şahin", "Élysée" and "Đà Nẵng", and a name it misses is no place, speaker or claimant at all.
+CAPITAL = "[" + "".join(c for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in map(chr, range(*r)) if c.isupper()) + "]"
+
 # Words that join or frame a name but never tell two names apart.
 FUNCTION_WORDS = frozenset({
     "the", "a", "an", "of", "in", "on", "at", "and", "or", "to", "by", "for", "from", "near", "outside", "inside",

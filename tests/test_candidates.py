@@ -157,6 +157,7 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("Two bombings claimed by the group killed 22.", []),
     ("Twelve died, AFP reported, citing a police source.", [("a police source", None), ("AFP", None)]),
     ("The army seized power, citing deteriorating security.", []),
+    ("Twelve died, the police said, citing Özlem Kaya.", [("Özlem Kaya", None), ("the police", None)]),
     # a capitalised modal word is part of a name
     ("Twelve were killed, the BBC's Will Ross reports.", [("the BBC's Will Ross", None)]),
     # an event or a figure is no speaker; before other words, those words are (merge set 208, 216)

@@ -140,6 +140,6 @@ def test_the_places_a_sentence_places_something_in_are_named_as_written() -> Non
     assert places_named(text, None) == []  # no country: no gazetteer to place it in
     # an Arabic article written with a hyphen belongs to the name
     assert places_named("A bomb went off near the city of Deir ez-Zor on Monday.", "Syria") == ["Deir ez-Zor"]
-    # a name that starts with a capital outside A-Z is a name too (merge set 215, 218)
+    # a name that starts with a capital outside A-Z is a name too (merge set 215 writes "İstanbul")
     assert places_named("A suicide bomber blew himself up in İstanbul on Tuesday.", "Turkey") == ["İstanbul"]
     assert places_named("The blast hit a bus in Şanlıurfa province.", "Turkey") == ["Şanlıurfa"]

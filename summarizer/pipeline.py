@@ -302,12 +302,13 @@ def _named_of_this_time(extraction: Extraction, part: Article) -> None:
     City bombing in Shuala (merge 203, whose place then kept it from the other reports of its attack). The same
     reading as for counts (``candidates.other_times``); a place left empty is the lede's (``reconcile``)."""
     elsewhen = candidates.of_another_time(part)
+    sentences = part.trusted().sentences
     for n, inc in enumerate(extraction.incidents):
         for field, ignore in (("perpetrator", GENERIC_ACTOR), ("place", None)):
             value = getattr(inc, field)
             if not value:
                 continue
-            naming = [s for s in part.trusted().sentences if not missing_words(value, s.text, ignore)]
+            naming = [s for s in sentences if not missing_words(value, s.text, ignore)]
             if naming and all(s.id in elsewhen for s in naming):
                 extraction.dropped.append(
                     f"incidents[{n}]: {field} {value!r} is named only where the article tells of another time or "

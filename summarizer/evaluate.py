@@ -28,7 +28,7 @@ from rich.text import Text
 from summarizer.amounts import Amount, point
 from summarizer.articles import Article
 from summarizer.grounding import amount_in_sentence, missing_words
-from summarizer.names import GENERIC_ACTOR, name_words, same_word
+from summarizer.names import GENERIC_ACTOR, name_words, same_word, words
 from summarizer.schema import Brief, Citation, FigureOut, IncidentOut
 
 # --- gold ------------------------------------------------------------------------------------------------
@@ -105,6 +105,15 @@ def _acronym(short: Sequence[str], long_: Sequence[str]) -> bool:
     return len(short) == 1 and len(long_) >= 2 and short[0] == "".join(t[0] for t in long_)
 
 
+_CONNECTORS = frozenset({"of", "and", "the", "for", "in"})
+
+
+def _initials(text: str) -> str:
+    """The initials of every word but connectors, the words ``name_words`` drops included: "IS" is "Islamic
+    State", whose "State" is no name word ("Borno state")."""
+    return "".join(w[0] for w in words(text) if w not in _CONNECTORS)
+
+
 def _variants(gold: str) -> list[list[str]]:
     """The gold name, the parts of a comma list, and what parentheses hold ("Tehrik-i-Taliban Pakistan (TTP)")."""
     inner = re.findall(r"\(([^)]*)\)", gold)
@@ -131,7 +140,8 @@ def names_match(predicted: str | None, gold: str | None) -> bool:
     for v in _variants(gold):
         if _covered(significant, v) or _covered(v, significant) or _acronym(significant, v) or _acronym(v, significant):
             return True
-    return False
+    short, long_ = (predicted, gold) if len(words(predicted)) == 1 else (gold, predicted)
+    return len(words(short)) == 1 and len(words(long_)) >= 2 and words(short)[0] == _initials(long_)
 
 
 def _unknown(gold: str | None) -> bool:
@@ -286,12 +296,18 @@ METRICS: tuple[tuple[str, str], ...] = (
 DEVELOP_LAST = 16
 """Articles 001-016 are the develop half of the dev set, the rest the check half: rules are tuned on the first
 and kept only when the second agrees (README, docs/accuracy.md). Reports show the halves apart."""
+EXTRA_FIRST = 100
+"""Articles numbered from 100 (``fixtures/eval/extra``: the seeds and the merge set, gold written in session 18 by
+the project, not by the dev set's annotator) are a third set to develop on: the develop half scores 100% on most
+fields, so it no longer tells one change from another."""
 
 
 def half(name: str) -> str:
-    """'develop' or 'check', by the article's number (its name's leading digits)."""
+    """'develop', 'check' or 'extra', by the article's number (its name's leading digits)."""
     m = re.match(r"\d+", Path(name).name)
-    return "develop" if m is None or int(m.group(0)) <= DEVELOP_LAST else "check"
+    if m is None or int(m.group(0)) <= DEVELOP_LAST:
+        return "develop"
+    return "check" if int(m.group(0)) < EXTRA_FIRST else "extra"
 
 
 _UNATTRIBUTED = re.compile(r"^(the )?article\b|\blede\b|\bunattributed\b|^reported\b", re.I)
@@ -463,7 +479,7 @@ class Report:
     def halves(self) -> list[str]:
         """The halves this report has articles of, develop first."""
         present = {half(a.name) for a in self.articles}
-        return [h for h in ("develop", "check") if h in present]
+        return [h for h in ("develop", "check", "extra") if h in present]
 
     def mean_abs_error(self, outcome: str) -> float | None:
         errors = [e for a in self.articles if (e := getattr(a, f"{outcome}_error")) is not None]
@@ -547,8 +563,8 @@ def render_eval(report: Report) -> RenderableType:
                     str(a.tokens), f"{a.seconds:.0f}")
     halves = report.halves()
     columns: list[str | None] = [None, *halves] if len(halves) > 1 else [None]
-    total = Table(title="overall" + (" and by half (develop 001-016, check 017-)" if len(columns) > 1 else ""),
-                  title_justify="left")
+    by_half = " and by half (develop 001-016, check 017-099, extra 100-)" if len(columns) > 1 else ""
+    total = Table(title="overall" + by_half, title_justify="left")
     total.add_column("metric")
     for which in columns:
         total.add_column(which or "all", justify="right")

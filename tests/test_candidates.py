@@ -280,6 +280,24 @@ def test_a_count_of_the_killed_and_wounded_together_is_a_toll_of_neither(sentenc
         assert (found[amount].aside is not None) == (words is not None)
 
 
+@pytest.mark.parametrize(("sentence", "shares"), [
+    ("The explosion left 36 people injured, three of them critically, he said.", {"36": False, "three": True}),
+    ("Officials said 36 people had been wounded and seven of those were in serious condition.",
+     {"36": False, "seven": True}),
+    ("Three of the 36 wounded were in critical condition, he said.", {"Three": True}),
+    ("He said two of the 15 wounded have serious injuries.", {"two": True}),
+    ("A hospital official said two policemen and a civilian were being treated.", {"two": False}),
+    ("Four civilians were among the dead, the governor said.", {"Four": False}),  # a group of the dead: its own
+    ("Three people were killed and 12 seriously wounded.", {"Three": False, "12": False}),
+])
+def test_a_share_of_the_wounded_told_by_its_condition_is_no_toll_of_its_own(sentence: str,
+                                                                           shares: dict[str, bool]) -> None:
+    found = {c.amount: c for c in counts(parse_article("Blast in the city\n" + sentence, "t"))}
+    assert {amount: found[amount].share is not None for amount in shares} == shares
+    for amount, share in shares.items():
+        assert ("a share of a count already given" in (found[amount].aside or "")) == share
+
+
 def test_a_count_in_a_sentence_on_other_attacks_is_not_asked() -> None:
     lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
     text = lede + "The Taliban claimed both those attacks in revenge for the execution of six Taliban prisoners.\n"
@@ -340,6 +358,9 @@ def test_a_count_stays_in_the_time_of_its_paragraph(paragraph: str, elsewhen: st
     ("Indonesia has suffered bombing attacks in the past, claimed by Islamic militant groups.", []),
     ("The Taliban denied they claimed responsibility.", []),
     ("No group has claimed responsibility for the attack.", []),
+    ("The Islamic State group, which controls key areas in Iraq, promptly claimed responsibility for the blasts.",
+     [("The Islamic State group", 1)]),  # an adverb of manner between subject and verb (merge 216)
+    ("No group immediately claimed responsibility.", []),
 ])
 def test_a_claim_of_responsibility_and_its_claimant(text: str, found: list[tuple[str, int]]) -> None:
     assert claims(parse_article(text, "t")) == found

@@ -94,7 +94,9 @@ def load_gold(directory: Path) -> list[tuple[Path, GoldArticle]]:
 # Words that describe an actor rather than name it, as a gold annotation writes them beside the name
 # ("Taliban commander", "terrorist outfit"): more than grounding's list, which a name copied from the text meets.
 _GENERIC = GENERIC_ACTOR | {"commander", "statement", "online", "radio", "broadcast", "reportedly", "believed",
-                            "villagers", "blame", "terrorist", "terrorists", "organisation", "organization", "outfit"}
+                            "villagers", "blame", "terrorist", "terrorists", "organisation", "organization", "outfit",
+                            # honorifics: "Mr. Sahin", as a paper names the governor again, is "Vasip Sahin"
+                            "mr", "mrs", "ms", "dr"}
 
 
 def _covered(part: Sequence[str], whole: Sequence[str]) -> bool:

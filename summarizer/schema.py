@@ -291,12 +291,17 @@ _NO_CLAIM = re.compile(r"\bden(y|ied|ies|ial)\b|\bno (immediate )?claim|\bno one
                        r"\bnot clear who|\bunclear who|\bblamed\b|\baccused\b", re.I)
 
 
-def _claim_stated(claimant: str, article: Article) -> bool:
-    """Some sentence names the claimant and says it claimed responsibility (a denial is no claim)."""
-    return any(
-        _CLAIMS.search(s.text) and not _NO_CLAIM.search(s.text) and not missing_words(claimant, s.text, GENERIC_ACTOR)
-        for s in article.sentences
-    )
+def _claim_sentences(claimant: str, article: Article) -> list[int]:
+    """The sentences that name the claimant and say it claimed responsibility (a denial is no claim), and those
+    of the claims code proposed to the model that name it (``candidates.claims``: the attackers' own spokesman
+    telling their attack, in words ``_CLAIMS`` does not read), in reading order."""
+    from summarizer.candidates import claims  # candidates builds its answer models from this module
+
+    said = {s.id for s in article.sentences
+            if _CLAIMS.search(s.text) and not _NO_CLAIM.search(s.text)
+            and not missing_words(claimant, s.text, GENERIC_ACTOR)}
+    proposed = {sid for who, sid in claims(article) if not missing_words(claimant, who, GENERIC_ACTOR)}
+    return sorted(said | proposed)
 
 
 def _point_name(value: str, cited: int | None, article: Article, ignore: frozenset[str] | None,
@@ -349,14 +354,17 @@ def ground(extraction: Extraction, article: Article) -> None:
             notes.append(f"{at}: perpetrator {inc.perpetrator!r} is a method, not an actor")
             inc.perpetrator = None
         named_claimant = inc.claimed_by and not missing_words(inc.claimed_by, whole, GENERIC_ACTOR)
-        if named_claimant and inc.claimed_by and not _claim_stated(inc.claimed_by, article):
+        claim_in = _claim_sentences(inc.claimed_by, article) if named_claimant and inc.claimed_by else []
+        if named_claimant and not claim_in:
             # A small model often repeats the perpetrator here; only a sentence that says so makes a claim.
             notes.append(f"{at}: no sentence says {inc.claimed_by!r} claimed responsibility")
             inc.claimed_by = None
+        elif claim_in and inc.claim_sentence not in claim_in:
+            inc.claim_sentence = claim_in[0]  # the sentence that makes the claim, not one that only names them
         for field, sentence_field, ignore, prefer in (
             ("place", "place_sentence", None, None),
             ("perpetrator", "perpetrator_sentence", GENERIC_ACTOR, None),
-            ("claimed_by", "claim_sentence", GENERIC_ACTOR, _CLAIM),
+            ("claimed_by", "claim_sentence", GENERIC_ACTOR, None if claim_in else _CLAIM),
         ):
             value = getattr(inc, field)
             if not value:

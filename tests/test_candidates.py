@@ -361,6 +361,13 @@ def test_a_count_stays_in_the_time_of_its_paragraph(paragraph: str, elsewhen: st
     ("The Islamic State group, which controls key areas in Iraq, promptly claimed responsibility for the blasts.",
      [("The Islamic State group", 1)]),  # an adverb of manner between subject and verb (merge 216)
     ("No group immediately claimed responsibility.", []),
+    ("Taliban spokesman Zabiullah Mujahid said in a statement that the Taliban entered Ghazni city at 1 a.m.",
+     [("Taliban", 1)]),  # the attackers' spokesman telling their attack (seed 001)
+    ('"Taliban fighters have inflicted casualties on the police," Taliban spokesman Quri Yousuf Ahmadi told Reuters.',
+     [("Taliban", 1)]),  # seed 002
+    ("Interior Ministry spokesman Sediq Sediqqi said the Taliban attacked the checkpoint.", []),  # the state's
+    ("Police spokesman Ali Khan said police stormed the hideout.", []),
+    ("Taliban spokesman Zabihullah Mujahid said the Taliban had not attacked the bus.", []),
 ])
 def test_a_claim_of_responsibility_and_its_claimant(text: str, found: list[tuple[str, int]]) -> None:
     assert claims(parse_article(text, "t")) == found

@@ -148,12 +148,22 @@ def test_a_denial_is_no_claim() -> None:
     ("Ilan Varga said the attack appears to have been carried out by the Black Crescent.", False),
     ("A Black Crescent commander called Radio Kell to say his fighters had carried out the attack.", True),
     ("The Black Crescent said it was behind the attack.", True),
+    # the attackers' own spokesman telling their attack: a claim code proposes (candidates.claims), so it stands
+    ('"Black Crescent fighters stormed the post," Black Crescent spokesman Ivo Marr told Radio Kell.', True),
+    ("Black Crescent spokesman Ivo Marr said the Black Crescent had not attacked the post.", False),
 ])
 def test_only_a_claim_said_of_oneself_is_a_claim(last: str, claimed: bool) -> None:
     article = parse_article("\n".join([*(s.text for s in ARTICLE.sentences[:3]), last]), "synthetic")
     claimant = "Black Crescent" if "Black Crescent" in last else "Ilan Varga"
     inc = grounded(incident(claimed_by=claimant, claim_sentence=4), article=article).incidents[0]
     assert (inc.claimed_by is not None) is claimed
+
+
+def test_a_claim_cites_the_sentence_that_makes_it_not_one_that_only_names_the_claimant() -> None:
+    spokesman = '"Black Crescent fighters stormed the post," Black Crescent spokesman Ivo Marr told Radio Kell.'
+    article = parse_article("\n".join([*(s.text for s in ARTICLE.sentences[:3]), spokesman]), "synthetic")
+    inc = grounded(incident(claimed_by="Black Crescent", claim_sentence=2), article=article).incidents[0]
+    assert (inc.claimed_by, inc.claim_sentence) == ("Black Crescent", 4)  # S2 names them only as the attackers
 
 
 def test_count_sentences_have_a_number_or_count_word_next_to_dead_or_wounded() -> None:

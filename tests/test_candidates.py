@@ -298,6 +298,24 @@ def test_a_share_of_the_wounded_told_by_its_condition_is_no_toll_of_its_own(sent
         assert ("a share of a count already given" in (found[amount].aside or "")) == share
 
 
+def test_a_total_over_three_attacks_or_more_is_no_incident_toll_nor_is_its_headline() -> None:
+    text = ("Bombs kill 80 in deadliest Baghdad attacks this year\n"
+            "Three suicide bombings across Baghdad killed at least 80 people on Wednesday, police said.\n"
+            "The first attack, a car bomb at a market in Sadr City, killed 55 people.\n"
+            "The day's toll rose to 92 in a wave of explosions that targeted other areas.\n")
+    found = {c.key: c for c in counts(parse_article(text, "t"))}
+    assert "counts several attacks together ('Three suicide bombings')" in (found["S2: at least 80 people on"].aside
+                                                                            or "")
+    assert "the headline's shortening" in (found["S1: 80 in deadliest"].aside or "")
+    assert found["S3: 55 people"].aside is None
+    assert "other attacks ('a wave of explosions')" in (found["S4: 92 in a"].aside or "")
+
+
+def test_twin_bombings_are_one_incident_and_their_toll_is_asked() -> None:
+    text = "Twin bombings kill 70\nTwin suicide bombings at a market in Sadr City killed 70 people, police said.\n"
+    assert [c.aside for c in counts(parse_article(text, "t"))] == [None, None]
+
+
 def test_a_count_in_a_sentence_on_other_attacks_is_not_asked() -> None:
     lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
     text = lede + "The Taliban claimed both those attacks in revenge for the execution of six Taliban prisoners.\n"

@@ -13,10 +13,11 @@ from summarizer.schema import Brief
 from tests.conftest import ROOT
 
 RECORDED = ROOT / "fixtures" / "briefs" / "recorded.jsonl"
+EXTRA = ROOT / "fixtures" / "briefs" / "extra.jsonl"  # the extra set's briefs (seeds' copies and merge articles)
 
 
-def recorded() -> list[Brief]:
-    return [Brief.model_validate_json(line) for line in RECORDED.read_text(encoding="utf-8").splitlines() if line]
+def recorded(path: Path = RECORDED) -> list[Brief]:
+    return [Brief.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def shown_names(brief: Brief) -> list[tuple[str, str]]:
@@ -42,7 +43,7 @@ def test_the_recordings_cover_the_seeds_and_both_halves_of_the_dev_set() -> None
     assert {f"{n:03d}" for n in range(1, 37)} <= names and len(recorded()) == 41
 
 
-@pytest.mark.parametrize("brief", recorded(), ids=lambda b: Path(b.article).name)
+@pytest.mark.parametrize("brief", [*recorded(), *recorded(EXTRA)], ids=lambda b: Path(b.article).name)
 def test_every_name_a_brief_shows_is_in_its_article(brief: Brief) -> None:
     text = read_article(ROOT / brief.article).text
     invented = [(kind, name) for kind, name in shown_names(brief) if missing_words(name, text)]

@@ -635,7 +635,7 @@ _DENIED = re.compile(r"\bden(?:y|ied|ies|ial)\b|\bnot\b|\bno\b|\bfalsely\b", re.
 _GROUP_SPOKESMAN = re.compile(rf"(?P<who>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:['’]s)?\s+(?:spokes(?:man|woman|person))\b"
                               r"[^.;]{0,80}?\b(?:said|says|told|tells|stated)\b")
 _STATE_BODY = re.compile(r"\b(?:police|army|military|ministry|government|defen[cs]e|interior|nato|coalition|forces|"
-                         r"presidential|provincial|district|state|u\.?s\.?|un|united|pentagon|embassy|hospital|health|"
+                         r"presidential|provincial|district|u\.?s\.?|un|united|pentagon|embassy|hospital|health|"
                          r"governor|mayor|council|office|department|command)\b", re.I)
 _ATTACK_DONE = r"(?:attacked|entered|captured|stormed|launched|carried out|inflicted|seized|overran|targeted)"
 

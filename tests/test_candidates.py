@@ -385,6 +385,8 @@ def test_a_count_stays_in_the_time_of_its_paragraph(paragraph: str, elsewhen: st
      [("Taliban", 1)]),  # seed 002
     ("Interior Ministry spokesman Sediq Sediqqi said the Taliban attacked the checkpoint.", []),  # the state's
     ("Police spokesman Ali Khan said police stormed the hideout.", []),
+    ("Islamic State spokesman Abu Omar said Islamic State fighters stormed the base.", [("Islamic State", 1)]),
+    ("State Department spokesman John Kirby said State Department staff entered the building.", []),
     ("Taliban spokesman Zabihullah Mujahid said the Taliban had not attacked the bus.", []),
 ])
 def test_a_claim_of_responsibility_and_its_claimant(text: str, found: list[tuple[str, int]]) -> None:

@@ -536,7 +536,8 @@ _COLUMNS = (
 )
 _LEGEND = ("det detected · inP/inR incident precision/recall · fig figure entries exact · kil/wnd headline killed/"
            "wounded · cty country · ad1 province · loc location · prp perpetrator · typ attack type · rsp claim · "
-           "by claimant · cit citations verified · src figure sources right · re re-asks · tok tokens · s seconds")
+           "by claimant · cit citations verified · src figure sources right · re calls after the first (re-asks, "
+           "questions) · tok tokens · s seconds")
 
 
 def _cell(x: Ratio) -> Text:
@@ -578,7 +579,8 @@ def render_eval(report: Report) -> RenderableType:
         total.add_row(f"mean absolute error, {outcome} headline figure", "n/a" if mae is None else f"{mae:.1f}",
                       *("" for _ in columns[1:]))
     costs = [report.cost(which) for which in columns]
-    total.add_row("re-asks per article", *(f"{c['reasks_per_article']:.2f}" for c in costs))
+    total.add_row("model calls after the first per article (re-asks and focused questions)",
+                  *(f"{c['reasks_per_article']:.2f}" for c in costs))
     total.add_row("tokens per article (median / mean)",
                   *(f"{c['tokens_per_article_median']:.0f} / {c['tokens_per_article']:.0f}" for c in costs))
     total.add_row("model work per article, median (prompt tokens evaluated + generated)",

@@ -554,7 +554,8 @@ class Brief(BaseModel):
     outlet: str | None = Field(default=None, description="who published it, from its metadata")
     url: str | None = Field(default=None, description="where it was published, from its metadata")
     incidents: list[IncidentOut] = Field(default_factory=list)
-    attempts: int = 0
+    attempts: int = Field(default=0, description="model calls made for this article: its request, any re-ask, and "
+                                                 "the focused questions after the answer")
     model: str | None = None
     provider: str | None = None
     response_format: str | None = Field(

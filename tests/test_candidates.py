@@ -190,6 +190,22 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("At least 22 people were killed, Iraqi police and hospital sources said.",
      [("Iraqi police and hospital sources", None)]),
     ("Troops returned fire and military sources said 12 died.", [("military sources", None)]),
+    # an inverted speaker led by a word for who speaks, after a closing straight quote too (develop 003, 007, 008)
+    ("Twelve people were killed, said witness Ahmed Nur, who was nearby.", [("witness Ahmed Nur", None)]),
+    ('"It was terrible," said one source, who declined to be named.', [("one source", None)]),
+    ("'The village is very remote,' said a military source.", [("a military source", None)]),
+    ("Twelve people were killed, said police spokesman John Doe.", [("police spokesman John Doe", None)]),
+    ('"It was over," said nothing of the kind.', []),
+    # by phone is how one spoke; by police is who spoke of someone
+    ("The village chief said by phone that 12 people died.", [("The village chief", None)]),
+    ("Two suspects were said by police to be foreigners.", []),
+    # telling in other words: South Asian and West African copy
+    ("As per the police, 12 people were killed in the attack.", [("the police", None)]),
+    ("Superintendent of Police Rajesh Kumar informed that 12 people were killed.",
+     [("Superintendent of Police Rajesh Kumar", None)]),
+    ("The local lawmaker alleged that 12 villagers were killed.", [("The local lawmaker", None)]),
+    ("Police arrested the alleged mastermind of the attack that killed 12.", []),
+    ("Ali Musa was quoted by Reuters as saying that 12 people died.", [("Ali Musa", None), ("Reuters", "Reuters")]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected
@@ -221,6 +237,13 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     ("Twelve of the wounded were foreigners.", ["wounded"]),
     # "a" inside the clause is no new count
     ("Five people including a suicide bomber were killed and 36 wounded.", ["killed", "wounded"]),
+    # "shot" is killed only when the words say so
+    ("Twelve people were shot and wounded.", ["wounded"]),
+    ("Gunmen shot dead 12 farmers.", ["killed"]),
+    ("The gunmen shot and killed 12 people.", ["killed"]),
+    ("Twelve people were shot dead in the market.", ["killed"]),
+    ("At least 12 people were shot.", [None]),
+    ("Gunmen shot 12 people and fled.", [None]),
 ])
 def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: list[str | None]) -> None:
     assert [c.outcome for c in counts(parse_article(sentence, "t"))] == outcomes
@@ -455,6 +478,24 @@ def test_the_claimant_is_not_the_source_of_the_toll_that_describes_the_claimed_a
     assert offered["S1: dozens"] == (ARTICLE_SOURCE,)  # develop 006 and merge 207 named the claimant
     assert offered["S2: seven people"] == ("police",)
     assert offered["S3: more than 20 police were"] == ("The Taliban",)  # the claim goes on to give the toll
+
+
+def test_it_or_the_statement_is_the_body_that_spoke_before() -> None:
+    text = ("Gunmen killed seven people in Jakarta on Thursday.\n"
+            "\"Soldiers of the caliphate targeted a gathering,\" the group said in a statement.\n"
+            "It added that 15 people were killed.\n"
+            "The army said in a statement that it had lost four soldiers.\n"
+            "Two more died overnight, the statement added.\n")
+    offered = sources_offered(text)
+    assert offered["S3: 15 people were"] == ("the group",)  # merge 217
+    assert offered["S5: Two more died"] == ("The army",)
+
+
+def test_a_pronoun_of_a_person_the_sentence_names_is_not_an_earlier_speaker() -> None:
+    text = ("Gunmen killed 68 people in Njaba, a military source said.\n"
+            "One woman, Falmata Bisika, 62, lost four of her grandchildren in the raid, which she said was carried "
+            "out by gunmen.\n")
+    assert sources_offered(text)["S2: four of her grandchildren"] == (ARTICLE_SOURCE,)  # develop 008
 
 
 def test_a_count_without_an_attribution_may_be_its_paragraphs_speakers() -> None:

@@ -122,11 +122,37 @@ _VAGUE: list[tuple[re.Pattern[str], Amount]] = [
 _RANGE = re.compile(r"\d\s*-\s*\d|\bbetween\b.+\band\b|\w\s+to\s+\w|\bor\b", re.I)
 
 
+_COORDINATED = re.compile(r"(?P<a>.+?)\s+(?:and|as well as|along with)\s+(?P<b>.+)")
+_COUNTED_NOUN = re.compile(r"\b(?!(?:at|least|more|than|over|about|around|nearly|some|half|and)\b)[a-z]{3,}")
+
+
+def _coordinated_sum(t: str) -> Amount | None:
+    """The sum of two counts joined as one subject or object ("nine germans and one peruvian", "an indonesian and a
+    canadian"): the annotation guide's annotator sums them (merge 208, 217). Each side must count someone; a
+    number alone ("a hundred and five", "between 10 and 12") is no coordination."""
+    m = _COORDINATED.fullmatch(t)
+    if m is None or t.startswith("between "):
+        return None
+    if not all(_COUNTED_NOUN.search(_NUMBER_RE.sub(" ", m.group(side))) for side in ("a", "b")):
+        return None
+    a, b = parse_amount(m.group("a")), parse_amount(m.group("b"))
+    if a is None or b is None or a.low is None or b.low is None:
+        return None
+    if a.qualifier not in ("exact", "at_least", "more_than") or b.qualifier not in ("exact", "at_least", "more_than"):
+        return None
+    low = a.low + b.low
+    if a.qualifier == b.qualifier == "exact":
+        return Amount(low, low, "exact")
+    return Amount(low, None, "at_least")
+
+
 def parse_amount(text: str) -> Amount | None:
     """Parse an amount as written; None when it holds no count at all."""
     t = " ".join(text.strip().lower().replace("–", "-").replace("—", "-").split())
     if not t:
         return None
+    if (" and " in t or " as well as " in t or " along with " in t) and (summed := _coordinated_sum(t)):
+        return summed
     if _ZERO.search(t) and not re.search(r"\d", t):
         return Amount(0, 0, "exact")
     clean = numbers_in(t)

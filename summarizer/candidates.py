@@ -508,6 +508,7 @@ def counts(article: Article) -> list[Count]:
                 spans.append((m.start(), m.end(), m.group(0)))
         singles = {(a, b): outcome for a, b, _, outcome in one_person(s.text, spans)}
         spans.extend((a, b, s.text[a:b]) for a, b in singles)
+        spans = _coordinated(s.text, spans, singles)
         elsewhen, said_in = elsewhen_of.get(s.id, (None, None))
         others = (_OTHER_ATTACKS.search(s.text) if s.id > LEDE else None) or _ATTACKS_TOGETHER.search(s.text)
         for start, end, phrase in sorted(spans):
@@ -529,6 +530,55 @@ def counts(article: Article) -> list[Count]:
                                speakers=speaking(s.text, start, end), combined=combined(s.text, start, end),
                                share=condition_share(s.text, start, end)))
     return _headline_asides(article, found)
+
+
+# Two counts joined as one subject of a verb of death or wounds, or as its object: "nine Germans and one Peruvian
+# were also wounded", "An Indonesian and a Canadian were killed in the attack" (merge 208, 217), "killing two
+# soldiers and a civilian". Each side is a count and up to four words for who; verbs and clause words end a side.
+_SIDE_STOP = (r"(?:and|or|but|were|was|are|is|been|have|has|had|also|died|killed|wounded|injured|hurt|dead|in|at|"
+              r"on|of|by|with|who|which|that|the|including|among|while|when|after)")
+_SIDE = (rf"(?i:(?:at\s+least|more\s+than)\s+)?(?i:{NUMBER_PATTERN}|\d[\d,]*|\ban?\b|\bone\b)"
+         rf"(?:\s+(?!{_SIDE_STOP}\b)[\w'’-]+){{1,4}}")
+_COORDINATION = re.compile(
+    rf"(?P<a>{_SIDE})\s+(?:and|as\s+well\s+as)\s+(?P<b>{_SIDE})(?=\s+(?:(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+|also\s+)*(?P<passive>killed|wounded|injured|hurt|shot\s+dead)|(?P<died>died))\b)|"
+    rf"\b(?i:(?P<active>killed|killing|wounded|wounding|injured|injuring))\s+(?P<c>{_SIDE})\s+(?:and|as\s+well\s+as)"
+    rf"\s+(?P<d>{_SIDE})\b")
+
+
+def _side_group(side: str) -> VictimGroup | None:
+    words = _NOUN.findall(side)
+    return noun_group(" ".join(words[1:])) if len(words) > 1 else None
+
+
+def _coordinated(text: str, spans: list[tuple[int, int, str]],
+                 singles: dict[tuple[int, int], Outcome]) -> list[tuple[int, int, str]]:
+    """The spans with each coordination of two counts of the same kind of people made one count, their sum
+    (``amounts.parse_amount``): the guide's annotator sums "nine Germans and one Peruvian" but keeps "six police
+    officers and five civilians" apart, one entry per victim group. Of two groups, a side no span covers yet ("and
+    a civilian") is proposed as a count of its own."""
+    for m in _COORDINATION.finditer(text):
+        a, b = ("a", "b") if m.group("a") else ("c", "d")
+        verb = (m.group("passive") or m.group("died") or m.group("active") or "").lower()
+        outcome: Outcome = "wounded" if re.match(r"wound|injur|hurt", verb) else "killed"
+        start, end = m.start(a), m.end(b)
+        if _side_group(m.group(a)) == _side_group(m.group(b)):
+            inside = [sp for sp in spans if start <= sp[0] < end]
+            if any(sp[1] > end for sp in inside):
+                continue
+            spans = [sp for sp in spans if sp not in inside] + [(start, end, text[start:end])]
+            for sp in inside:
+                singles.pop((sp[0], sp[1]), None)
+            singles[(start, end)] = outcome
+            continue
+        for side in ((m.start(a), m.end(a)), (m.start(b), m.end(b))):
+            covering = [sp for sp in spans if sp[0] < side[1] and side[0] < sp[1]]
+            if not covering and parse_amount(text[side[0]:side[1]]) is not None:
+                spans.append((*side, text[side[0]:side[1]]))
+                singles[side] = outcome
+            elif len(covering) == 1 and covering[0][0] == side[0]:
+                singles.setdefault((covering[0][0], covering[0][1]), outcome)  # the verb both sides share
+    return spans
 
 
 def _headline_asides(article: Article, found: list[Count]) -> list[Count]:

@@ -47,6 +47,13 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("more than 20 police", 20, None, "more_than"),
         ("a local commander", 1, 1, "exact"),  # one person, as candidates.one_person proposes
         ("a handful", None, None, "unspecified"),
+        # two counts joined as one subject: the guide's annotator sums them (merge 208, 217)
+        ("nine Germans and one Peruvian", 10, 10, "exact"),
+        ("An Indonesian and a Canadian", 2, 2, "exact"),
+        ("a popular provincial minister and at least eight others", 9, None, "at_least"),
+        # a number written with "and" is one number, not two counts
+        ("a hundred and five", 105, 105, "exact"),
+        ("two and a half million", 2_500_000, 2_500_000, "exact"),
     ],
 )
 def test_guide_table(text: str, low: int | None, high: int | None, qualifier: str) -> None:

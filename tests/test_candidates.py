@@ -480,6 +480,21 @@ def test_the_claimant_is_not_the_source_of_the_toll_that_describes_the_claimed_a
     assert offered["S3: more than 20 police were"] == ("The Taliban",)  # the claim goes on to give the toll
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    # one kind of people: one count, their sum (merge 208, 217)
+    ("Nine Germans and one Peruvian were also wounded.", [("Nine Germans and one Peruvian", "wounded")]),
+    ("An Indonesian and a Canadian were killed in the attack.", [("An Indonesian and a Canadian", "killed")]),
+    # two groups: a count for each, both with the verb they share
+    ("Six soldiers and four civilians were killed in the attack.", [("Six", "killed"), ("four", "killed")]),
+    ("Two soldiers and a civilian were killed in the ambush.", [("Two", "killed"), ("a civilian", "killed")]),
+    ("The attack killed a policeman and a civilian.", [("a policeman", "killed"), ("a civilian", "killed")]),
+    # two clauses, not one subject
+    ("Six police also died and nine intelligence officers were wounded.", [("Six", "killed"), ("nine", "wounded")]),
+])
+def test_two_counts_joined_as_one_subject(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
+
+
 def test_it_or_the_statement_is_the_body_that_spoke_before() -> None:
     text = ("Gunmen killed seven people in Jakarta on Thursday.\n"
             "\"Soldiers of the caliphate targeted a gathering,\" the group said in a statement.\n"

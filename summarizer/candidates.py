@@ -135,9 +135,12 @@ ELSEWHEN = re.compile(
 _NOUN = re.compile(r"[\w'’-]+")
 # The attackers' own number: the count is the subject of an attack verb ("More than 100 "terrorists" attacked
 # the army unit", "30 gunmen stormed the town") or what they numbered ("gunmen numbering about 20 stormed").
+# The count is the subject of the attack: "gunmen numbering about 20 stormed", "two suicide bombers riding motorcycles
+# blew themselves up", "two suicide bombers had carried out the attack" (merge 210), "... had detonated explosive
+# belts" (merge 203): the attackers' number, no toll of victims.
 _ATTACKED_AFTER = re.compile(
-    r"^(?:[\s\"“”'‘’]*[\w-]+){0,3}?[\s\"“”'‘’]+(?:stormed|attacked|raided|ambushed|invaded|overr[au]n|besieged|"
-    r"opened fire|launched|laid siege)\b", re.I)
+    r"^(?:[\s\"“”'‘’]*[\w-]+){0,4}?[\s\"“”'‘’]+(?:stormed|attacked|raided|ambushed|invaded|overr[au]n|besieged|"
+    r"opened fire|launched|laid siege|carried out|blew (?:themselves|himself|herself) up|detonated|set off)\b", re.I)
 _NUMBERING_BEFORE = re.compile(r"\bnumbering\s+(?:about\s+|around\s+|some\s+|over\s+|more than\s+|at least\s+)?$",
                                re.I)
 # The count is who did something, after "by": "The school attack by six Pakistani Taliban gunmen", "killed by two

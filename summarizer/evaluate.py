@@ -312,7 +312,10 @@ def half(name: str) -> str:
     return "check" if int(m.group(0)) < EXTRA_FIRST else "extra"
 
 
-_UNATTRIBUTED = re.compile(r"^(the )?article\b|\blede\b|\bunattributed\b|^reported\b", re.I)
+# The reporter's own statement: the article, its lede or its headline ("headline (CNN)", "article headline"), or
+# a toll whose source the article does not name.
+_UNATTRIBUTED = re.compile(r"^(the )?article\b|\blede\b|\bheadline\b|\bunattributed\b|^reported\b|"
+                           r"\bsource not named\b", re.I)
 
 
 def source_right(predicted: str | None, gold: str | None) -> bool:

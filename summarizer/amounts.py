@@ -122,7 +122,7 @@ _VAGUE: list[tuple[re.Pattern[str], Amount]] = [
 _RANGE = re.compile(r"\d\s*-\s*\d|\bbetween\b.+\band\b|\w\s+to\s+\w|\bor\b", re.I)
 
 
-_COORDINATED = re.compile(r"(?P<a>.+?)\s+(?:and|as well as|along with)\s+(?P<b>.+)")
+_COORDINATED = re.compile(r"(?P<a>.+?)\s+(?:and|as well as)\s+(?P<b>.+)")
 _COUNTED_NOUN = re.compile(r"\b(?!(?:at|least|more|than|over|about|around|nearly|some|half|and)\b)[a-z]{3,}")
 
 
@@ -151,7 +151,7 @@ def parse_amount(text: str) -> Amount | None:
     t = " ".join(text.strip().lower().replace("–", "-").replace("—", "-").split())
     if not t:
         return None
-    if (" and " in t or " as well as " in t or " along with " in t) and (summed := _coordinated_sum(t)):
+    if (" and " in t or " as well as " in t) and (summed := _coordinated_sum(t)):
         return summed
     if _ZERO.search(t) and not re.search(r"\d", t):
         return Amount(0, 0, "exact")

@@ -134,10 +134,9 @@ ELSEWHEN = re.compile(
     rf"[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b", re.I)
 _NOUN = re.compile(r"[\w'’-]+")
 # The attackers' own number: the count is the subject of an attack verb ("More than 100 "terrorists" attacked
-# the army unit", "30 gunmen stormed the town") or what they numbered ("gunmen numbering about 20 stormed").
-# The count is the subject of the attack: "gunmen numbering about 20 stormed", "two suicide bombers riding motorcycles
-# blew themselves up", "two suicide bombers had carried out the attack" (merge 210), "... had detonated explosive
-# belts" (merge 203): the attackers' number, no toll of victims.
+# the army unit", "30 gunmen stormed the town", "two suicide bombers riding motorcycles blew themselves up", "two
+# suicide bombers had carried out the attack": merge 210, and merge 203's "had detonated explosive belts") or what
+# they numbered ("gunmen numbering about 20 stormed").
 _ATTACKED_AFTER = re.compile(
     r"^(?:[\s\"“”'‘’]*[\w-]+){0,4}?[\s\"“”'‘’]+(?:stormed|attacked|raided|ambushed|invaded|overr[au]n|besieged|"
     r"opened fire|launched|laid siege|carried out|blew (?:themselves|himself|herself) up|detonated|set off)\b", re.I)

@@ -142,7 +142,9 @@ def names_match(predicted: str | None, gold: str | None) -> bool:
     for v in _variants(gold):
         if _covered(significant, v) or _covered(v, significant) or _acronym(significant, v) or _acronym(v, significant):
             return True
-    short, long_ = (predicted, gold) if len(words(predicted)) == 1 else (gold, predicted)
+    # "IS" and "Islamic State (statement posted online: ...)": the initials of the name, not of its note
+    bare = re.sub(r"\([^)]*\)", " ", gold)
+    short, long_ = (predicted, bare) if len(words(predicted)) == 1 else (bare, predicted)
     return len(words(short)) == 1 and len(words(long_)) >= 2 and words(short)[0] == _initials(long_)
 
 

@@ -372,26 +372,30 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     return None
 
 
-_ZERO_KILLED = re.compile(r"\b(?:casualt\w*|deaths?|dead|fatalit\w*|killed|lives)\b", re.I)
+_ZERO_KILLED = re.compile(r"\b(?:deaths?|dead|fatalit\w*|killed|lives)\b", re.I)
 _ZERO_WOUNDED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b", re.I)
+_ZERO_BOTH = re.compile(r"\bcasualt\w*", re.I)
 
 
-def zero_outcome(count: Count) -> Outcome | None:
+def zero_outcomes(count: Count) -> tuple[Outcome, ...]:
     """What a count of none says no one suffered: its clause's outcome ("No one was killed", "Nobody was hurt"),
-    or the noun of the phrase ("no casualties", "no deaths": killed; "no injuries": wounded). The annotation
-    convention and a reader both take "no casualties" as a toll of 0, not as no toll: seed 002's brief shows
-    "killed 0, no casualties, according to Afghan officials" instead of "not stated". None for other counts,
-    and for a none that counts no victims ("No one has claimed responsibility")."""
+    or the noun of the phrase ("no deaths": killed; "no injuries": wounded; "no casualties": both, since a
+    casualty is one killed or wounded, as ``outcome_of`` reads "casualties" too). The annotation convention
+    and a reader both take "no casualties" as a toll of 0, not as no toll: seed 002's brief shows "killed 0,
+    wounded 0, no casualties, according to Afghan officials" instead of "not stated" (its gold lists both).
+    Empty for other counts, and for a none that counts no victims ("No one has claimed responsibility")."""
     amount = parse_amount(count.amount)
     if amount is None or (amount.low, amount.high) != (0, 0):
-        return None
+        return ()
     if count.outcome is not None:
-        return count.outcome
+        return (count.outcome,)
+    if _ZERO_BOTH.search(count.amount):
+        return ("killed", "wounded")
     if _ZERO_KILLED.search(count.amount):
-        return "killed"
+        return ("killed",)
     if _ZERO_WOUNDED.search(count.amount):
-        return "wounded"
-    return None
+        return ("wounded",)
+    return ()
 
 
 def _shown(text: str, end: int, amount: str) -> str:

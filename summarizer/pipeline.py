@@ -547,8 +547,9 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
             unused.append(f"S{count.sentence} {count.shown!r}: not labelled in the answer")
             continue
         outcome = label.outcome if label.outcome in options[count.key].outcomes else count.outcome
-        if outcome in (None, "none") and (zero := candidates.zero_outcome(count)) is not None:
-            outcome = zero  # "no casualties": the model's "no victims" is the count itself, a toll of 0
+        zero = candidates.zero_outcomes(count)
+        if outcome in (None, "none") and zero:
+            outcome = zero[0]  # "no casualties": the model's "no victims" is the count itself, a toll of 0
         if outcome is None or outcome == "none":
             unused.append(f"S{count.sentence} {count.shown!r}: read as no victims")
             continue
@@ -559,9 +560,11 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
         sources = options[count.key].sources
         source = label.source if label.source in sources else sources[0]
         group = count.group or (label.group if label.group in candidates.ALL_GROUPS else "unknown")
-        incidents[label.incident - 1].figures.append(Figure.model_validate({
-            "sentence": count.sentence, "amount": count.amount, "outcome": outcome, "group": group,
-            "according_to": None if source == candidates.ARTICLE_SOURCE else source}))
+        # "no casualties" is a toll of 0 for the killed and for the wounded, whichever the model read it as
+        for each in dict.fromkeys([outcome, *(zero if outcome in zero else ())]):
+            incidents[label.incident - 1].figures.append(Figure.model_validate({
+                "sentence": count.sentence, "amount": count.amount, "outcome": each, "group": group,
+                "according_to": None if source == candidates.ARTICLE_SOURCE else source}))
     if incidents and not incidents[0].claimed_by and stated:
         incidents[0].claimed_by, incidents[0].claim_sentence = stated[0]
     restated: list[str] = []

@@ -224,7 +224,8 @@ def test_no_casualties_is_a_toll_of_zero_with_its_source_even_when_the_model_rea
     backend = Scripted(labelling({"S": ("none", "total", 1, "Officials")}))
     brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
     assert [(f.amount_text, f.outcome, f.low, f.high, f.according_to) for f in brief.incidents[0].figures] == [
-        ("no casualties", "killed", 0, 0, "Officials"), ("no one", "wounded", 0, 0, None)]
+        ("no casualties", "killed", 0, 0, "Officials"), ("no casualties", "wounded", 0, 0, "Officials"),
+        ("no one", "wounded", 0, 0, None)]
     assert brief.unused_counts == ["S4 'No one has claimed': read as no victims"]
 
 

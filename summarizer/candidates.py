@@ -767,6 +767,9 @@ def claims(article: Article) -> list[tuple[str, int]]:
 
 _SAY = (r"(?:said|says|say|told|tells|stated|reported|reports|confirmed|confirms|announced|announces|"
         r"added|adds|claimed|claims|estimated|estimates|quoted|quotes|put|puts|gave|gives|tweeted|wrote|"
+        # "report" as the verb of a plural subject only before what is reported ("Authorities report at least two
+        # were killed"), not the noun ("a police report said")
+        r"report(?=\s+(?:that|at\s+least|more\s+than|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|"
         r"noted|notes|explained|explains|insisted|warned|revealed|disclosed|declared|according|counted|saw|"
         # verbs of telling in South Asian and West African copy, only where they report ("informed that", "alleged
         # that"): "the alleged attackers" and "well informed" are no attribution
@@ -812,11 +815,11 @@ _NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|him|her|them|we|i|you|
                            r"reports?|\w+ly|(?:no|none|nobody|neither)\b.*)$", re.I)
 # A wire dateline before the subject ("BAGHDAD Three suicide bombings claimed ...", "JAKARTA Islamic State said").
 _DATELINE_WORD = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{3,})*\s+(?=[A-Z][a-z])")
-# When the speaker spoke, not who: "officials said Wednesday morning", "Chadian President Idriss Deby yesterday
-# claimed".
+# When or how the speaker spoke, not who: "officials said Wednesday morning", "Chadian President Idriss Deby
+# yesterday claimed", "Police now say".
 _WHEN_AFTER = re.compile(rf"\s+(?:(?:late\s+|early\s+)?(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
                          r"yesterday|today|tonight|earlier|previously|(?:last|this)\s+(?:week|month|year|morning|"
-                         r"night))$", re.I)
+                         r"night)|now|however|initially|first|still)$", re.I)  # "Police now say", "The police, however"
 _DAY_ALONE = re.compile(rf"^(?:{_WEEKDAY}|yesterday|today)\b", re.I)
 # A relative clause inside the subject: "a news agency that supports the group said" is the agency's word.
 _RELATIVE = re.compile(r"^(?P<head>.*?\S)\s+(?:who|which|that)\s+(?!.*\b(?:said|says|told|added)\b)", re.I)
@@ -921,9 +924,12 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
         if who is None:
             continue
         role = _clean(m.group("role") or "")
-        if role and (_PREPOSITION.match(role) or re.match(r"\w+ing\b", role)):
-            role = None  # "The ministry, in a statement, said", "The source, requesting anonymity ..., said":
-            # how it spoke, not who it is
+        if role and (_PREPOSITION.match(role) or re.match(r"\w+ing\b", role)
+                     or re.match(r"(?:who|which|that)\b", m.group("role") or "", re.I)
+                     or re.fullmatch(r"however|though|too|also|meanwhile|in\s+turn|for\s+(?:its|his|her|their)\s+part",
+                                     role, re.I)):
+            role = None  # "The ministry, in a statement, said", "The source, requesting anonymity ..., said", "the
+            # officials, who declined to be named, said": how it spoke, not who it is
         outlet = None
         if m.group("verb").lower() in ("told", "tells") and (after := _OUTLET_AFTER.match(text, m.end())):
             outlet = _clean(after.group("who"))

@@ -206,6 +206,13 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("The local lawmaker alleged that 12 villagers were killed.", [("The local lawmaker", None)]),
     ("Police arrested the alleged mastermind of the attack that killed 12.", []),
     ("Ali Musa was quoted by Reuters as saying that 12 people died.", [("Ali Musa", None), ("Reuters", "Reuters")]),
+    # "report" of a plural subject before what is reported (merge 214), not the noun; how or when one spoke is
+    # not who: "who declined to be named", "however", "now"
+    ("Authorities report at least two were killed.", [("Authorities", None)]),
+    ("A police report said 12 people died.", [("A police report", None)]),
+    ("Twelve people were killed, the officials, who declined to be named, said.", [("the officials", None)]),
+    ("The police, however, said 12 people were killed.", [("The police", None)]),
+    ("Police now say 12 people were killed.", [("Police", None)]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected

@@ -408,6 +408,8 @@ def test_a_count_in_a_sentence_that_turns_to_another_event_becomes_its_own_incid
     question = backend.requests[-1]
     assert question["response_format"]["json_schema"]["name"] == "OtherEvent"
     assert "[S5]" in question["messages"][-1]["content"]
+    # incident 1 named by its type and place, not by the headline, which in a round-up speaks of every attack
+    assert 'incident 1 (the armed assault at Velka)' in question["messages"][-1]["content"]
     assert question["messages"][:-1] == backend.requests[0]["messages"]  # right after the article's request
     # the event types offered are those the sentence's words speak of
     offered = schema_of(question)["properties"]["event_type"]["enum"]

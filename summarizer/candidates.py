@@ -780,7 +780,11 @@ _SAY = (r"(?:said|says|say|told|tells|stated|reported|reports|confirmed|confirms
 # "according to X", "told X", "said X" (inverted attribution), and "X said" (the subject before the verb).
 _ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|"
                         r"\s+(?:who|which|that|in|on|at|as|while|after|and)\b))", re.I)
-_TOLD = re.compile(rf"\b(?:told|tells|telling|speaking\s+to|quoted\s+by)\s+(?:the\s+)?(?P<who>{_NAME})")
+# Whom a speaker told: a name, or a name after the kind of outlet it is ("told TV station TVOne", "told local TV
+# station MetroTV", "told the news agency Anadolu", merge 214), not the kind's first word ("TV").
+_OUTLET_KIND = (r"(?:(?:[a-z][\w-]*\s+)?(?:(?:TV|television|radio)\s+(?:station|channel|network)|news\s+agency|"
+                r"broadcaster|newspaper|daily|channel|station|network|website)\s+)?")
+_TOLD = re.compile(rf"\b(?:told|tells|telling|speaking\s+to|quoted\s+by)\s+(?:the\s+)?{_OUTLET_KIND}(?P<who>{_NAME})")
 # Inverted only after a comma or a closing quotation mark ('..., said Maj. Gen. Fadhil Raddad', "'... remote,' said
 # a military source"): "He said the incident began with a bomb blast" and "officials said Wednesday morning" put the
 # heard words, not a speaker, after the verb. A title's abbreviation ("Maj.", "U.S.") does not end the name.
@@ -807,7 +811,7 @@ _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<who>(?={CAPITAL}|[^,.;:()\"�
                      r"[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\s+(?:on|in|at|who|which|that|and|as)\b))")
 # A participle between a speaker and the verb: "A hospital official speaking on Metro TV said".
 _SPEAKING = re.compile(r"\s+(?:speaking|talking)\s+(?:on|to|with|from|under|in|by)\b.*$", re.I)
-_OUTLET_AFTER = re.compile(rf"\s+(?:the\s+)?(?P<who>{_NAME})")
+_OUTLET_AFTER = re.compile(rf"\s+(?:the\s+)?{_OUTLET_KIND}(?P<who>{_NAME})")
 _CLAUSE_WORDS = re.compile(r"^(?:.*\b(?:and|but|while|as|after|when|because|that|which|who|where|since|"
                            r"though|although)\s+)", re.I)
 _NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|him|her|them|we|i|you|there|which|who|one|others?|"

@@ -213,6 +213,12 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("Twelve people were killed, the officials, who declined to be named, said.", [("the officials", None)]),
     ("The police, however, said 12 people were killed.", [("The police", None)]),
     ("Police now say 12 people were killed.", [("Police", None)]),
+    # the outlet told is the name after its kind, not the kind's first word (merge 214)
+    ("Twelve died, deputy police chief Syafruddin told TV station TVOne.",
+     [("deputy police chief Syafruddin", "TVOne")]),
+    ("Police chief Andry Wibowo told local TV station MetroTV that 12 died.",
+     [("Police chief Andry Wibowo", "MetroTV")]),
+    ("The governor told the news agency Anadolu that 12 died.", [("The governor", "Anadolu")]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected

@@ -566,7 +566,7 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
     for m in _COORDINATION.finditer(text):
         a, b = ("a", "b") if m.group("a") else ("c", "d")
         verb = (m.group("passive") or m.group("died") or m.group("active") or "").lower()
-        outcome: Outcome = "wounded" if re.match(r"wound|injur|hurt", verb) else "killed"
+        outcome = _outcomes_named(verb.split()[0])[0]  # "shot dead": "shot" names killed, as "killed" does
         start, end = m.start(a), m.end(b)
         if _side_group(m.group(a)) == _side_group(m.group(b)):
             inside = [sp for sp in spans if start <= sp[0] < end]

@@ -112,9 +112,10 @@ _ABBREVIATIONS = {
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and the next one starts
 # after white space with something that can begin a sentence.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-# Scraped corpora lose the space after a full stop ("difference.NATO"): split there too, but only
-# after a lower-case word, so "U.S." or "6.5" stay whole.
-_GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"'”’]?(?=[A-Z][a-z]|[A-Z]{2,}\b|[AI]\s|[\"“][A-Z])")
+# Scraped corpora lose the space after a full stop ("difference.NATO", "on June 7.A bomb-laden car"): split
+# there too, but only after a lower-case word or a number, so "U.S." or "6.5" stay whole.
+_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=\b\d)|(?<=\b\d\d)|(?<=\b\d{3})|(?<=\b\d{4}))"
+                    r"[.!?][\"'”’]?(?=[A-Z][a-z]|[A-Z]{2,}\b|[AI]\s|[\"“][A-Z])")
 
 
 def _line_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -29,6 +29,16 @@ def test_split_keeps_abbreviations_and_splits_glued_sentences() -> None:
                      "Police said more."]
 
 
+def test_a_sentence_glued_after_a_number_is_cut_but_a_decimal_is_not() -> None:
+    """Merge 218: "... on June 7.A bomb-laden car ..., Istanbul Gov. Vasip Şahin told reporters" read as one
+    sentence gave the governor the lede's unattributed toll."""
+    text = ("It killed 11 people on June 7.A car was detonated, the governor said. "
+            "Prices rose 6.5 percent in 2016.The end.")
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts == ["It killed 11 people on June 7.", "A car was detonated, the governor said.",
+                     "Prices rose 6.5 percent in 2016.", "The end."]
+
+
 BOUNDARIES = json.loads((ROOT / "fixtures" / "splitting" / "boundaries.json").read_text(encoding="utf-8"))
 
 

@@ -812,7 +812,7 @@ _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<who>(?={CAPITAL}|[^,.;:()\"�
 # A participle between a speaker and the verb: "A hospital official speaking on Metro TV said".
 _SPEAKING = re.compile(r"\s+(?:speaking|talking)\s+(?:on|to|with|from|under|in|by)\b.*$", re.I)
 _OUTLET_AFTER = re.compile(rf"\s+(?:the\s+)?{_OUTLET_KIND}(?P<who>{_NAME})")
-_CLAUSE_WORDS = re.compile(r"^(?:.*\b(?:and|but|while|as|after|when|because|that|which|who|where|since|"
+_CLAUSE_WORDS = re.compile(r"^(?:.*\b(?:and|but|while|as|after|when|because|that|which|who|what|where|since|"
                            r"though|although)\s+)", re.I)
 _NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|him|her|them|we|i|you|there|which|who|one|others?|"
                            r"he also|she also|they also|officials also|the report|the statement|a statement|"
@@ -825,6 +825,10 @@ _WHEN_AFTER = re.compile(rf"\s+(?:(?:late\s+|early\s+)?(?:on\s+)?{_WEEKDAY}(?:\s
                          r"yesterday|today|tonight|earlier|previously|(?:last|this)\s+(?:week|month|year|morning|"
                          r"night)|now|however|initially|first|still)$", re.I)  # "Police now say", "The police, however"
 _DAY_ALONE = re.compile(rf"^(?:{_WEEKDAY}|yesterday|today)\b", re.I)
+# ... and when, before the speaker: "Late on Monday the ministry said", "On Tuesday police said" (not the "Sunday
+# Times").
+_WHEN_BEFORE = re.compile(rf"^(?:(?:late|early|earlier|later)\s+(?:on\s+)?|on\s+){_WEEKDAY}(?:\s+(?:morning|afternoon|"
+                          r"evening|night))?\s+(?=\S)", re.I)
 # A relative clause inside the subject: "a news agency that supports the group said" is the agency's word.
 _RELATIVE = re.compile(r"^(?P<head>.*?\S)\s+(?:who|which|that)\s+(?!.*\b(?:said|says|told|added)\b)", re.I)
 _NOT_A_HEAD = re.compile(rf"\b(?:{_SAY}|but|and|or|when|as|after|because|since|while|where|in|of|for|at|on|to|"
@@ -868,12 +872,18 @@ _NAMES_ONE = re.compile(rf"{CAPITAL}|\b(?i:{_SPEAKER_NOUN}|witness|resident|spok
                         r"governor|mayor|minister|director|leader|lawmaker|doctor|nurse|official|source)s?\b")
 
 
+# After an event that a preposition governs, a new subject: "killed 12 people in an attack that police said was",
+# "in a raid residents said was revenge", "in an attack the army said had been planned" (written probes), not
+# what the event qualifies ("The head of the bombing investigation unit", "A statement on the raid from the army").
+_NEW_SUBJECT = re.compile(rf"(?:that|which)\s+\w|(?:the|a|an)\s+\w|{_SPEAKER_NOUN}\b", re.I)
+
+
 def _after_event(who: str) -> str | None:
     """``who`` without an event or figure it begins with: the words after it, when they can be a speaker ("the toll
     of 59" has none); ``who`` itself where the event only qualifies a speaker."""
     last = None
     for m in _EVENT_WORD.finditer(who):
-        if not (m.group("of") and m.group("event")):
+        if not (m.group("of") and m.group("event")) or _NEW_SUBJECT.match(who[m.end():].strip(" ,")):
             last = m
     if last is None:
         return who
@@ -881,7 +891,8 @@ def _after_event(who: str) -> str | None:
     if last.group("event"):
         if relative := re.match(r"(?:that|which|who)\s+", rest, re.I):
             rest = rest[relative.end():]
-        elif rest and (re.match(r"['’]s\b", rest) or not last.group("det") or len(rest.split()) < 2):
+        elif rest and not last.group("of") and (re.match(r"['’]s\b", rest) or not last.group("det")
+                                                or len(rest.split()) < 2):
             return who  # "the attack's survivors", "Raid survivors", "The incident commander"
     else:
         rest = re.sub(r"^(?:\w+ed\s+)?(?:from|by|of)\s+", "", rest, flags=re.I)
@@ -898,7 +909,7 @@ def _clean(who: str) -> str | None:
     if not _TWO_SPEAKERS.match(who):
         who = _CLAUSE_WORDS.sub("", who)
     who = re.sub(r"^(?:but|and|or|so|then)\s+", "", who, flags=re.I).strip(" '\"‘’“”-").rstrip(".")
-    who = _WHEN_AFTER.sub("", who)
+    who = _WHEN_BEFORE.sub("", _WHEN_AFTER.sub("", who))
     if not who or _NOT_SPEAKERS.match(who) or len(who.split()) > _MAX_WORDS or _NOT_A_NOUN_PHRASE.search(who) \
             or _PRONOUN.search(who) or _DAY_ALONE.match(who):
         return None
@@ -997,6 +1008,29 @@ _PRONOUN_REACH = 3
 """How many sentences back a pronoun's speaker is looked for."""
 
 
+# A speaker inside a relative clause speaks for that clause only: "Gunmen killed 12 people in an attack that police
+# said was the work of bandits", "The bombing, which police said was carried out by a teenager, killed 31 people",
+# "an attack senior security officials said was probably planned by Islamic State" (merge 208): the counts outside
+# the clause are the reporter's. One inside it is the speaker's ("An attack that police said killed 12 people").
+_RELATIVE_SPEAKER = re.compile(
+    r"(?:\b(?:that|which|what)\s+|\b(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|"
+    r"shootings?|incidents?)\s+)(?P<who>(?:(?:the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:also\s+)?"
+    r"(?:said|says|say|believed?|believes|suspected|suspect|suspects)\s+(?!that\b)", re.I)
+_CLAUSE_STOP = re.compile(r"[,;:.!?]")
+
+
+def _spoken_elsewhere(count: Count, sentence_text: str) -> set[str]:
+    """The speakers (folded) of relative clauses in the sentence that do not hold ``count``."""
+    out: set[str] = set()
+    for m in _RELATIVE_SPEAKER.finditer(sentence_text):
+        stop = _CLAUSE_STOP.search(sentence_text, m.end())
+        if not m.end() <= count.start < (stop.start() if stop else len(sentence_text)):
+            who = _clean(m.group("who"))
+            if who:
+                out.add(_same_name(who))
+    return out
+
+
 def source_options(count: Count, said: dict[int, list[str]], sentence_text: str,
                    quoted: Mapping[int, list[str]] | None = None,
                    before: Mapping[int, list[str]] | None = None) -> tuple[str, ...]:
@@ -1009,6 +1043,8 @@ def source_options(count: Count, said: dict[int, list[str]], sentence_text: str,
     (``before``, from ``said_before``) or the article; else the article itself. The model chooses only among
     these: copied down a list, one source would otherwise stand for every count."""
     own = said.get(count.sentence, [])
+    if own and (elsewhere := _spoken_elsewhere(count, sentence_text)):
+        own = [name for name in own if _same_name(name) not in elsewhere]
     if own and (claim := _DESCRIBES_THE_CLAIMED.search(sentence_text[: count.start])):
         # the claimant is not the toll's source; whoever else the sentence cites still may be ("..., police said")
         others = [name for name in own if name not in sentence_text[: claim.start()]]

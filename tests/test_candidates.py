@@ -219,6 +219,17 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("Police chief Andry Wibowo told local TV station MetroTV that 12 died.",
      [("Police chief Andry Wibowo", "MetroTV")]),
     ("The governor told the news agency Anadolu that 12 died.", [("The governor", "Anadolu")]),
+    # a speaker inside a relative clause after an event is the clause's subject, not the words before it
+    ("Gunmen killed 12 people in an attack that police said was the work of bandits.", [("police", None)]),
+    ("Gunmen shot dead six villagers in a raid residents said was revenge.", [("residents", None)]),
+    ("A car bomb killed 20 people, in what officials said was the deadliest attack.", [("officials", None)]),
+    ("The head of the bombing investigation unit said 7 people died.",
+     [("The head of the bombing investigation unit", None)]),
+    ("Hours after the attack the Interior Ministry said 12 people died.", [("the Interior Ministry", None)]),
+    ("During the raid residents said 12 people died.", [("residents", None)]),
+    # when, before the speaker, is not who
+    ("Late on Monday the ministry said 12 people died.", [("the ministry", None)]),
+    ("The Sunday Times said 12 people died.", [("The Sunday Times", None)]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected
@@ -476,6 +487,20 @@ def test_a_count_of_who_speaks_is_not_asked_as_victims(sentence: str, speakers: 
 def sources_offered(text: str) -> dict[str, tuple[str, ...]]:
     article = parse_article(text, "t")
     return {c.key: c.sources for c in choices(article, counts(article))}
+
+
+def test_a_speaker_in_a_relative_clause_is_the_source_of_its_clause_only() -> None:
+    """Merge 208: "killed at least 10 people ..., an attack senior security officials said was probably planned by
+    Islamic State" gave the officials the reporter's toll. Written probes of the same shape, none from an article."""
+    text = ("The blast killed nine soldiers, an attack the army said had been planned for weeks.\n"
+            "The bombing, which police said was carried out by a teenager, killed 31 people.\n"
+            "An attack that police said killed 12 people was claimed by the group.\n"
+            "Twenty people were killed, police said, in an attack that officials said was planned.\n")
+    offered = sources_offered(text)
+    assert offered["S1: nine soldiers"] == (ARTICLE_SOURCE,)
+    assert offered["S2: 31 people"] == (ARTICLE_SOURCE,)
+    assert offered["S3: 12 people was"] == ("police",)
+    assert offered["S4: Twenty people were"] == ("police",)
 
 
 def test_a_pronoun_attribution_offers_the_speaker_named_before() -> None:

@@ -356,9 +356,11 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     if not any(_people(w) or _outcomes_named(w) for w in head[:2]):
         words = []  # "four sides of the city, resulting in several deaths": the count is not of people
     elif part:
-        # A share of those already counted: the clause's own verb, the last outcome word, says what befell it
-        # ("Several of the critically wounded died overnight"); else the noun ("Twelve of the wounded were ...").
-        words = words[::-1]
+        # A share of those already counted: the clause's own verb, the first outcome word after the noun, says what
+        # befell it ("Several of the critically wounded died overnight", "Three of the wounded later died in
+        # hospital": not the hospital); else the noun ("Twelve of the wounded were in critical condition").
+        noun = next(i for i, w in enumerate(head) if _people(w) or _outcomes_named(w))
+        words = [*head[noun + 1:], head[noun]]
     nearest_first = [w for w in (before.groups()[::-1] if before else ()) if w]
     if nearest_first and _CONJUNCTION.fullmatch(nearest_first[0]):
         nearest_first = []  # "40 had died and 70 were receiving treatment": "died" is the other clause's verb

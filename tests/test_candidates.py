@@ -268,6 +268,13 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     ("Twelve people were shot dead in the market.", ["killed"]),
     ("At least 12 people were shot.", [None]),
     ("Gunmen shot 12 people and fled.", [None]),
+    # verbs of killing in conflict copy (written probes): without them the count was not proposed at all
+    ("Police said 25 people were gunned down at the market.", ["killed"]),
+    ("Twenty-five people were slaughtered in the village.", ["killed"]),
+    # a share of the wounded: the verb after the noun says what befell it, not a hospital where it happened
+    ("Three of the wounded later died in hospital.", ["killed"]),
+    ("Three of the wounded later succumbed to their injuries.", ["killed"]),
+    ("Four of the wounded were taken to hospital.", ["wounded"]),
 ])
 def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: list[str | None]) -> None:
     assert [c.outcome for c in counts(parse_article(sentence, "t"))] == outcomes

@@ -795,8 +795,10 @@ _SAID_AFTER = re.compile(r"(?:[,\"”’]|(?<=[^\s'])')\s*(?:said|says|added|add
                          rf"(?P<who>(?:the\s+|a\s+|an\s+)?(?:{_ABBR}|[^,.;:()\"“”])+?)(?=\s*(?:[,.;:()\"“”]|$|"
                          r"\s+(?:on|in|at|who|when|after|adding|while|that)\b))")
 # "X said" with X the verb's subject; not where the verb is a passive participle ("two bombings claimed by the
-# Islamic State group", "an attack claimed by a Kurdish militant group").
-_SUBJECT = re.compile(rf"(?P<who>(?:{_ABBR}|[^,.;:()\"“”])+?)(?:\s*,\s*(?P<role>[^,.;:()\"“”]+?)\s*,)?\s+(?:also\s+|"
+# Islamic State group", "an attack claimed by a Kurdish militant group"). A title's abbreviation may stand in the
+# role between commas too ("a military spokesman, Col. Ahmed Ali, said").
+_SUBJECT = re.compile(rf"(?P<who>(?:{_ABBR}|[^,.;:()\"“”])+?)"
+                      rf"(?:\s*,\s*(?P<role>(?:{_ABBR}|[^,.;:()\"“”])+?)\s*,)?\s+(?:also\s+|"
                       rf"later\s+|earlier\s+|have\s+|has\s+|had\s+)?(?P<verb>{_SAY})\b(?!\s+by\b(?!\s+(?:tele)?phone\b))"
                       # "said to the Reuters news agency", not "said to be"
                       r"(?!(?<=according)\s+to\b)(?!\s+to\s+(?!(?:the\s+)?[A-Z]))")

@@ -227,6 +227,9 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
      [("The head of the bombing investigation unit", None)]),
     ("Hours after the attack the Interior Ministry said 12 people died.", [("the Interior Ministry", None)]),
     ("During the raid residents said 12 people died.", [("residents", None)]),
+    # a title's abbreviation in the name between commas
+    ("Twelve people were killed, a military spokesman, Col. Ahmed Ali, said.",
+     [("a military spokesman, Col. Ahmed Ali", None)]),
     # when, before the speaker, is not who
     ("Late on Monday the ministry said 12 people died.", [("the ministry", None)]),
     ("The Sunday Times said 12 people died.", [("The Sunday Times", None)]),

@@ -119,7 +119,7 @@ _THINGS = re.compile(
     r"districts?|provinces?|regions?|checkpoints?|bases?|weapons?|guns?|rifles?|drones?|helicopters?|aircraft|"
     r"sides|locations|areas|countries|hospitals?|schools?|mosques?|churches?)", re.I)
 # A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "about a
-# year ago", "a fortnight ago", "In April,
+# year ago", "a fortnight ago", "since March, when 45 people died", "In April,
 # more than two dozen ... were killed", "after the massacre ... in December 2014").
 # A toll over a longer time is another time too: a war's, an insurgency's, a year's ("The war has killed 6,000
 # people", "Boko Haram's six-year insurgency ... has killed thousands", "so far this year"); and so is an
@@ -127,7 +127,7 @@ _THINGS = re.compile(
 ELSEWHEN = re.compile(
     rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years|(?:a|an|one|two|three|four|five|six|few|\d+)\s+"
     rf"(?:weeks?|fortnights?|months?|years?)) ago\b|\bearlier this (?:month|year)\b|"
-    rf"\bin {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
+    rf"\b(?:in|since) {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
     rf"\bsince the (?:start|beginning|outbreak)\b|"
     rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|\bfollow(?:s|ed)\s+(?:an?|the)\b|"
     rf"\b(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)\b"
@@ -713,7 +713,7 @@ _ATTACK_DONE = r"(?:attacked|entered|captured|stormed|launched|carried out|infli
 # A claim of other attacks than the one reported: "have claimed responsibility for similar attacks against Turkish
 # security forces", "bombing attacks in the past, claimed by Islamic militant groups", "claimed both those attacks".
 _OTHER_ATTACKS = re.compile(r"\b(?:similar|previous|earlier|past|prior|other|those|these|many|several|numerous|"
-                            r"(?:a|the)\s+(?:string|series|spate|wave)\s+of)\s+(?:\w+\s+)?(?:attacks|bombings|"
+                            r"(?:a|the)\s+(?:string|series|spate|wave)\s+of|(?:dozens|scores|hundreds)\s+of)\s+(?:\w+\s+)?(?:attacks|bombings|"
                             r"blasts|explosions|assaults|killings|raids|operations)\b|\bin the past\b", re.I)
 # A count of three attacks or more together, in the lede too: "Three suicide bombings claimed by Islamic State
 # across Baghdad killed at least 80 people" (merge 213: the market bombing's own toll is 55, given below, and the

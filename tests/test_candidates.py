@@ -297,6 +297,7 @@ def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: l
     ("Nineteen people were killed in a similar attack at a village, about a year ago.", "a year ago"),
     ("Gunmen killed over 20 people at a market a fortnight ago.", "a fortnight ago"),
     ("Two days ago, gunmen killed 20 people at a market.", None),  # a few days back may be news of the week
+    ("It was the deadliest attack since March, when 45 people died.", "since March"),
 ])
 def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, elsewhen: str | None) -> None:
     lede = "Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
@@ -380,6 +381,9 @@ def test_a_count_in_a_sentence_on_other_attacks_is_not_asked() -> None:
     assert last.aside == "its sentence speaks of other attacks ('those attacks'), not asked"
     # in the lede, or without such words, the count is asked
     assert all(c.aside is None for c in counts(parse_article(lede + "Six prisoners were killed.\n", "t")))
+    many = lede + "The group has carried out dozens of attacks that killed hundreds.\n"
+    assert [c.aside for c in counts(parse_article(many, "t")) if c.sentence == 4] == [
+        "its sentence speaks of other attacks ('dozens of attacks'), not asked"] * 2
 
 
 @pytest.mark.parametrize(("sentence", "zero"), [

@@ -172,9 +172,9 @@ def parse_amount(text: str) -> Amount | None:
         return Amount(None, n, "up_to")
     if re.search(r"\bas high as\b", t):
         return Amount(n, n, "as_high_as")
-    if re.search(r"\bat least\b|\bat a minimum\b|\bno fewer than\b|\bno less than\b", t):
+    if re.search(r"\bat least\b|\bat a minimum\b|\b(?:no|not) (?:fewer|less) than\b|\bor more$", t):
         return Amount(n, None, "at_least")
-    if re.search(r"\bmore than\b|\bover\b|\bupwards of\b|\bin excess of\b", t):
+    if re.search(r"\bmore than\b|\bover\b|\bupwards? of\b|\bin excess of\b", t):
         return Amount(n, None, "more_than")
     if re.search(r"\babout\b|\baround\b|\bnearly\b|\balmost\b|\broughly\b|\bsome\b|\bapproximately\b|"
                  r"\bclose to\b|\bdozen\b|\bestimated\b", t):
@@ -183,10 +183,11 @@ def parse_amount(text: str) -> Amount | None:
 
 
 _QUALIFIER = (r"(?:at least|more than|over|up to|as many as|about|around|nearly|almost|roughly|some|"
-              r"approximately|as high as|no fewer than|no less than|in excess of|upwards of|close to|"
+              r"approximately|as high as|(?:no|not) (?:fewer|less) than|in excess of|upwards? of|close to|"
               r"(?:could|may|might) (?:rise|climb|reach)(?: to)?(?: as high as)?|between)")
 _PHRASE_RE = re.compile(
-    rf"(?:\b{_QUALIFIER}\s+)?(?:{NUMBER_PATTERN})(?:\s*(?:-|–|to|and|or)\s*(?:{NUMBER_PATTERN}))?",
+    # "30 or more" is at least 30 (as "not less than 30" is, in Nigerian and South Asian copy)
+    rf"(?:\b{_QUALIFIER}\s+)?(?:{NUMBER_PATTERN})(?:\s*(?:-|–|to|and|or)\s*(?:{NUMBER_PATTERN})|\s+or\s+more\b)?",
     re.IGNORECASE,
 )
 

@@ -47,6 +47,11 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("more than 20 police", 20, None, "more_than"),
         ("a local commander", 1, 1, "exact"),  # one person, as candidates.one_person proposes
         ("a handful", None, None, "unspecified"),
+        # a floor said otherwise (Nigerian and South Asian copy): at least
+        ("not less than 20", 20, None, "at_least"),
+        ("not fewer than 20", 20, None, "at_least"),
+        ("30 or more", 30, None, "at_least"),
+        ("upward of 50", 50, None, "more_than"),
         # two counts joined as one subject: the guide's annotator sums them (merge 208, 217)
         ("nine Germans and one Peruvian", 10, 10, "exact"),
         ("An Indonesian and a Canadian", 2, 2, "exact"),

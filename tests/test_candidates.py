@@ -28,6 +28,11 @@ def names(text: str) -> list[tuple[str, str | None]]:
     return [(s.name, s.outlet) for s in speakers(parse_article(text, "t"))]
 
 
+def test_a_floor_written_after_its_number_or_with_not_is_part_of_the_count() -> None:
+    assert amounts("Not less than 20 people were killed and 30 or more were injured.\n") == [
+        "Not less than 20", "30 or more"]
+
+
 def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     text = ("Taliban militants raided a compound, killing at least seven people, officials said.\n"
             "Six police also died and nine intelligence officers were wounded.\n"

@@ -255,10 +255,13 @@ def _measures(text: str, start: int, end: int) -> bool:
 
 _GROUP_NOUNS: list[tuple[re.Pattern[str], VictimGroup]] = [
     (re.compile(r"(?:gunm[ae]n|militants?|attackers?|assailants?|insurgents?|terrorists?|fighters?|bombers?|"
-                r"jihadists?|rebels?|mujahideen|mujahedeen|extremists?)", re.I), "militants"),
+                # the armed men of Nigeria's north-west and of the kidnap trade are the attackers too
+                r"jihadists?|rebels?|mujahideen|mujahedeen|extremists?|bandits?|kidnappers?|raiders?|abductors?)",
+                re.I), "militants"),
     (re.compile(r"(?:police\w*|officers?|guards?|constables?|cops?)", re.I), "police"),
     (re.compile(r"(?:soldiers?|troops?|servicem[ae]n|personnel|militiam[ae]n|marines?|commandos?)", re.I), "soldiers"),
-    (re.compile(r"(?:civilians?|students?|children|women|worshippers|villagers|passengers|residents|pilgrims|"
+    (re.compile(r"(?:civilians?|students?|children|schoolchildren|schoolgirls|schoolboys|women|worshippers|"
+                r"churchgoers|congregants|parishioners|christians|muslims|villagers|passengers|residents|pilgrims|"
                 r"shoppers|pupils|farmers|miners|workers|fishermen|journalists|traders|vendors|customers|guests|"
                 r"tourists|mourners|worshipers|teachers|patients|refugees|migrants|herders|truckers|drivers)", re.I),
      "civilians"),

@@ -105,6 +105,9 @@ def test_a_planted_sentence_proposes_nothing() -> None:
     (" police also died", "police"), (" intelligence officers were", "police"), (" of Taliban fighters", "militants"),
     (" Afghan soldiers", "soldiers"), (" people, including", "total"), (" others were wounded", None),
     (" mujahideen were martyred", "militants"), ("", None),
+    # bandits and kidnappers are the attackers; schoolgirls and churchgoers are civilians
+    (" bandits were killed", "militants"), (" kidnappers", "militants"), (" schoolgirls", "civilians"),
+    (" churchgoers", "civilians"),
 ])
 def test_the_noun_after_a_count_names_its_group(words: str, group: str | None) -> None:
     assert noun_group(words) == group

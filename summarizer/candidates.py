@@ -784,7 +784,7 @@ _SAY = (r"(?:said|says|say|told|tells|stated|reported|reports|confirmed|confirms
 # bodies" or "saw at least one dead body" is the source of that count.
 # "according to X", "told X", "said X" (inverted attribution), and "X said" (the subject before the verb).
 _ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|"
-                        r"\s+(?:who|which|that|in|on|at|as|while|after|and)\b))", re.I)
+                        r"\s+(?:who|which|that|in|on|at|as|while|after|and|quoted|cited)\b))", re.I)
 # Whom a speaker told: a name, or a name after the kind of outlet it is ("told TV station TVOne", "told local TV
 # station MetroTV", "told the news agency Anadolu", merge 214), not the kind's first word ("TV").
 _OUTLET_KIND = (r"(?:(?:[a-z][\w-]*\s+)?(?:(?:TV|television|radio)\s+(?:station|channel|network)|news\s+agency|"

@@ -235,6 +235,9 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
      [("The head of the bombing investigation unit", None)]),
     ("Hours after the attack the Interior Ministry said 12 people died.", [("the Interior Ministry", None)]),
     ("During the raid residents said 12 people died.", [("residents", None)]),
+    # whom a report quotes: the sources, then the outlet that quoted them
+    ("Twelve soldiers were killed, according to security sources quoted by AFP.",
+     [("security sources", None), ("AFP", "AFP")]),
     # a title's abbreviation in the name between commas
     ("Twelve people were killed, a military spokesman, Col. Ahmed Ali, said.",
      [("a military spokesman, Col. Ahmed Ali", None)]),

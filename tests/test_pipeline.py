@@ -451,6 +451,38 @@ def test_a_sentence_that_turns_to_another_event_is_asked_about_even_when_labelle
     assert [f.amount_text for f in brief.incidents[0].figures if f.outcome == "wounded"] == ["14"]
 
 
+def test_other_attacks_at_one_town_are_one_incident_per_kind_of_attack() -> None:
+    """Develop 012: "Also Thursday, gunmen killed a senior Ministry of Interior official as he drove to work in
+    Baghdad. And two roadside bombs blew up in western Baghdad, wounding several people." were one incident, the
+    bombs' wounded under the shooting, because both were at Baghdad."""
+    article = parse_article(
+        "Gunmen kill 10 in Kafanchan\n"
+        "Gunmen killed 10 people in Kafanchan, Kaduna State, Nigeria, on Sunday, police said.\n"
+        "The attackers fled on motorbikes.\n"
+        "Residents buried the victims on Monday.\n"
+        "Also on Sunday, gunmen shot dead two judges in Zaria.\n"
+        "Separately, a roadside bomb blew up in Zaria, wounding three people.\n"
+        "Separately, another bomb in Zaria wounded four people.\n",
+        "kinds",
+    )
+    incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
+                "perpetrator": None, "perpetrator_sentence": None}
+    label = labelling({"S1": ("killed", "total", 1, "the article itself"), "S2": ("killed", "total", 1, "police"),
+                       "S5": ("killed", "officials", 1, "the article itself"),
+                       "S6": ("wounded", "total", 1, "the article itself"),
+                       "S7": ("wounded", "total", 1, "the article itself")}, [incident])
+    kinds = {"[S5]": "armed_assault", "[S6]": "bombing", "[S7]": "bombing"}
+
+    def answer(request: dict[str, Any]) -> str:
+        if request["response_format"]["json_schema"]["name"] == "OtherEvent":
+            asked = request["messages"][-1]["content"]
+            return json.dumps({"same_incident": False, "event_type": next(v for k, v in kinds.items() if k in asked)})
+        return str(label(request))
+    brief = summarize_article(article, ExchangeClient(backend=Scripted(answer)), load_templates())
+    assert [(inc.event_type, inc.place, [f.amount_text for f in inc.figures]) for inc in brief.incidents[1:]] == [
+        ("armed_assault", "Zaria", ["two"]), ("bombing", "Zaria", ["three", "four"])]
+
+
 def test_a_count_placed_at_another_town_of_the_same_state_is_asked_about() -> None:
     from summarizer.pipeline import other_event_sentences
     from summarizer.schema import Extraction

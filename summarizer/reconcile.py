@@ -292,7 +292,9 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
 def restated_below(fig: FigureOut, figures: Sequence[FigureOut], article: Article) -> FigureOut | None:
     """The figure of the article's body that a headline figure shortens, or None: headlines drop qualifiers and
     sources ("Suicide bomber kills 65" over "killed at least 65 people"), so a headline count with the number
-    and outcome of a body count of the same side is that count again, not a second report of its own."""
+    and outcome of a body count of the same side is that count again, not a second report of its own. One that
+    says more than the body ("Car bomb kills at least 11" over "killed 11 people", merge 218) shortens nothing: it
+    is the headline's own figure, as the annotation guide lists it."""
     sentence = article.sentence(fig.citation.sentence)
     mine = span(fig.low, fig.high)
     if sentence is None or mine is None or not is_title_line(sentence.id, sentence.text):
@@ -300,7 +302,8 @@ def restated_below(fig: FigureOut, figures: Sequence[FigureOut], article: Articl
     for other in figures:
         theirs = span(other.low, other.high)
         if (other.citation.sentence != sentence.id and other.outcome == fig.outcome and theirs is not None
-                and (other.group == "militants") == (fig.group == "militants") and theirs[0] == mine[0]):
+                and (other.group == "militants") == (fig.group == "militants") and theirs[0] == mine[0]
+                and fig.qualifier in ("exact", other.qualifier)):
             return other
     return None
 

@@ -229,3 +229,14 @@ def test_a_headline_count_the_body_does_not_state_stays() -> None:
                            {"sentence": 2, "amount": "at least 10", "outcome": "killed", "group": "total",
                             "according_to": None}])
     assert [f.amount_text for f in inc.figures] == ["12", "at least 10"]  # type: ignore[attr-defined]
+
+
+def test_a_headline_count_that_says_more_than_the_body_is_its_own_figure() -> None:
+    """Merge 218: "Car bomb kills at least 11 in central Istanbul" over "killed 11 people": the headline adds a
+    floor the body does not give, so it shortens nothing and the annotation guide lists it apart."""
+    (inc,) = _one("Car bomb kills at least 11\nA car bomb killed 11 people on Tuesday.",
+                  figures=[{"sentence": 1, "amount": "at least 11", "outcome": "killed", "group": "unknown",
+                            "according_to": None},
+                           {"sentence": 2, "amount": "11", "outcome": "killed", "group": "total",
+                            "according_to": None}])
+    assert [f.amount_text for f in inc.figures] == ["at least 11", "11"]  # type: ignore[attr-defined]

@@ -1022,7 +1022,7 @@ _PRONOUN_REACH = 3
 _RELATIVE_SPEAKER = re.compile(
     r"(?:\b(?:that|which|what)\s+|\b(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|"
     r"shootings?|incidents?)\s+)(?P<who>(?:(?:the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:also\s+)?"
-    r"(?:said|says|say|believed?|believes|suspected|suspect|suspects)\s+(?!that\b)", re.I)
+    r"(?:said|says|say)\s+(?!that\b)", re.I)
 _CLAUSE_STOP = re.compile(r"[,;:.!?]")
 
 

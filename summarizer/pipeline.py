@@ -508,7 +508,8 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
             continue
         places = places_named(sentence.text, main.country)
         place = places[0] if places else None
-        inc = built.get(f"{_norm(place)} {reply.event_type}") if place else None
+        slot = f"{_norm(place)} {reply.event_type}" if place else f"S{sid}"  # one incident per town and kind
+        inc = built.get(slot)
         if inc is None:
             when = _DATE_WORDS.search(sentence.text)
             inc = Incident(
@@ -518,7 +519,7 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
                 country=main.country, province=None, place=place, place_sentence=sid if place else None,
                 perpetrator=None, perpetrator_sentence=None, target=None, claimed_by=None, claim_sentence=None,
                 told_in=sid)
-            built[f"{_norm(place)} {reply.event_type}" if place else f"S{sid}"] = inc
+            built[slot] = inc
             extraction.incidents.append(inc)
         moved = {id(f) for f in figures}
         inc.figures.extend(figures)

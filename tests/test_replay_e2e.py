@@ -69,9 +69,14 @@ def test_a_second_attack_the_same_day_elsewhere_is_its_own_incident(tmp_path: Pa
                                                                      briefs: dict[str, Brief]) -> None:
     """Hillah's market bombing, and "Also Thursday, gunmen killed a senior Ministry of Interior official as he
     drove to work in Baghdad": the Baghdad killing is another incident, its one dead not the market's; each
-    summary is shown as the article's words, the market's its lede, not the byline line above it."""
+    summary is shown as the article's words, the market's its lede, not the byline line above it. "And two
+    roadside bombs blew up in western Baghdad, wounding several people" is a third: another kind of attack at the
+    same town."""
     name = "012_hillah_livestock_market_car_bomb.txt"
-    market, other = briefs[name].incidents
+    market, other, bombs = briefs[name].incidents
+    assert (bombs.event_type, bombs.place, bombs.told_in) == ("bombing", "Baghdad", 13)
+    assert [(f.outcome, f.amount_text) for f in bombs.figures] == [("wounded", "several")]
+    assert "several" not in [f.amount_text for f in other.figures]
     assert market.summary.startswith("HILLAH, Iraq — A car bomb exploded") and market.summary_in == 3
     assert "a senior Ministry of Interior official" not in [f.amount_text for f in market.figures]
     assert other.place == "Baghdad" and other.told_in == 12
@@ -80,7 +85,7 @@ def test_a_second_attack_the_same_day_elsewhere_is_its_own_incident(tmp_path: Pa
     assert other.summary.startswith("Also Thursday, gunmen killed a senior Ministry of Interior official")
     result = run(str(DEV / name), cache=tmp_path)
     out = " ".join(result.stdout.split())
-    assert "the article's words, S12" in out and "2/2" in out
+    assert "the article's words, S12" in out and "2/3" in out and "3/3" in out
 
 
 def test_recordings_are_all_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

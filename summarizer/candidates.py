@@ -716,7 +716,8 @@ _ATTACK_DONE = r"(?:attacked|entered|captured|stormed|launched|carried out|infli
 # A claim of other attacks than the one reported: "have claimed responsibility for similar attacks against Turkish
 # security forces", "bombing attacks in the past, claimed by Islamic militant groups", "claimed both those attacks".
 _OTHER_ATTACKS = re.compile(r"\b(?:similar|previous|earlier|past|prior|other|those|these|many|several|numerous|"
-                            r"(?:a|the)\s+(?:string|series|spate|wave)\s+of|(?:dozens|scores|hundreds)\s+of)\s+(?:\w+\s+)?(?:attacks|bombings|"
+                            r"(?:a|the)\s+(?:string|series|spate|wave)\s+of|(?:dozens|scores|hundreds)\s+of)\s+"
+                            r"(?:\w+\s+)?(?:attacks|bombings|"
                             r"blasts|explosions|assaults|killings|raids|operations)\b|\bin the past\b", re.I)
 # A count of three attacks or more together, in the lede too: "Three suicide bombings claimed by Islamic State
 # across Baghdad killed at least 80 people" (merge 213: the market bombing's own toll is 55, given below, and the
@@ -857,10 +858,10 @@ _PRONOUN = re.compile(r"(?<![\w-])(?:[Ww]e|I|[Yy]ou|us|[Oo]ur)(?![\w-])")
 # it ("figures from the UN", "a toll compiled by Reuters"). An event after a preposition is what the speaker is of
 # ("A survivor of the attack", "A statement on the raid from the army"), and one before a noun or a possessive
 # only qualifies it ("Raid survivors", "The incident commander", "the attack's survivors").
+_EVENT_NOUN = r"(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|shootings?|incidents?)"
 _EVENT_WORD = re.compile(r"(?P<of>\b(?:of|on|to|from|in|at|after|near|during|about|over|against|for|into|by|with)\s+"
                          r"(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){0,2})?(?P<det>\b(?:a|an|the)\s+)?"
-                         r"\b(?:(?P<event>attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|"
-                         r"shootings?|incidents?)|toll|tolls|tally|figures?)\b", re.I)
+                         rf"\b(?:(?P<event>{_EVENT_NOUN})|toll|tolls|tally|figures?)\b", re.I)
 _PREPOSITION = re.compile(r"(?:of|in|on|at|from|by|for|with|to|into|after|during|speaking|talking)\b", re.I)
 
 
@@ -1020,9 +1021,8 @@ _PRONOUN_REACH = 3
 # "an attack senior security officials said was probably planned by Islamic State" (merge 208): the counts outside
 # the clause are the reporter's. One inside it is the speaker's ("An attack that police said killed 12 people").
 _RELATIVE_SPEAKER = re.compile(
-    r"(?:\b(?:that|which|what)\s+|\b(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|"
-    r"shootings?|incidents?)\s+)(?P<who>(?:(?:the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:also\s+)?"
-    r"(?:said|says|say)\s+(?!that\b)", re.I)
+    rf"(?:\b(?:that|which|what)\s+|\b{_EVENT_NOUN}\s+)(?P<who>(?:(?:the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,4}}?)"
+    r"\s+(?:also\s+)?(?:said|says|say)\s+(?!that\b)", re.I)
 _CLAUSE_STOP = re.compile(r"[,;:.!?]")
 
 

@@ -769,6 +769,65 @@ def claims(article: Article) -> list[tuple[str, int]]:
     return found
 
 
+# --- attackers -----------------------------------------------------------------------------------------------
+
+# The words news copy uses for attackers no group is named for ("suspected Boko Haram militants", "bandits",
+# "jihadists", "Ugandan rebels"): what the annotation guide files as the perpetrator, "as named in the text".
+# "Attackers" and "assailants" say only that someone attacked, which is what "unknown" says.
+_ATTACKER_NOUN = (r"(?i:gunm[ae]n|militants?|insurgents?|jihadists?|extremists?|islamists?|rebels?|bandits?|"
+                  r"terrorists?|fighters|armed\s+m[ae]n|herdsm[ae]n|kidnappers|raiders|separatists|hoodlums|"
+                  r"gangsters)")
+_GROUP_NOUN = (r"(?:militants|fighters|insurgents|rebels|jihadists|extremists|terrorists|gunmen|group|militia|"
+               r"militiamen)")
+# A capitalised word that opens a clause or counts rather than names a group: "On Friday gunmen stormed", "Three
+# militants killed", "Police said".
+_NOT_A_GROUP_WORD = (rf"(?!(?:On|In|At|When|After|Before|As|But|And|Also|Then|Meanwhile|Earlier|Later|The|A|An|"
+                     rf"(?i:{_WEEKDAY}|{_MONTH}|{NUMBER_PATTERN}|dozens|scores|hundreds|several|some|many)|Police|"
+                     rf"Security|Army|Government|Officials?|Soldiers|Troops|Witnesses|Residents)\b)")
+_ATTACKER_MODIFIER = (rf"(?:(?:(?i:suspected|unidentified|unknown|armed|heavily[\s-]armed|masked|islamist|jihadist)|"
+                      rf"{_NOT_A_GROUP_WORD}{_NAME_WORD}(?:\s+{_NOT_A_GROUP_WORD}{_NAME_WORD})*)\s+)")
+_ATTACKER = (rf"\b(?:{_ATTACKER_MODIFIER}{{0,3}}{_ATTACKER_NOUN}|{_NOT_A_GROUP_WORD}{_NAME_WORD}"
+             rf"(?:\s+(?:{_NAME_WORD}|of|al|el|for|and|the))*\s+{_GROUP_NOUN})")
+_ATTACK_VERB = (r"(?i:attacked|stormed|raided|ambushed|killed|abducted|kidnapped|opened\s+fire|shot|struck|launched|"
+                r"carried\s+out|overran|torched|executed|beheaded|massacred|invaded|fired|bombed|shelled|seized|"
+                r"set\s+off|detonated|rounded\s+up|hacked|slaughtered|attack|kill|storm|raid)")
+# The doer of an attack verb ("Gunmen stormed", "suspected Boko Haram militants on Sunday killed", "a jihadist
+# attack"), not a count of them ("three militants killed in the raid" counts victims), and the agent of a passive
+# or of an attack noun ("were kidnapped by bandits", "an attack by suspected jihadists").
+_ATTACKER_SUBJECT = re.compile(rf"(?<![\d,])(?<!\d\s)(?<!\bof\s)(?P<who>{_ATTACKER})\s+(?:(?i:have|has|had|"
+                               rf"reportedly|allegedly|also)\s+|(?i:on\s+{_WEEKDAY})\s+)*{_ATTACK_VERB}\b")
+# "Three militants killed", "dozens of gunmen": a count of them, as victims or as the attackers' number.
+_COUNTED_BEFORE = re.compile(rf"(?:\b(?:{NUMBER_PATTERN})|\d|\b(?:dozens|scores|hundreds|several|some|many|of))\s+$",
+                             re.I)
+# The clause of another event, days from this one: "Only days after 20 hostages were murdered by suspected Islamists
+# in Dhaka, police reported a new attack by jihadists".
+_ANOTHER_DAYS_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\b[^,;]*$", re.I)
+_ATTACKER_AGENT = re.compile(rf"\b(?i:killed|attacked|abducted|kidnapped|ambushed|shot|carried\s+out|launched|stormed|"
+                             rf"raided|targeted|executed|murdered|massacred|seized|overrun|perpetrated|committed|"
+                             rf"staged|attacks?|assault|raid|ambush|bombing)\s+(?:\w+\s+)?(?i:by)\s+(?:the\s+)?"
+                             rf"(?P<who>{_ATTACKER})")
+
+
+def attackers_named(article: Article) -> tuple[str, int] | None:
+    """(words, sentence id) of the first attackers the article names as the doers of an attack, in reading order:
+    "Gunmen stormed", "kidnapped by bandits", "an attack by suspected jihadists". Sentences that tell of another
+    time or of other attacks (``of_another_time``), or turn to another event ("Also Thursday, gunmen killed"),
+    are skipped. The pipeline names the main incident's attackers so where the model named none: a small model
+    leaves the perpetrator empty when the article has no group's name, and the words it has are the guide's
+    perpetrator ("bandits", "suspected Boko Haram militants")."""
+    elsewhere = of_another_time(article)
+    for s in article.trusted().sentences:
+        if s.id in elsewhere or turns_to_another_event(s.text):
+            continue
+        found = [m for rx in (_ATTACKER_AGENT, _ATTACKER_SUBJECT) for m in rx.finditer(s.text)
+                 if not _COUNTED_BEFORE.search(s.text[: m.start("who")])
+                 and not _ANOTHER_DAYS_EVENT.search(s.text[: m.start("who")])]
+        if found:
+            first = min(found, key=lambda m: m.start("who"))
+            return _DATELINE_WORD.sub("", first.group("who").strip()), s.id
+    return None
+
+
 # --- speakers --------------------------------------------------------------------------------------------
 
 _SAY = (r"(?:said|says|say|told|tells|stated|reported|reports|confirmed|confirms|announced|announces|"

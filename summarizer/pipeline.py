@@ -276,6 +276,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
                                      "kept, fields it never reached show as not stated")
         ground(extraction, part)
         _named_of_this_time(extraction, part)
+        _attackers_of_main(extraction, part)
         _summaries(extraction, part)
         return extraction
     except (InstructorRetryException, ProviderError) as exc:
@@ -290,6 +291,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part,
                  stated)
         _others(extraction, messages, create, templates, part)
+    _attackers_of_main(extraction, part)
     _summaries(extraction, part)
     return extraction
 
@@ -315,6 +317,20 @@ def _named_of_this_time(extraction: Extraction, part: Article) -> None:
                     f"other attacks ({', '.join(f'S{s.id}' for s in naming)})")
                 setattr(inc, field, None)
                 setattr(inc, f"{field}_sentence", None)
+
+
+def _attackers_of_main(extraction: Extraction, part: Article) -> None:
+    """The main incident's attackers in the article's words where the model named none and no group claimed it
+    (a claimant is the perpetrator then, ``reconcile``). A small model leaves the perpetrator empty when the
+    article has no group's name ("Gunmen stormed", "kidnapped by bandits"), though those words are what the
+    annotation guide files as the perpetrator; code finds the doer of the attack (``candidates.attackers_named``)
+    after the questions, so no request changes. The sentence is the citation, as for a name the model gave."""
+    if not extraction.incidents:
+        return
+    main = extraction.incidents[0]
+    if main.perpetrator or main.claimed_by or (found := candidates.attackers_named(part)) is None:
+        return
+    main.perpetrator, main.perpetrator_sentence = found
 
 
 def _is_prose(text: str) -> bool:

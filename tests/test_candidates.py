@@ -7,6 +7,7 @@ import pytest
 from summarizer.articles import parse_article
 from summarizer.candidates import (
     ARTICLE_SOURCE,
+    attackers_named,
     choices,
     claims,
     counts,
@@ -651,3 +652,25 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     # words that name no type: every type, "other" among them
     talks = parse_article("Delegates met in Doha on Saturday to open talks.\n", "t")
     assert event_types(talks, EVENT_TYPES, casualties=True) == list(EVENT_TYPES)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("On Friday gunmen stormed the village and shot 12 people, police said.", "gunmen"),
+    ("Suspected Boko Haram militants on Sunday killed 12 people in Borno.", "Suspected Boko Haram militants"),
+    ("Twenty students were kidnapped by bandits in Kebbi state.", "bandits"),
+    ("Four soldiers died in an attack by suspected jihadists, officials said.", "suspected jihadists"),
+    ("Ugandan rebels attacked the village of Ntombi overnight.", "Ugandan rebels"),
+    ("BAGHDAD Gunmen killed two people on Monday.", "Gunmen"),
+    # counts of them, role words, the state's forces, a method: no attackers named
+    ("Three militants killed in army raid.", None),
+    ("Police killed three militants who had attacked a checkpoint.", None),
+    ("The attackers stormed the hotel at dawn.", None),
+    ("Security forces killed five gunmen after the siege.", None),
+    ("A suicide bomber blew himself up at the gate.", None),
+    # another event: days before, or told as another attack
+    ("Only days after 20 hostages were murdered by suspected Islamists in Dhaka, police reported a blast.", None),
+    ("A bomb killed 12 soldiers on Monday. Meanwhile, gunmen killed a police officer in the capital.", None),
+])
+def test_the_attackers_named_are_the_doers_of_this_attack(text: str, named: str | None) -> None:
+    found = attackers_named(parse_article(text, "a.txt"))
+    assert (found[0] if found else None) == named

@@ -187,7 +187,9 @@ _QUALIFIER = (r"(?:at least|more than|over|up to|as many as|about|around|nearly|
               r"(?:could|may|might) (?:rise|climb|reach)(?: to)?(?: as high as)?|between)")
 _PHRASE_RE = re.compile(
     # "30 or more" is at least 30 (as "not less than 30" is, in Nigerian and South Asian copy)
-    rf"(?:\b{_QUALIFIER}\s+)?(?:{NUMBER_PATTERN})(?:\s*(?:-|–|to|and|or)\s*(?:{NUMBER_PATTERN})|\s+or\s+more\b)?",
+    # "and" joins a range only after "between": "stands at 19 and two people have been wounded" is two counts
+    rf"\bbetween\s+(?:{NUMBER_PATTERN})\s*(?:-|–|to|and)\s*(?:{NUMBER_PATTERN})"
+    rf"|(?:\b{_QUALIFIER}\s+)?(?:{NUMBER_PATTERN})(?:\s*(?:-|–|to|or)\s*(?:{NUMBER_PATTERN})|\s+or\s+more\b)?",
     re.IGNORECASE,
 )
 

@@ -18,6 +18,7 @@ is fitted to an article; the patterns are the grammar of news copy.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -330,6 +331,11 @@ def _shot_read(text: str) -> str:
                      text)
 
 
+# Words between a count and its verb that say nothing of what befell them: "four had been wounded", "Nine had
+# since been badly hurt".
+_AUXILIARY = re.compile(r"had|have|has|been|being|were|was|are|is|also|later|since|reportedly|all|both|\w+ly", re.I)
+
+
 def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     """Killed or wounded, when the sentence's grammar ties the count at ``text[start:end]`` to it: the first
     outcome word of the count's own clause ("Six police also died and nine officers were wounded": six died,
@@ -356,7 +362,8 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     words = [m.group(0) for m in re.finditer(r"\w+", clause)]
     part = len(words) > 2 and all(_OF_DETERMINER.fullmatch(w) for w in words[:2])
     head = words[2:] if part else words
-    if not any(_people(w) or _outcomes_named(w) for w in head[:2]):
+    lead = list(itertools.dropwhile(_AUXILIARY.fullmatch, head))  # "four had been wounded"
+    if not any(_people(w) or _outcomes_named(w) for w in lead[:2]):
         words = []  # "four sides of the city, resulting in several deaths": the count is not of people
     elif part:
         # A share of those already counted: the clause's own verb, the first outcome word after the noun, says what
@@ -445,10 +452,29 @@ _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\
                         r"hurt|slain|executed|pronounced dead|found dead)|died|dies)\b", re.I)
 
 
+# "one" told with its outcome alone ("The toll is 11 guards killed, one wounded"), or as the object of a verb of
+# death or wounds whatever noun follows ("A roadside bomb killed one army ranger"): a count of one like "one officer".
+_ONE_OUTCOME = re.compile(r"\b[Oo]ne\s+(?P<word>wounded|injured|hurt|killed|dead)\b(?!\s+(?:man|woman|person|people|"
+                          r"soldier|officer|civilian)\b)")
+_ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|which|that|when|while|as|after|"
+                         r"before|but|the|a|an|was|were|is|are|had|has|have|by|from|to|for|near|during|more|other|"
+                         r"another|person)\b)[a-z][\w'’-]*\s+){0,2}(?!(?:and|or|of|in|at|on|with|the|a|an|by|to|"
+                         r"more|other|another)\b)[a-z][\w'’-]*")
+
+
 def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str, Outcome]]:
     """(start, end, phrase, outcome) of each person a sentence says was killed or wounded without a numeral ('a
-    local commander', 'one officer'), where no count phrase stands already."""
+    local commander', 'one officer', 'one wounded', 'killed one army ranger'), where no count phrase stands
+    already."""
     found: list[tuple[int, int, str, Outcome]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y, _ in taken) and not any(x < b and a < y for x, y, _, _ in found)
+
+    for m in _ONE_OUTCOME.finditer(text):
+        if free(m.start(), m.end()):
+            word = m.group("word").lower()
+            found.append((m.start(), m.end(), m.group(0), "killed" if word in ("killed", "dead") else "wounded"))
     for m in _ONE_PERSON.finditer(text):
         if any(a < m.end() and m.start() < b for a, b, _ in taken):
             continue
@@ -461,8 +487,15 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
             continue
         said = (verb or after).group(0)  # type: ignore[union-attr]
         outcome: Outcome = "wounded" if re.search(r"wound|injur|hurt|shot$|shooting", said, re.I) else "killed"
-        found.append((m.start(), m.end(), m.group(0), outcome))
-    return found
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), m.group(0), outcome))
+    for m in _ONE_OBJECT.finditer(text):
+        verb = _ONE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+        if verb is not None and free(m.start(), m.end()):
+            said = verb.group(0)
+            outcome = "wounded" if re.search(r"wound|injur|hurt|shot$|shooting", said, re.I) else "killed"
+            found.append((m.start(), m.end(), m.group(0), outcome))
+    return sorted(found)
 
 
 # A count of the earlier attack that the incident came days after, in any sentence, the lede's too ("..., a day
@@ -724,8 +757,8 @@ _OTHER_ATTACKS = re.compile(r"\b(?:similar|previous|earlier|past|prior|other|tho
 # annotation guide keeps such a sum apart, as ``article_level_totals``). Two ("twin bombings", "back-to-back
 # market bombings") are as often one incident, so they stay.
 _ATTACKS_TOGETHER = re.compile(r"\b(?:three|four|five|six|seven|eight|nine|ten|[3-9]|\d\d+)\s+(?:separate\s+|"
-                               r"suicide\s+|car\s+|bomb\s+|deadly\s+){0,2}(?:attacks|bombings|blasts|explosions|"
-                               r"raids)\b", re.I)
+                               r"suicide\s+|car\s+|bomb\s+|deadly\s+|violent\s+|terrorist\s+|militant\s+){0,2}"
+                               r"(?:attacks|bombings|blasts|explosions|raids|incidents)\b", re.I)
 
 
 def of_another_time(article: Article) -> dict[int, str]:

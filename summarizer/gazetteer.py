@@ -63,7 +63,9 @@ class Gazetteer:
         division = self.divisions.get(cc, {}).get(_skeleton(wanted))
         if division is None:
             return None
-        name = _bare(key(division))
+        names = {_bare(key(division))} | {_bare(key(french)) for (c, french), english in _ENGLISH.items()
+                                           if c == cc and english == division}
+        name = min(names, key=lambda n: abs(len(n.replace(" ", "")) - len(wanted.replace(" ", ""))))
         if name != wanted and (len(wanted) < 5 or abs(len(name.replace(" ", "")) - len(wanted.replace(" ", ""))) > 1):
             return None  # 'nigeria' is not 'Niger State', 'by' is not 'Bay': spelling tolerance needs length
         return division
@@ -203,6 +205,11 @@ def load() -> Gazetteer:
         return _load()
 
 
+# Divisions GeoNames names in French where English-language news, and annotators, use an English name. The
+# French name is still recognised in an article; a province the gazetteer supplies is shown in English.
+_ENGLISH = {("CD", "Nord Kivu"): "North Kivu", ("ML", "Tombouctou"): "Timbuktu"}
+
+
 @lru_cache(maxsize=1)
 def _load() -> Gazetteer:
     base = resources.files("summarizer") / "data"
@@ -218,6 +225,9 @@ def _load() -> Gazetteer:
             if line.startswith("#"):
                 continue
             city, cc, division, population = line.rstrip("\n").split("\t")
+            if (cc, division) in _ENGLISH:
+                divisions.setdefault(cc, {}).setdefault(_skeleton(key(division)), _ENGLISH[cc, division])
+                division = _ENGLISH[cc, division]
             pop = int(population)
             if (city, cc) not in cities or cities[(city, cc)][1] < pop:
                 cities[(city, cc)] = (division, pop)
@@ -249,6 +259,14 @@ def country_for(country: str | None, context: Sequence[str], text: str) -> str |
     the country slot is a division or a region, not a country. A name the gazetteer does not know stays when the
     article names no country it knows."""
     if country and load().country_code(country):
+        # "Congo" where the article first writes "Democratic Republic of Congo" (news copy gives the full name
+        # first, then the short one): the country the article means. "Sudan" first written alone stays Sudan.
+        short = key(country)
+        longer = [n for n in countries_named(text) if key(n).endswith(f" {short}")]
+        words = f" {key(text)} "
+        first = re.search(rf"(?<= ){re.escape(short)}(?= )", words)
+        if longer and first and any(words[: first.end()].endswith(f" {key(n)}") for n in longer):
+            return longer[0]
         return country
     for source in (*context, text):
         named = countries_named(source)

@@ -143,3 +143,21 @@ def test_the_places_a_sentence_places_something_in_are_named_as_written() -> Non
     # a name that starts with a capital outside A-Z is a name too (merge set 215 writes "İstanbul")
     assert places_named("A suicide bomber blew himself up in İstanbul on Tuesday.", "Turkey") == ["İstanbul"]
     assert places_named("The blast hit a bus in Şanlıurfa province.", "Turkey") == ["Şanlıurfa"]
+
+
+@pytest.mark.parametrize(("country", "text", "named"), [
+    # news copy gives the full name first, then the short one
+    ("Congo", "An attack in the Democratic Republic of Congo killed 12. Rebels have long been active in Congo.",
+     "Democratic Republic of Congo"),
+    ("Congo", "Gunmen in Congo killed 12, police in the Republic of Congo said.", "Congo"),
+    ("Sudan", "Gunmen in Sudan killed 12; survivors fled to South Sudan.", "Sudan"),
+])
+def test_the_models_short_country_name_is_the_one_the_article_first_writes(country: str, text: str,
+                                                                            named: str) -> None:
+    assert country_for(country, [], text) == named
+
+
+def test_a_province_supplied_by_the_gazetteer_has_its_english_name_and_the_french_one_is_still_known() -> None:
+    assert province_for(None, "Beni", "Democratic Republic of Congo") == ("North Kivu", True)
+    assert province_for(None, "Gourma-Rharous", "Mali") == ("Timbuktu", True)
+    assert province_for("Tombouctou region", None, "Mali") == ("Tombouctou region", False)

@@ -29,6 +29,9 @@ _SUBNATIONAL = {"provincial", "province", "regional", "region", "state", "distri
 _NOT_A_CITY = {"punishment", "markets", "market", "gains", "flight", "expenditure", "investment", "spending",
                "offence", "offense", "crime", "crimes", "charges", "case", "cases"}
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|an|ash|at|az)\s+")
+# GeoNames' word for the administrative unit before some towns' names, which news copy leaves out: "Nahiyat al
+# Iskandariyah" (subdistrict) is Iskandariyah, "Markaz-e ..." (district centre), "Qaryat ..." (village).
+_ADMIN_PREFIX = re.compile(r"^(?:nahiyat|markaz(?: e)?|qaryat|shahrak(?: e)?)\s+")
 
 
 def key(text: str) -> str:
@@ -231,6 +234,8 @@ def _load() -> Gazetteer:
             pop = int(population)
             if (city, cc) not in cities or cities[(city, cc)][1] < pop:
                 cities[(city, cc)] = (division, pop)
+            if (m := _ADMIN_PREFIX.match(city)) and (city[m.end():], cc) not in cities:
+                cities[(city[m.end():], cc)] = (division, pop)
             if (cc, division) not in seen:
                 seen.add((cc, division))
                 divisions.setdefault(cc, {}).setdefault(_skeleton(key(division)), division)

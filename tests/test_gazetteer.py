@@ -161,3 +161,8 @@ def test_a_province_supplied_by_the_gazetteer_has_its_english_name_and_the_frenc
     assert province_for(None, "Beni", "Democratic Republic of Congo") == ("North Kivu", True)
     assert province_for(None, "Gourma-Rharous", "Mali") == ("Timbuktu", True)
     assert province_for("Tombouctou region", None, "Mali") == ("Tombouctou region", False)
+
+
+def test_a_town_geonames_files_under_its_subdistrict_word_is_found_by_its_own_name() -> None:
+    # GeoNames: "Nahiyat al Iskandariyah"; news copy: "Iskandariyah, 50 kilometers south of the capital"
+    assert province_for(None, "Iskandariyah", "Iraq", ["south of the capital"]) == ("Bābil", True)

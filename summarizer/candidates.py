@@ -830,8 +830,8 @@ _ATTACK_VERB = (r"(?i:attacked|stormed|raided|ambushed|killed|abducted|kidnapped
 _ATTACKER_SUBJECT = re.compile(rf"(?<![\d,])(?<!\d\s)(?<!\bof\s)(?P<who>{_ATTACKER})\s+(?:(?i:have|has|had|"
                                rf"reportedly|allegedly|also)\s+|(?i:on\s+{_WEEKDAY})\s+)*{_ATTACK_VERB}\b")
 # "Three militants killed", "dozens of gunmen": a count of them, as victims or as the attackers' number.
-_COUNTED_BEFORE = re.compile(rf"(?:\b(?:{NUMBER_PATTERN})|\d|\b(?:dozens|scores|hundreds|several|some|many|of))\s+$",
-                             re.I)
+_COUNTED_BEFORE = re.compile(rf"(?:\b(?!an?\s+$)(?:{NUMBER_PATTERN})|\d|\b(?:dozens|scores|hundreds|several|some|many|"
+                             r"of))\s+$", re.I)
 # The clause of another event, days from this one: "Only days after 20 hostages were murdered by suspected Islamists
 # in Dhaka, police reported a new attack by jihadists".
 _ANOTHER_DAYS_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\b[^,;]*$", re.I)
@@ -841,18 +841,26 @@ _ATTACKER_AGENT = re.compile(rf"\b(?i:killed|attacked|abducted|kidnapped|ambushe
                              rf"(?P<who>{_ATTACKER})")
 
 
+# The owner of a strike from the air or from afar, named before it: "A NATO airstrike has killed", "a Syrian
+# government airstrike on the village", "Russian warplanes".
+_STRIKE_OWNER = re.compile(rf"(?P<who>{_NOT_A_GROUP_WORD}{_NAME_WORD}(?:[\s-]+(?:{_NAME_WORD}|led))*"
+                           r"(?:\s+(?i:government|coalition|military|army|air\s+force))?)\s+"
+                           r"(?i:air\s*strikes?|drone\s+strikes?|warplanes|war\s+planes|jets|helicopter\s+gunships|"
+                           r"artillery|shelling)\b")
+
+
 def attackers_named(article: Article) -> tuple[str, int] | None:
     """(words, sentence id) of the first attackers the article names as the doers of an attack, in reading order:
-    "Gunmen stormed", "kidnapped by bandits", "an attack by suspected jihadists". Sentences that tell of another
-    time or of other attacks (``of_another_time``), or turn to another event ("Also Thursday, gunmen killed"),
-    are skipped. The pipeline names the main incident's attackers so where the model named none: a small model
+    "Gunmen stormed", "kidnapped by bandits", "an attack by suspected jihadists", "a NATO airstrike". Sentences
+    that tell of another time or of other attacks (``of_another_time``), or turn to another event ("Also
+    Thursday, gunmen killed"), are skipped. The pipeline names the main incident's attackers so where the model named none: a small model
     leaves the perpetrator empty when the article has no group's name, and the words it has are the guide's
     perpetrator ("bandits", "suspected Boko Haram militants")."""
     elsewhere = of_another_time(article)
     for s in article.trusted().sentences:
         if s.id in elsewhere or turns_to_another_event(s.text):
             continue
-        found = [m for rx in (_ATTACKER_AGENT, _ATTACKER_SUBJECT) for m in rx.finditer(s.text)
+        found = [m for rx in (_ATTACKER_AGENT, _ATTACKER_SUBJECT, _STRIKE_OWNER) for m in rx.finditer(s.text)
                  if not _COUNTED_BEFORE.search(s.text[: m.start("who")])
                  and not _ANOTHER_DAYS_EVENT.search(s.text[: m.start("who")])]
         if found:

@@ -674,6 +674,9 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     ("Four soldiers died in an attack by suspected jihadists, officials said.", "suspected jihadists"),
     ("Ugandan rebels attacked the village of Ntombi overnight.", "Ugandan rebels"),
     ("BAGHDAD Gunmen killed two people on Monday.", "Gunmen"),
+    ("A NATO airstrike has killed at least 10 civilians in Kunar.", "NATO"),
+    ("They died on Saturday in a Syrian government airstrike on the village.", "Syrian government"),
+    ("Saudi-led coalition airstrikes hit a market.", "Saudi-led coalition"),
     # counts of them, role words, the state's forces, a method: no attackers named
     ("Three militants killed in army raid.", None),
     ("Police killed three militants who had attacked a checkpoint.", None),

@@ -853,9 +853,9 @@ def attackers_named(article: Article) -> tuple[str, int] | None:
     """(words, sentence id) of the first attackers the article names as the doers of an attack, in reading order:
     "Gunmen stormed", "kidnapped by bandits", "an attack by suspected jihadists", "a NATO airstrike". Sentences
     that tell of another time or of other attacks (``of_another_time``), or turn to another event ("Also
-    Thursday, gunmen killed"), are skipped. The pipeline names the main incident's attackers so where the model named none: a small model
-    leaves the perpetrator empty when the article has no group's name, and the words it has are the guide's
-    perpetrator ("bandits", "suspected Boko Haram militants")."""
+    Thursday, gunmen killed"), are skipped. The pipeline names the main incident's attackers so where the model
+    named none: a small model leaves the perpetrator empty when the article has no group's name, and the words
+    it has are the guide's perpetrator ("bandits", "suspected Boko Haram militants")."""
     elsewhere = of_another_time(article)
     for s in article.trusted().sentences:
         if s.id in elsewhere or turns_to_another_event(s.text):

@@ -251,6 +251,15 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     # when, before the speaker, is not who
     ("Late on Monday the ministry said 12 people died.", [("the ministry", None)]),
     ("The Sunday Times said 12 people died.", [("The Sunday Times", None)]),
+    # where, before the speaker between commas, is not who; an event confirmed is no speaker
+    ('"Nineteen are dead," in the Tillaberi region on Saturday, the municipal official from Dessa, told AFP.',
+     [("the municipal official from Dessa", "AFP")]),
+    ("The group, a local rights organization, confirmed the killings in a statement, saying 12 were killed.",
+     [("The group, a local rights organization", None)]),
+    # a speaker set apart by how they spoke, whatever verb follows
+    ("The hospital director, speaking on Ahrar TV, had a lower toll: three dead and 15 wounded.",
+     [("The hospital director", None)]),
+    ("Earlier, speaking to reporters, the governor said 12 died.", [("the governor", None)]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected

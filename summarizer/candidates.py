@@ -462,6 +462,11 @@ _ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|
                          r"more|other|another)\b)[a-z][\w'’-]*")
 
 
+def _verb_outcome(said: str) -> Outcome:
+    """What the verb that ties one person to the event did to them: "killed a", "was shot", "were wounding"."""
+    return "wounded" if re.search(r"wound|injur|hurt|shot$|shooting", said, re.I) else "killed"
+
+
 def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str, Outcome]]:
     """(start, end, phrase, outcome) of each person a sentence says was killed or wounded without a numeral ('a
     local commander', 'one officer', 'one wounded', 'killed one army ranger'), where no count phrase stands
@@ -473,28 +478,23 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
 
     for m in _ONE_OUTCOME.finditer(text):
         if free(m.start(), m.end()):
-            word = m.group("word").lower()
-            found.append((m.start(), m.end(), m.group(0), "killed" if word in ("killed", "dead") else "wounded"))
+            found.append((m.start(), m.end(), m.group(0), _outcomes_named(m.group("word"))[0]))
     for m in _ONE_PERSON.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b, _ in taken):
+        if not free(m.start(), m.end()):
             continue
         verb = _ONE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
         after = _ONE_AFTER.match(text[m.end():])
         if verb is None and after is not None and (_ONE_PERSON.search(after.group(0)) or re.search(
                 r"\b(?:said|says|told|who|which|that|when)\b", after.group(0), re.I)):
             after = None  # another person's verb, or a verb of what someone said
-        if verb is None and after is None:
+        said = verb or after
+        if said is None:
             continue
-        said = (verb or after).group(0)  # type: ignore[union-attr]
-        outcome: Outcome = "wounded" if re.search(r"wound|injur|hurt|shot$|shooting", said, re.I) else "killed"
-        if free(m.start(), m.end()):
-            found.append((m.start(), m.end(), m.group(0), outcome))
+        found.append((m.start(), m.end(), m.group(0), _verb_outcome(said.group(0))))
     for m in _ONE_OBJECT.finditer(text):
         verb = _ONE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
         if verb is not None and free(m.start(), m.end()):
-            said = verb.group(0)
-            outcome = "wounded" if re.search(r"wound|injur|hurt|shot$|shooting", said, re.I) else "killed"
-            found.append((m.start(), m.end(), m.group(0), outcome))
+            found.append((m.start(), m.end(), m.group(0), _verb_outcome(verb.group(0))))
     return sorted(found)
 
 

@@ -66,10 +66,8 @@ class Gazetteer:
         division = self.divisions.get(cc, {}).get(_skeleton(wanted))
         if division is None:
             return None
-        names = {_bare(key(division))} | {_bare(key(french)) for (c, french), english in _ENGLISH.items()
-                                           if c == cc and english == division}
-        name = min(names, key=lambda n: abs(len(n.replace(" ", "")) - len(wanted.replace(" ", ""))))
-        if name != wanted and (len(wanted) < 5 or abs(len(name.replace(" ", "")) - len(wanted.replace(" ", ""))) > 1):
+        names = [division] if (cc, division) not in _FRENCH else [division, _FRENCH[cc, division]]
+        if not any(_spelled_alike(_bare(key(name)), wanted) for name in names):
             return None  # 'nigeria' is not 'Niger State', 'by' is not 'Bay': spelling tolerance needs length
         return division
 
@@ -211,6 +209,13 @@ def load() -> Gazetteer:
 # Divisions GeoNames names in French where English-language news, and annotators, use an English name. The
 # French name is still recognised in an article; a province the gazetteer supplies is shown in English.
 _ENGLISH = {("CD", "Nord Kivu"): "North Kivu", ("ML", "Tombouctou"): "Timbuktu"}
+_FRENCH = {(cc, english): french for (cc, french), english in _ENGLISH.items()}
+
+
+def _spelled_alike(name: str, wanted: str) -> bool:
+    """Two bare keys of the same skeleton that are one name: equal, or five letters or more and at most one letter
+    apart in length."""
+    return name == wanted or (len(wanted) >= 5 and abs(len(name.replace(" ", "")) - len(wanted.replace(" ", ""))) <= 1)
 
 
 @lru_cache(maxsize=1)
@@ -227,18 +232,17 @@ def _load() -> Gazetteer:
         for line in f:
             if line.startswith("#"):
                 continue
-            city, cc, division, population = line.rstrip("\n").split("\t")
-            if (cc, division) in _ENGLISH:
-                divisions.setdefault(cc, {}).setdefault(_skeleton(key(division)), _ENGLISH[cc, division])
-                division = _ENGLISH[cc, division]
+            city, cc, named, population = line.rstrip("\n").split("\t")
+            division = _ENGLISH.get((cc, named), named)
             pop = int(population)
             if (city, cc) not in cities or cities[(city, cc)][1] < pop:
                 cities[(city, cc)] = (division, pop)
             if (m := _ADMIN_PREFIX.match(city)) and (city[m.end():], cc) not in cities:
                 cities[(city[m.end():], cc)] = (division, pop)
-            if (cc, division) not in seen:
-                seen.add((cc, division))
-                divisions.setdefault(cc, {}).setdefault(_skeleton(key(division)), division)
+            if (cc, named) not in seen:
+                seen.add((cc, named))
+                for name in dict.fromkeys((named, division)):  # the French name first, as GeoNames has it
+                    divisions.setdefault(cc, {}).setdefault(_skeleton(key(name)), division)
     capitals: dict[str, str] = {}
     for line in (base / "capitals.tsv").read_text(encoding="utf-8").splitlines():
         cc, _, name = line.partition("\t")

@@ -827,8 +827,8 @@ _ATTACK_VERB = (r"(?i:attacked|stormed|raided|ambushed|killed|abducted|kidnapped
 # The doer of an attack verb ("Gunmen stormed", "suspected Boko Haram militants on Sunday killed", "a jihadist
 # attack"), not a count of them ("three militants killed in the raid" counts victims), and the agent of a passive
 # or of an attack noun ("were kidnapped by bandits", "an attack by suspected jihadists").
-_ATTACKER_SUBJECT = re.compile(rf"(?<![\d,])(?<!\d\s)(?<!\bof\s)(?P<who>{_ATTACKER})\s+(?:(?i:have|has|had|"
-                               rf"reportedly|allegedly|also)\s+|(?i:on\s+{_WEEKDAY})\s+)*{_ATTACK_VERB}\b")
+_ATTACKER_SUBJECT = re.compile(rf"(?P<who>{_ATTACKER})\s+(?:(?i:have|has|had|reportedly|allegedly|also)\s+|"
+                               rf"(?i:on\s+{_WEEKDAY})\s+)*{_ATTACK_VERB}\b")
 # "Three militants killed", "dozens of gunmen": a count of them, as victims or as the attackers' number.
 _COUNTED_BEFORE = re.compile(rf"(?:\b(?!an?\s+$)(?:{NUMBER_PATTERN})|\d|\b(?:dozens|scores|hundreds|several|some|many|"
                              r"of))\s+$", re.I)

@@ -688,6 +688,7 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     ("Saudi-led coalition airstrikes hit a market.", "Saudi-led coalition"),
     # counts of them, role words, the state's forces, a method: no attackers named
     ("Three militants killed in army raid.", None),
+    ("Police said 3 Boko Haram militants killed in the raid were buried.", None),  # not "Haram militants"
     ("Police killed three militants who had attacked a checkpoint.", None),
     ("The attackers stormed the hotel at dawn.", None),
     ("Security forces killed five gunmen after the siege.", None),

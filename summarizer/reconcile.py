@@ -16,6 +16,7 @@ from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, span
 from summarizer.articles import Article, is_title_line
 from summarizer.gazetteer import (
     country_for,
+    country_of_division,
     country_of_places,
     dateline,
     divisions_placed,
@@ -248,6 +249,11 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
     where = _where(inc, figures, article)
     country = country_for(inc.country, where, "\n".join(s.text for s in article.sentences))
     country_derived = False
+    owner = country_of_division(inc.province) if inc.province else None
+    if owner is not None and load().country_code(owner) != load().country_code(country):
+        # The province is a division of one country only, another than the one given: the province's country.
+        # A model reads a neighbour off "near the Kenya-Somalia border" or a claimant's "Islamic State of Iraq".
+        country = owner
     if load().country_code(country) is None:
         # No country the gazetteer knows is named: the one whose division or large city the article places
         # the incident in, marked as looked up.

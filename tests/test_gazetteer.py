@@ -143,6 +143,10 @@ def test_the_places_a_sentence_places_something_in_are_named_as_written() -> Non
     # a name that starts with a capital outside A-Z is a name too (merge set 215 writes "İstanbul")
     assert places_named("A suicide bomber blew himself up in İstanbul on Tuesday.", "Turkey") == ["İstanbul"]
     assert places_named("The blast hit a bus in Şanlıurfa province.", "Turkey") == ["Şanlıurfa"]
+    # where someone spoke is not where anything happened; where the dead died is
+    assert places_named("The deputy prime minister told reporters in Ankara that 10 were killed.", "Turkey") == []
+    assert places_named("Police said in Ankara that two died in Izmir.", "Turkey") == ["Izmir"]
+    assert places_named("Police said two died in Izmir.", "Turkey") == ["Izmir"]
 
 
 @pytest.mark.parametrize(("country", "text", "named"), [

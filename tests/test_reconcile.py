@@ -205,6 +205,17 @@ def test_a_country_named_only_by_its_people_stays_and_shows_as_looked_up() -> No
     assert inc.province == "İstanbul"  # type: ignore[attr-defined]  # a capital İ is a capital
 
 
+def test_a_province_of_one_country_only_gives_the_country_over_a_neighbour_the_article_names() -> None:
+    text = ("Militants attacked a police camp in Garissa County on Monday, killing six officers.\n"
+            "The area is near the porous Kenya-Somalia border.\n")
+    (inc,) = _one(text, country="Somalia", province="Garissa County", place="police camp", place_sentence=1)
+    assert (inc.country, inc.country_source) == ("Kenya", "article")  # type: ignore[attr-defined]
+    # a province several countries have decides nothing
+    (shared,) = _one("Gunmen killed 18 people in Punjab province, Pakistan.\n", country="Pakistan",
+                     province="Punjab")
+    assert shared.country == "Pakistan"  # type: ignore[attr-defined]
+
+
 def test_a_headline_count_the_body_states_in_full_is_shown_once_with_the_body_s_qualifier() -> None:
     text = ("Suicide bomber kills 65 in park\nA suicide bomber killed at least 65 people in a park on Sunday.\n"
             "Police said 280 were injured.")

@@ -445,7 +445,10 @@ def other_event_sentences(extraction: Extraction, part: Article) -> dict[int, li
     news were the model's blind spot: in the recorded develop half it never listed one, and counted "two roadside
     bombs blew up in western Baghdad, wounding several" as the Hillah bombing's. Counts the answer or the
     confirming question already read as another event are not offered: asked again, the model could not tell
-    another incident of the same days from an earlier one or a total (measured: docs/accuracy.md, row 11)."""
+    another incident of the same days from an earlier one or a total (measured: docs/accuracy.md, row 11). A
+    sentence that opens on another weekday than the incident's ("Last Monday, ...") is picked too, and so is a
+    sentence with no count at all that tells an attack (``candidates.tells_an_attack``) in one of these ways and
+    not in another time (row 27)."""
     if not extraction.incidents:
         return {}
     main = extraction.incidents[0]
@@ -459,14 +462,32 @@ def other_event_sentences(extraction: Extraction, part: Article) -> dict[int, li
         named = [_norm(x) for x in places_named(text, resolved.country)]
         return bool(named) and not any(n in o or o in n for n in named for o in own) and not names_any(text, names)
 
+    days = (main.date_text or "").lower()
+
+    def another_day(text: str) -> bool:
+        day = candidates.opening_day(text)
+        return day is not None and day not in days
+
     found: dict[int, list[Figure]] = {}
     for fig in main.figures:
         sentence = part.sentence(fig.sentence)
         if sentence is None or fig.sentence <= candidates.LEDE:
             continue
         if ((fig.sentence, fig.amount) in elsewhere or candidates.turns_to_another_event(sentence.text)
-                or elsewhere_placed(sentence.text)):
+                or elsewhere_placed(sentence.text) or another_day(sentence.text)):
             found.setdefault(fig.sentence, []).append(fig)
+    # Sentences with no count that tell an attack apart from the main one: the secondary incidents a round-up
+    # reports with no count ("insurgents also attacked a position ... at Chai", "Last Tuesday there was an attack
+    # against ...") were never asked about, and the model's answer lists other incidents rarely. A sentence with
+    # a count is asked about above or not at all (the answer or the confirming question read it).
+    told = {count.sentence for count in candidates.counts(part)}
+    told |= {n for inc in extraction.incidents for n in (inc.place_sentence, inc.perpetrator_sentence) if n}
+    another_time = candidates.of_another_time(part)
+    for s in part.trusted().sentences:
+        if s.id <= candidates.LEDE or s.id in told or s.id in another_time or not candidates.tells_an_attack(s.text):
+            continue
+        if candidates.turns_to_another_event(s.text) or elsewhere_placed(s.text) or another_day(s.text):
+            found[s.id] = []
     return dict(sorted(found.items()))
 
 
@@ -496,7 +517,8 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
     ``other_event_sentences`` picks (three at most) tells the main incident or another one (``prompts/other.j2``),
     and for another, its type among those the sentence's words speak of. Another incident is built by code from
     that sentence: its figures move there, its place is what the sentence places (``gazetteer.places_named``),
-    its date what the sentence says, its summary the sentence itself (``told_in``); sentences that place it in
+    its date what the sentence says, its attackers those the sentence names as doing it (``candidates.attackers_in``),
+    its summary the sentence itself (``told_in``); sentences that place it in
     the same place make one incident. On the develop half's 19 late count sentences of main incidents the
     same-attack question was right for 15 after the answer and for 18 without it, which also spares reading the
     answer again (about 130 prompt tokens less); offered three choices (main, another, earlier) instead, the
@@ -510,7 +532,7 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
     for sid, figures in list(other_event_sentences(extraction, part).items())[:MAX_OTHER_QUESTIONS]:
         sentence = part.sentence(sid)
         assert sentence is not None
-        types = candidates.types_in(sentence.text, EVENT_TYPES, casualties=True)  # its counts are victims
+        types = candidates.types_in(sentence.text, EVENT_TYPES, casualties=bool(figures))  # its counts are victims
         question = templates.question({"sentence": sid, "text": sentence.text, "incident": _named(main)}, "other")
         try:
             reply: OtherEvent = create(response_model=other_event_model(tuple(types)),
@@ -528,13 +550,14 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
         inc = built.get(slot)
         if inc is None:
             when = _DATE_WORDS.search(sentence.text)
+            doers = candidates.attackers_in(sentence.text)  # "insurgents also attacked a position at Chai"
             inc = Incident(
                 headline=f"{_KIND.get(reply.event_type, reply.event_type.replace('_', ' ')).capitalize()}"
                          f"{f' in {place}' if place else ''}",
                 summary=sentence.text, event_type=reply.event_type, date_text=when.group(0) if when else None,
                 country=main.country, province=None, place=place, place_sentence=sid if place else None,
-                perpetrator=None, perpetrator_sentence=None, target=None, claimed_by=None, claim_sentence=None,
-                told_in=sid)
+                perpetrator=doers, perpetrator_sentence=sid if doers else None, target=None, claimed_by=None,
+                claim_sentence=None, told_in=sid)
             built[slot] = inc
             extraction.incidents.append(inc)
         moved = {id(f) for f in figures}

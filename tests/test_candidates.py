@@ -55,6 +55,9 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "Gunmen attacked from four sides of the town, resulting in deaths.",  # things
     "Two bombings claimed by the group killed a man.",  # attacks, not people
     "Three suicide bombings across the city killed a man.",
+    "A man was killed and 26 others fled, because they were outnumbered.",  # people their verb says were not hurt
+    "At least 200,000 people were marking the end of Ramadan when a bomb killed a man.",
+    "Two suspects were arrested after gunmen killed a man.",
 ])
 def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     assert [a for a in amounts(sentence) if a.lower() != "a man"] == []  # the man killed is one person, proposed
@@ -633,6 +636,20 @@ def test_a_quotation_over_several_sentences_is_its_closing_speakers() -> None:
     assert offered["S5: 10 people dead"] == ("Colonel Abdikadir Hussein",)
     # a quotation that does not close within four sentences names nobody
     assert offered["S8: Twelve people died"] == (ARTICLE_SOURCE,)
+
+
+def test_a_quotation_closed_by_a_pronoun_or_by_no_one_is_the_speaker_before_it_or_who_opened_it() -> None:
+    text = ("Twelve soldiers were killed in an ambush on Sunday, minister Ousseni Tamboura said in a statement.\n"
+            "The ambush targeted a joint military group near the village of Dounkou.\n"
+            "\"Provisional toll stands at 12 soldiers killed and three injured.\n"
+            "Seven are missing,\" it said.\n"
+            "Residents fled the village.\n"
+            "An official statement issued by the army said: \"Terrorists attacked a garrison.\n"
+            "Two terrorists have been killed.\n"
+            "A search operation is underway.\"\n")
+    offered = sources_offered(text)
+    assert offered["S3: 12 soldiers killed"] == ("minister Ousseni Tamboura",)  # found 311
+    assert offered["S7: Two terrorists have"] == ("the army", "An official statement issued by the army")  # 327
 
 
 def test_a_thing_after_a_preposition_does_not_make_the_count_a_count_of_things() -> None:

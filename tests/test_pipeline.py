@@ -506,3 +506,43 @@ def test_a_count_placed_at_another_town_of_the_same_state_is_asked_about() -> No
                                            context={"article": article})
     # Zaria is another town of Kaduna State; the sentence naming Kafanchan goes on with the incident's story
     assert list(other_event_sentences(extraction, article)) == [6]
+
+
+def test_a_sentence_with_no_count_that_tells_another_attack_is_asked_about_and_becomes_its_own_incident() -> None:
+    """A round-up tells other attacks with no count ("insurgents also attacked a position ... at Chai", found
+    318; "Last Tuesday there was an attack against ..."): a sentence that tells an attack and opens on another
+    day, turns to another event or places it at another town is asked about. The main attack's own day and
+    another time ("A month earlier") are not."""
+    article = parse_article(
+        "Gunmen kill 10 in Kafanchan\n"
+        "Gunmen killed 10 people in Kafanchan, Kaduna State, on Sunday, police said.\n"
+        "The attackers fled on motorbikes.\n"
+        "On Sunday, the gunmen also attacked a police post in Kafanchan.\n"
+        "Last Tuesday, gunmen attacked a church.\n"
+        "A month earlier, bandits attacked a school in Zaria.\n"
+        "Separately, gunmen abducted a pastor.\n"
+        "Residents buried the victims on Monday.\n",
+        "round-up",
+    )
+    incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
+                "perpetrator": None, "perpetrator_sentence": None}
+    label = labelling({"S1": ("killed", "total", 1, "the article itself"), "S2": ("killed", "total", 1, "police")},
+                      [incident])
+    kinds = {"[S5]": "armed_assault", "[S7]": "kidnapping"}
+
+    def answer(request: dict[str, Any]) -> str:
+        if request["response_format"]["json_schema"]["name"] == "OtherEvent":
+            asked = request["messages"][-1]["content"]
+            return json.dumps({"same_incident": False, "event_type": next(v for k, v in kinds.items() if k in asked)})
+        return str(label(request))
+    backend = Scripted(answer)
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    asked = [r["messages"][-1]["content"].split(":")[0] for r in backend.requests[1:]]
+    assert asked == ["One more question, about [S5]", "One more question, about [S7]"]
+    assert [(inc.event_type, inc.told_in, inc.figures) for inc in brief.incidents[1:]] == [
+        ("armed_assault", 5, []), ("kidnapping", 7, [])]
+    assert brief.incidents[1].summary == "Last Tuesday, gunmen attacked a church."
+    # its attackers are its sentence's, cited there
+    cited = brief.incidents[1].perpetrator_citation
+    assert brief.incidents[1].perpetrator == "gunmen" and cited is not None and cited.sentence == 5
+    assert [f.amount_text for f in brief.incidents[0].figures] == ["10"]

@@ -746,6 +746,17 @@ def tells_an_attack(text: str) -> bool:
     return bool(_ATTACK_TOLD.search(text))
 
 
+# A sentence whose subject points back to an attack already told: "The attack happened shortly before the arrival
+# of Turkish President Recep Tayyip Erdogan in Mogadishu" (found 306), "This attack was very near the site ...".
+_BACK_TO_THE_ATTACK = re.compile(r"^\W*(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?"
+                                 r"(?:attacks?|assault|blast|bombings?|explosions?|raid|ambush|incident|violence|"
+                                 r"killings?|massacre|shooting|siege)\b", re.I)
+
+
+def points_back_to_the_attack(text: str) -> bool:
+    return bool(_BACK_TO_THE_ATTACK.search(text))
+
+
 def opening_day(text: str) -> str | None:
     """The weekday a sentence opens on ("Last Monday, ..."), lower case; None when it opens otherwise."""
     m = _OPENING_DAY.search(text)

@@ -484,7 +484,8 @@ def other_event_sentences(extraction: Extraction, part: Article) -> dict[int, li
     told |= {n for inc in extraction.incidents for n in (inc.place_sentence, inc.perpetrator_sentence) if n}
     another_time = candidates.of_another_time(part)
     for s in part.trusted().sentences:
-        if s.id <= candidates.LEDE or s.id in told or s.id in another_time or not candidates.tells_an_attack(s.text):
+        if (s.id <= candidates.LEDE or s.id in told or s.id in another_time or not candidates.tells_an_attack(s.text)
+                or candidates.points_back_to_the_attack(s.text)):
             continue
         if candidates.turns_to_another_event(s.text) or elsewhere_placed(s.text) or another_day(s.text):
             found[s.id] = []

@@ -147,6 +147,11 @@ def test_the_places_a_sentence_places_something_in_are_named_as_written() -> Non
     assert places_named("The deputy prime minister told reporters in Ankara that 10 were killed.", "Turkey") == []
     assert places_named("Police said in Ankara that two died in Izmir.", "Turkey") == ["Izmir"]
     assert places_named("Police said two died in Izmir.", "Turkey") == ["Izmir"]
+    # the attribution after a quotation is where its speaker spoke, unless it tells the event
+    spoke = "There are also 15 wounded,\u201d Erdogan told a lunch for ambassadors in Ankara."
+    assert places_named(spoke, "Turkey") == []
+    assert places_named("\"We will find them,\" the governor said after gunmen killed 10 in Izmir.", "Turkey") == [
+        "Izmir"]
 
 
 @pytest.mark.parametrize(("country", "text", "named"), [

@@ -512,7 +512,8 @@ def test_a_sentence_with_no_count_that_tells_another_attack_is_asked_about_and_b
     """A round-up tells other attacks with no count ("insurgents also attacked a position ... at Chai", found
     318; "Last Tuesday there was an attack against ..."): a sentence that tells an attack and opens on another
     day, turns to another event or places it at another town is asked about. The main attack's own day and
-    another time ("A month earlier") are not."""
+    another time ("A month earlier") are not, nor is a sentence that points back to the attack ("The attack came
+    shortly before ...", found 306)."""
     article = parse_article(
         "Gunmen kill 10 in Kafanchan\n"
         "Gunmen killed 10 people in Kafanchan, Kaduna State, on Sunday, police said.\n"
@@ -521,7 +522,8 @@ def test_a_sentence_with_no_count_that_tells_another_attack_is_asked_about_and_b
         "Last Tuesday, gunmen attacked a church.\n"
         "A month earlier, bandits attacked a school in Zaria.\n"
         "Separately, gunmen abducted a pastor.\n"
-        "Residents buried the victims on Monday.\n",
+        "Residents buried the victims on Monday.\n"
+        "The attack came shortly before the governor arrived in Zaria.\n",  # the same attack, pointed back to
         "round-up",
     )
     incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,

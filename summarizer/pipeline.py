@@ -545,6 +545,12 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
             continue
         if reply.same_incident:
             continue
+        if not figures and reply.event_type == "other" and candidates.attackers_in(sentence.text) is None:
+            # as schema.ground's empty incidents: no one hurt, no attacker, no violent type ("Several schools had
+            # closed early ... after rumors circulated of a possible attack", develop 002)
+            extraction.dropped.append(f"S{sid}: read as another event, but it tells no one hurt, no attacker and "
+                                      "no violent event: no incident")
+            continue
         places = places_named(sentence.text, main.country)
         place = places[0] if places else None
         slot = f"{_norm(place)} {reply.event_type}" if place else f"S{sid}"  # one incident per town and kind

@@ -523,14 +523,15 @@ def test_a_sentence_with_no_count_that_tells_another_attack_is_asked_about_and_b
         "A month earlier, bandits attacked a school in Zaria.\n"
         "Separately, gunmen abducted a pastor.\n"
         "Residents buried the victims on Monday.\n"
-        "The attack came shortly before the governor arrived in Zaria.\n",  # the same attack, pointed back to
+        "The attack came shortly before the governor arrived in Zaria.\n"  # the same attack, pointed back to
+        "Separately, schools closed early after rumours of an attack.\n",  # asked; "other", no one: no incident
         "round-up",
     )
     incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
                 "perpetrator": None, "perpetrator_sentence": None}
     label = labelling({"S1": ("killed", "total", 1, "the article itself"), "S2": ("killed", "total", 1, "police")},
                       [incident])
-    kinds = {"[S5]": "armed_assault", "[S7]": "kidnapping"}
+    kinds = {"[S5]": "armed_assault", "[S7]": "kidnapping", "[S10]": "other"}
 
     def answer(request: dict[str, Any]) -> str:
         if request["response_format"]["json_schema"]["name"] == "OtherEvent":
@@ -540,9 +541,11 @@ def test_a_sentence_with_no_count_that_tells_another_attack_is_asked_about_and_b
     backend = Scripted(answer)
     brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
     asked = [r["messages"][-1]["content"].split(":")[0] for r in backend.requests[1:]]
-    assert asked == ["One more question, about [S5]", "One more question, about [S7]"]
+    assert asked == ["One more question, about [S5]", "One more question, about [S7]",
+                     "One more question, about [S10]"]
     assert [(inc.event_type, inc.told_in, inc.figures) for inc in brief.incidents[1:]] == [
         ("armed_assault", 5, []), ("kidnapping", 7, [])]
+    assert any(note.startswith("S10: read as another event, but it tells no one hurt") for note in brief.left_out)
     assert brief.incidents[1].summary == "Last Tuesday, gunmen attacked a church."
     # its attackers are its sentence's, cited there
     cited = brief.incidents[1].perpetrator_citation

@@ -29,6 +29,25 @@ def test_split_keeps_abbreviations_and_splits_glued_sentences() -> None:
                      "Police said more."]
 
 
+def test_a_line_broken_inside_a_sentence_is_one_sentence() -> None:
+    """Found 316, hard-wrapped at a fixed width: "[S9] They" / "[S10] took away 27 students" cut the count from
+    its speaker. A line that ends a sentence, a title line and a web address stay lines of their own."""
+    text = ("Gunmen kidnap 42 in Kagara\n"
+            "Gunmen believed to belong to a\n"
+            "criminal gang have abducted 42 people, an official said.\n"
+            "One student was killed during the\r\n"
+            "\"kidnapping,\" the official said.\n"
+            "Photos at\n"
+            "http://example.com/kagara\n")
+    article = parse_article(text, "wrapped")
+    assert [s.text for s in article.sentences][:3] == [
+        "Gunmen kidnap 42 in Kagara",
+        "Gunmen believed to belong to a criminal gang have abducted 42 people, an official said.",
+        "One student was killed during the  \"kidnapping,\" the official said."]
+    assert article.text.endswith("Photos at\nhttp://example.com/kagara\n")
+    assert len(article.text) == len(text)  # offsets into the file are kept
+
+
 def test_a_sentence_glued_after_a_number_is_cut_but_a_decimal_is_not() -> None:
     """Merge 218: "... on June 7.A bomb-laden car ..., Istanbul Gov. Vasip Şahin told reporters" read as one
     sentence gave the governor the lede's unattributed toll."""

@@ -731,9 +731,8 @@ def turns_to_another_event(text: str) -> bool:
 
 
 # A sentence that tells an attack, by its verb or its noun: what a sentence with no count needs before the model
-# is asked whether it is another incident ("insurgents also attacked a position ... at Chai", "three men were
-# also suspected to have been abducted ... in Iresuki village", "there was an attack against the Maganja
-# administrative post"). English words for attacking, not any article's.
+# is asked whether it is another incident ("insurgents also attacked a position ... at Chai", "there was an attack
+# against the Maganja administrative post"). English words for attacking, not any article's.
 _ATTACK_TOLD = re.compile(
     r"\b(?:attack(?:ed|s)?|stormed|ambush(?:ed)?|kidnapped|abducted|beheaded|executed|explo(?:ded|sion)|blew\s+up|"
     r"went\s+off|shot|opened\s+fire|killed|bomb(?:ed|ing)|blast|raid(?:ed)?|set\s+fire|torched|detonated|"

@@ -291,6 +291,8 @@ _PLACED = re.compile(rf"\b(?:in|near|at|outside|of|from|into|across|around|towar
                      rf"eastern|western|central|(?:north|south)-?(?:east|west)ern|downtown|neighbou?ring)\s+)*"
                      rf"(?P<a>{_NAME_RUN})|"
                      rf"(?P<b>{_NAME_RUN})\s+(?:province|state|region|governorate|district|department|county)\b")
+
+
 def country_of_division(name: str) -> str | None:
     """The country whose first-level division ``name`` names, when exactly one country has a division of that
     name ("Garissa County": Kenya); None otherwise."""

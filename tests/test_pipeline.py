@@ -402,6 +402,21 @@ def test_the_attackers_own_spokesmans_toll_is_a_rival_toll_and_not_questioned() 
 
 # --- another incident, told in a sentence the main incident's answer set aside ------------------------------
 
+KAFANCHAN = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
+             "perpetrator": None, "perpetrator_sentence": None}
+
+
+def another_incident_each(label: Any, kinds: dict[str, str]) -> Any:
+    """The labelling answer ``label``, and to each question whether a sentence tells another incident: another, of
+    the type ``kinds`` gives the sentence ("[S5]": "bombing")."""
+    def answer(request: dict[str, Any]) -> str:
+        if request["response_format"]["json_schema"]["name"] == "OtherEvent":
+            asked = request["messages"][-1]["content"]
+            return json.dumps({"same_incident": False, "event_type": next(v for k, v in kinds.items() if k in asked)})
+        return str(label(request))
+    return answer
+
+
 def test_a_count_in_a_sentence_that_turns_to_another_event_becomes_its_own_incident_when_the_model_says_so() -> None:
     backend = Scripted(asking(True, False))  # S5 "In a similar raid ...": the 40 is confirmed, then asked about
     brief = summarize_article(SIMILAR, ExchangeClient(backend=backend), load_templates())
@@ -465,19 +480,11 @@ def test_other_attacks_at_one_town_are_one_incident_per_kind_of_attack() -> None
         "Separately, another bomb in Zaria wounded four people.\n",
         "kinds",
     )
-    incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
-                "perpetrator": None, "perpetrator_sentence": None}
     label = labelling({"S1": ("killed", "total", 1, "the article itself"), "S2": ("killed", "total", 1, "police"),
                        "S5": ("killed", "officials", 1, "the article itself"),
                        "S6": ("wounded", "total", 1, "the article itself"),
-                       "S7": ("wounded", "total", 1, "the article itself")}, [incident])
-    kinds = {"[S5]": "armed_assault", "[S6]": "bombing", "[S7]": "bombing"}
-
-    def answer(request: dict[str, Any]) -> str:
-        if request["response_format"]["json_schema"]["name"] == "OtherEvent":
-            asked = request["messages"][-1]["content"]
-            return json.dumps({"same_incident": False, "event_type": next(v for k, v in kinds.items() if k in asked)})
-        return str(label(request))
+                       "S7": ("wounded", "total", 1, "the article itself")}, [KAFANCHAN])
+    answer = another_incident_each(label, {"[S5]": "armed_assault", "[S6]": "bombing", "[S7]": "bombing"})
     brief = summarize_article(article, ExchangeClient(backend=Scripted(answer)), load_templates())
     assert [(inc.event_type, inc.place, [f.amount_text for f in inc.figures]) for inc in brief.incidents[1:]] == [
         ("armed_assault", "Zaria", ["two"]), ("bombing", "Zaria", ["three", "four"])]
@@ -527,18 +534,9 @@ def test_a_sentence_with_no_count_that_tells_another_attack_is_asked_about_and_b
         "Separately, schools closed early after rumours of an attack.\n",  # asked; "other", no one: no incident
         "round-up",
     )
-    incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
-                "perpetrator": None, "perpetrator_sentence": None}
     label = labelling({"S1": ("killed", "total", 1, "the article itself"), "S2": ("killed", "total", 1, "police")},
-                      [incident])
-    kinds = {"[S5]": "armed_assault", "[S7]": "kidnapping", "[S10]": "other"}
-
-    def answer(request: dict[str, Any]) -> str:
-        if request["response_format"]["json_schema"]["name"] == "OtherEvent":
-            asked = request["messages"][-1]["content"]
-            return json.dumps({"same_incident": False, "event_type": next(v for k, v in kinds.items() if k in asked)})
-        return str(label(request))
-    backend = Scripted(answer)
+                      [KAFANCHAN])
+    backend = Scripted(another_incident_each(label, {"[S5]": "armed_assault", "[S7]": "kidnapping", "[S10]": "other"}))
     brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
     asked = [r["messages"][-1]["content"].split(":")[0] for r in backend.requests[1:]]
     assert asked == ["One more question, about [S5]", "One more question, about [S7]",

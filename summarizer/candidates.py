@@ -1177,6 +1177,12 @@ _PRONOUN_REACH = 3
 """How many sentences back a pronoun's speaker is looked for."""
 
 
+def _speakers_before(said: Mapping[int, list[str]], sentence: int) -> list[str]:
+    """The speakers of the nearest sentence before ``sentence``, within ``_PRONOUN_REACH``, that cites anyone: whom
+    "he added", "it said" or "according to him" points to."""
+    return next((said[k] for k in range(sentence - 1, sentence - 1 - _PRONOUN_REACH, -1) if said.get(k)), [])
+
+
 # A speaker inside a relative clause speaks for that clause only: "Gunmen killed 12 people in an attack that police
 # said was the work of bandits", "The bombing, which police said was carried out by a teenager, killed 31 people",
 # "an attack senior security officials said was probably planned by Islamic State" (merge 208): the counts outside
@@ -1221,8 +1227,7 @@ def source_options(count: Count, said: dict[int, list[str]], sentence_text: str,
         return tuple(quoted[count.sentence])
     if (pronoun := _PRONOUN_SAYS.search(sentence_text)) and not _OWN_PERSON.search(
             _IN_QUOTES.sub("", sentence_text[: pronoun.start()])):
-        earlier = next((said[k] for k in range(count.sentence - 1, count.sentence - 1 - _PRONOUN_REACH, -1)
-                        if said.get(k)), [])
+        earlier = _speakers_before(said, count.sentence)
         if own or earlier:
             return tuple(dict.fromkeys([*own, *earlier]))
     if own:
@@ -1294,7 +1299,7 @@ _INTRODUCES = re.compile(r"\b(?:said|says|stated|added|told\s+[\w\s]{1,30}?|read
 def _quotation_speakers(article: Article, said: Mapping[int, list[str]], first: int, closing: str) -> list[str]:
     """The speakers of a quotation whose closing sentence names no one (``quoted_by``)."""
     if _PRONOUN_SAYS.search(closing[[m.start() for m in _QUOTE_MARK.finditer(closing)][-1]:]):
-        return next((said[k] for k in range(first - 1, first - 1 - _PRONOUN_REACH, -1) if said.get(k)), [])
+        return _speakers_before(said, first)
     opening = article.sentence(first)
     mark = _QUOTE_MARK.search(opening.text) if opening is not None else None
     introduced = opening is not None and mark is not None and _INTRODUCES.search(opening.text[: mark.start()])

@@ -545,9 +545,11 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
             continue
         if reply.same_incident:
             continue
-        if not figures and reply.event_type == "other" and candidates.attackers_in(sentence.text) is None:
-            # as schema.ground's empty incidents: no one hurt, no attacker, no violent type ("Several schools had
-            # closed early ... after rumors circulated of a possible attack", develop 002)
+        doers = candidates.attackers_in(sentence.text)  # "insurgents also attacked a position at Chai"
+        if not figures and reply.event_type == "other" and doers is None:
+            # no one hurt, no attacker and type "other": schema.ground's rule for the model's incidents of that type
+            # ("Several schools had closed early ... after rumors circulated of a possible attack", develop 002); a
+            # violent type with no place stays, since a built incident's place is only one the gazetteer knows
             extraction.dropped.append(f"S{sid}: read as another event, but it tells no one hurt, no attacker and "
                                       "no violent event: no incident")
             continue
@@ -557,7 +559,6 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
         inc = built.get(slot)
         if inc is None:
             when = _DATE_WORDS.search(sentence.text)
-            doers = candidates.attackers_in(sentence.text)  # "insurgents also attacked a position at Chai"
             inc = Incident(
                 headline=f"{_KIND.get(reply.event_type, reply.event_type.replace('_', ' ')).capitalize()}"
                          f"{f' in {place}' if place else ''}",

@@ -127,21 +127,22 @@ _COUNTED_NOUN = re.compile(r"\b(?!(?:at|least|more|than|over|about|around|nearly
 
 
 def _coordinated_sum(t: str) -> Amount | None:
-    """The sum of two counts joined as one subject or object ("nine germans and one peruvian", "an indonesian and a
-    canadian"): the annotation guide's annotator sums them (merge 208, 217). Each side must count someone; a
+    """The sum of two counts or a list of them joined as one subject or object ("nine germans and one peruvian",
+    "an indonesian and a canadian", "at least four women, four children and two civilian drivers"): the
+    annotation guide's annotator sums them (merge 208, 217; found 303, 333). Each side must count someone; a
     number alone ("a hundred and five", "between 10 and 12") is no coordination."""
     m = _COORDINATED.fullmatch(t)
     if m is None or t.startswith("between "):
         return None
-    if not all(_COUNTED_NOUN.search(_NUMBER_RE.sub(" ", m.group(side))) for side in ("a", "b")):
+    sides = [*m.group("a").split(", "), m.group("b")]  # a list: "four women, four children and two drivers"
+    if not all(_COUNTED_NOUN.search(_NUMBER_RE.sub(" ", side)) for side in sides):
         return None
-    a, b = parse_amount(m.group("a")), parse_amount(m.group("b"))
-    if a is None or b is None or a.low is None or b.low is None:
+    amounts = [parse_amount(side) for side in sides]
+    lows = [a.low for a in amounts if a is not None and a.qualifier in ("exact", "at_least", "more_than")]
+    if len(lows) < len(sides) or None in lows:
         return None
-    if a.qualifier not in ("exact", "at_least", "more_than") or b.qualifier not in ("exact", "at_least", "more_than"):
-        return None
-    low = a.low + b.low
-    if a.qualifier == b.qualifier == "exact":
+    low = sum(x for x in lows if x is not None)
+    if all(a is not None and a.qualifier == "exact" for a in amounts):
         return Amount(low, low, "exact")
     return Amount(low, None, "at_least")
 

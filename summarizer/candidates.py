@@ -57,6 +57,7 @@ class Count:
     speakers: str | None = None  # the words that make it a count of who speaks ('two police officials said')
     combined: str | None = None  # the words that lump killed and wounded together ('were killed or wounded')
     share: str | None = None  # the words that make it a share of another count ('three of them critically')
+    part: str | None = None  # the words that make it a part of a count its sentence gave ('12 civilians -- four women')
     shortens: str | None = None  # the key of the count set aside that this headline count shortens
 
     @property
@@ -80,6 +81,8 @@ class Count:
             return f"counts the killed and the wounded together ({self.combined!r}), a toll of neither; not asked"
         if self.share is not None:
             return f"a share of a count already given ({self.share!r}), not a toll of its own; not asked"
+        if self.part is not None:
+            return f"a part of a count its sentence gives ({self.part!r}), not a toll of its own; not asked"
         if self.shortens is not None:
             return f"the headline's shortening of a count set aside ({self.shortens!r}); not asked"
         return None
@@ -209,6 +212,52 @@ def condition_share(text: str, start: int, end: int) -> str | None:
     None (``_SHARE_OF``)."""
     m = _SHARE_OF.match(text[end:end + 100])
     return (text[start:end] + m.group(0)).strip() if m else None
+
+
+# The parts a count of people is broken into: "12 civilians -- four women, four children and four men -- were
+# killed", "at least 10 people including two members of parliament", "a total of 13 bodies, cut to death, including
+# four women", "the dead, most of them internally displaced persons, include seven children and three women" (found
+# set 303, 306, 319, 324; develop 002's "19 bodies ... including students, guards, policemen and at least one
+# teacher"). The annotation guide's annotator lists none of these demographic parts, but keeps a part that is a
+# victim group of its own: "at least six people including three police", "the dead included six police officers
+# and five civilians" (extra 211, 218). A breakdown opens after a count (up to five words of its noun between,
+# commas among them) or after "the dead ... include", and runs to the end of the clause. A dash, a bracket or a
+# colon opens one only where a count follows it: "eight people -- raising an earlier toll of seven --" is no
+# breakdown (found 334).
+_BREAKDOWN_AFTER_COUNT = re.compile(r"(?:[\s,]+[\w'’-]+){0,5}?\s*,?\s*(?:\b(?:including|among\s+them|among\s+whom)\b|"
+                                    rf"(?:--|—|–|\(|:)(?=\s*(?:{NUMBER_PATTERN}|\d)))", re.I)
+_BREAKDOWN_OF_THE_DEAD = re.compile(r"\b(?:the\s+(?:dead|victims|casualties|wounded|injured)|those\s+(?:killed|"
+                                    r"wounded|injured|hurt))\b[^.;:!?]{0,60}?\binclud(?:e|es|ed)\s+", re.I)
+_BREAKDOWN_END = re.compile(r"[.;)!?]|--|—|–|\b(?:were|was|are|is|have|has|had|been|killed|killing|died|dead|wounded|"
+                            r"wounding|injured|injuring|while|but|who|which|when|after|said|says)\b", re.I)
+_OWN_GROUP = re.compile(r"civilians?", re.I)
+
+
+def _breakdowns(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The stretches of ``text`` that break a count of ``spans`` (or "the dead") into parts: (start, end, the
+    words that open it)."""
+    found: list[tuple[int, int, str]] = []
+    opened = [(m.end(), text[start:m.end()]) for start, end, _ in spans
+              if (m := _BREAKDOWN_AFTER_COUNT.match(text, end))]
+    opened += [(m.end(), m.group(0)) for m in _BREAKDOWN_OF_THE_DEAD.finditer(text)]
+    for opens, words in opened:
+        stop = _BREAKDOWN_END.search(text, opens)
+        found.append((opens, stop.start() if stop else len(text), words))
+    return found
+
+
+def part_of(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The words that make the count at ``text[start:end]`` a part of a count its sentence gives, or None
+    (``_breakdowns``). A part whose noun names a victim group of the guide ("three police", "five civilians") is
+    a count of its own."""
+    noun = text[end:end + 40]
+    if noun_group(noun) in ("militants", "police", "soldiers", "officials") or (
+            (first := _NOUN.search(noun)) and _OWN_GROUP.fullmatch(first.group(0))):
+        return None
+    for opens, stops, words in _breakdowns(text, spans):
+        if opens <= start and end <= stops:
+            return " ".join(f"{words} {text[start:end]}".split())
+    return None
 
 
 def attackers(text: str, start: int, end: int) -> str | None:
@@ -586,7 +635,8 @@ def counts(article: Article) -> list[Count]:
                                elsewhen_in=said_in if said_in != s.id and not earlier else None,
                                other_attacks=others.group(0) if others else None,
                                speakers=speaking(s.text, start, end), combined=combined(s.text, start, end),
-                               share=condition_share(s.text, start, end)))
+                               share=condition_share(s.text, start, end),
+                               part=part_of(s.text, start, end, spans)))
     return _headline_asides(article, found)
 
 
@@ -596,12 +646,14 @@ def counts(article: Article) -> list[Count]:
 _SIDE_STOP = (r"(?:and|or|but|were|was|are|is|been|have|has|had|also|died|killed|wounded|injured|hurt|dead|in|at|"
               r"on|of|by|with|who|which|that|the|including|among|while|when|after)")
 _SIDE = (rf"(?i:(?:at\s+least|more\s+than)\s+)?(?i:{NUMBER_PATTERN}|\d[\d,]*|\ban?\b|\bone\b)"
-         rf"(?:\s+(?!{_SIDE_STOP}\b)[\w'’-]+){{1,4}}")
+         rf"(?:\s+(?!{_SIDE_STOP}\b)\w[\w'’-]*){{1,4}}")  # words, not a dash: "12 civilians -- four women"
 _COORDINATION = re.compile(
-    rf"(?P<a>{_SIDE})\s+(?:and|as\s+well\s+as)\s+(?P<b>{_SIDE})(?=\s+(?:(?:were|was|have\s+been|had\s+been)\s+"
-    r"(?:\w+ly\s+|also\s+)*(?P<passive>killed|wounded|injured|hurt|shot\s+dead)|(?P<died>died))\b)|"
-    rf"\b(?i:(?P<active>killed|killing|wounded|wounding|injured|injuring))\s+(?P<c>{_SIDE})\s+(?:and|as\s+well\s+as)"
-    rf"\s+(?P<d>{_SIDE})\b")
+    rf"(?P<la>(?:{_SIDE},\s+)*)(?P<a>{_SIDE}),?\s+(?:and|as\s+well\s+as)\s+(?P<b>{_SIDE})(?=\s+(?:(?:were|was|"
+    r"have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)*(?P<passive>killed|wounded|injured|hurt|shot\s+dead)|"
+    r"(?P<died>died))\b)|"
+    rf"\b(?i:(?P<active>killed|killing|wounded|wounding|injured|injuring))\s+(?P<lc>(?:{_SIDE},\s+)*)(?P<c>{_SIDE}),?"
+    rf"\s+(?:and|as\s+well\s+as)\s+(?P<d>{_SIDE})\b")
+_LISTED_SIDE = re.compile(rf"(?P<side>{_SIDE}),\s+")
 
 
 def _side_group(side: str) -> VictimGroup | None:
@@ -609,18 +661,28 @@ def _side_group(side: str) -> VictimGroup | None:
     return noun_group(" ".join(words[1:])) if len(words) > 1 else None
 
 
+def _one_kind(sides: Sequence[str]) -> bool:
+    """Sides of one kind of people, whose counts the guide's annotator sums: one group, or none but civilians
+    and people no group names ("seven men and four women", "four women, four children and two civilian drivers":
+    found 333, 303)."""
+    groups = {_side_group(side) for side in sides}
+    return len(groups) == 1 or groups <= {None, "civilians"}
+
+
 def _coordinated(text: str, spans: list[tuple[int, int, str]],
                  singles: dict[tuple[int, int], Outcome]) -> list[tuple[int, int, str]]:
-    """The spans with each coordination of two counts of the same kind of people made one count, their sum
+    """The spans with each coordination of two counts or more of one kind of people made one count, their sum
     (``amounts.parse_amount``): the guide's annotator sums "nine Germans and one Peruvian" but keeps "six police
-    officers and five civilians" apart, one entry per victim group. Of two groups, a side no span covers yet ("and
-    a civilian") is proposed as a count of its own."""
+    officers and five civilians" apart, one entry per victim group (``_one_kind``). Of two groups, a side no span
+    covers yet ("and a civilian") is proposed as a count of its own."""
     for m in _COORDINATION.finditer(text):
-        a, b = ("a", "b") if m.group("a") else ("c", "d")
+        listed, a, b = ("la", "a", "b") if m.group("a") else ("lc", "c", "d")
         verb = (m.group("passive") or m.group("died") or m.group("active") or "").lower()
         outcome = _outcomes_named(verb.split()[0])[0]  # "shot dead": "shot" names killed, as "killed" does
-        start, end = m.start(a), m.end(b)
-        if _side_group(m.group(a)) == _side_group(m.group(b)):
+        start, end = m.start(listed), m.end(b)
+        sides = [(m.start(listed) + x.start("side"), m.start(listed) + x.end("side"))
+                 for x in _LISTED_SIDE.finditer(m.group(listed))] + [(m.start(a), m.end(a)), (m.start(b), m.end(b))]
+        if _one_kind([text[x:y] for x, y in sides]):
             inside = [sp for sp in spans if start <= sp[0] < end]
             if any(sp[1] > end for sp in inside):
                 continue
@@ -629,7 +691,7 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
                 singles.pop((sp[0], sp[1]), None)
             singles[(start, end)] = outcome
             continue
-        for side in ((m.start(a), m.end(a)), (m.start(b), m.end(b))):
+        for side in sides:
             covering = [sp for sp in spans if sp[0] < side[1] and side[0] < sp[1]]
             if not covering and parse_amount(text[side[0]:side[1]]) is not None:
                 spans.append((*side, text[side[0]:side[1]]))

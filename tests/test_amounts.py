@@ -56,6 +56,8 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("nine Germans and one Peruvian", 10, 10, "exact"),
         ("An Indonesian and a Canadian", 2, 2, "exact"),
         ("a popular provincial minister and at least eight others", 9, None, "at_least"),
+        ("at least four women, four children and two civilian drivers", 10, None, "at_least"),  # a list (found 303)
+        ("seven men, four women and a boy", 12, 12, "exact"),
         # a number written with "and" is one number, not two counts
         ("a hundred and five", 105, 105, "exact"),
         ("two and a half million", 2_500_000, 2_500_000, "exact"),

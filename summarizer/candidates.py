@@ -151,9 +151,11 @@ _NUMBERING_BEFORE = re.compile(r"\bnumbering\s+(?:about\s+|around\s+|some\s+|ove
 # suicide bombers", "an account supported by two civilian vigilantes". Those acted; they are no toll.
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|at least\s+|more than\s+|up to\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
-# The count's noun phrase (up to four words, no punctuation, no verb of being) and then a verb of saying.
+# The count's noun phrase (up to four words, no punctuation, no verb of being) and then a verb of saying; a clause
+# or a place after the count ends its noun phrase: "killed 20 people in what officials said was" counts victims.
 _SPEAKERS_AFTER = re.compile(
-    r"(?P<words>(?:\s+(?!(?:was|were|been|being|is|are|had|has|have|who|that|which|and|or)\b)[\w'’-]+){1,4})"
+    r"(?P<words>(?:\s+(?!(?:was|were|been|being|is|are|had|has|have|who|that|which|and|or|what|where|when|in|at|on|"
+    r"during|after|near)\b)[\w'’-]+){1,4})"
     r"\s+(?:also\s+|later\s+)?(?:said|say|says|told|tell|confirmed|confirm|reported|report|stated|announced|"
     r"estimated|added|claimed)\b(?!\s+(?:to|by)\b)", re.I)  # not "two men said to be grooms"
 
@@ -289,11 +291,14 @@ def _counts_things(text: str, end: int) -> bool:
 
 
 # People whom their own verb says were not hurt: "26 others fled", "at least 200,000 people were marking the
-# end of Ramadan", "two suspects were arrested" (found set 318, 329). The count's noun and its verb, nothing
-# between; those freed or rescued may be the kidnapped and stay counts.
+# end of Ramadan", "two suspects were arrested" (found set 318, 329), "No one has claimed responsibility for the
+# killings" (found 305: no count of none). The count's noun and its verb, nothing between; those freed or rescued
+# may be the kidnapped and stay counts.
 _NOT_HURT = re.compile(r"^(?:\s+(?!(?:and|or|were|was|are|is|had|have)\b)[\w'’-]+){0,3}?\s+(?:(?:were|was|are|is|had|"
                        r"have)\s+(?:been\s+)?(?:\w+ly\s+)?)?(?:fled|escaped|unhurt|unharmed|gathered|gathering|"
-                       r"marking|attending|praying|celebrating|evacuated|arrested|detained|displaced)\b", re.I)
+                       r"marking|attending|praying|celebrating|evacuated|arrested|detained|displaced)\b|"
+                       # the count claimed, itself, not "an attack that killed 12 people was claimed"
+                       r"^\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|since\s+)?(?:claimed|claiming)\b", re.I)
 
 
 def _not_hurt(text: str, end: int) -> bool:
@@ -611,7 +616,7 @@ def counts(article: Article) -> list[Count]:
                 continue
             spans.append((start, end, phrase))
         for m in _VAGUE.finditer(s.text):
-            if not any(a <= m.start() < b for a, b, _ in spans):
+            if not any(a <= m.start() < b for a, b, _ in spans) and not _not_hurt(s.text, m.end()):
                 spans.append((m.start(), m.end(), m.group(0)))
         singles = {(a, b): outcome for a, b, _, outcome in one_person(s.text, spans)}
         spans.extend((a, b, s.text[a:b]) for a, b in singles)
@@ -1017,8 +1022,10 @@ _SAID_AFTER = re.compile(r"(?:[,\"”’]|(?<=[^\s'])')\s*(?:said|says|added|add
 # "X said" with X the verb's subject; not where the verb is a passive participle ("two bombings claimed by the
 # Islamic State group", "an attack claimed by a Kurdish militant group"). A title's abbreviation may stand in the
 # role between commas too ("a military spokesman, Col. Ahmed Ali, said").
-_SUBJECT = re.compile(rf"(?P<who>(?:{_ABBR}|[^,.;:()\"“”])+?)"
-                      rf"(?:\s*,\s*(?P<role>(?:{_ABBR}|[^,.;:()\"“”])+?)\s*,)?\s+(?:also\s+|"
+# A name's abbreviation in brackets is part of it ("The National Emergency Management Agency (NEMA) said", found 319).
+_BRACKETED = r"\([A-Z][\w.&'’-]{1,14}\)"
+_SUBJECT = re.compile(rf"(?P<who>(?:{_ABBR}|{_BRACKETED}|[^,.;:()\"“”])+?)"
+                      rf"(?:\s*,\s*(?P<role>(?:{_ABBR}|{_BRACKETED}|[^,.;:()\"“”])+?)\s*,)?\s+(?:also\s+|"
                       rf"later\s+|earlier\s+|have\s+|has\s+|had\s+)?(?P<verb>{_SAY})\b(?!\s+by\b(?!\s+(?:tele)?phone\b))"
                       # "said to the Reuters news agency", not "said to be"
                       r"(?!(?<=according)\s+to\b)(?!\s+to\s+(?!(?:the\s+)?[A-Z]))")
@@ -1065,7 +1072,7 @@ _MAX_WORDS = 9
 
 
 _NOT_A_NOUN_PHRASE = re.compile(r"\b(?:is|are|was|were|be|been|being|had|has|have|could|would|will|can|may|not|"
-                                r"and|or|did|does|do|per|who|which|that|to|he|she|they|it)$|"
+                                r"and|or|but|yet|did|does|do|per|who|which|that|to|he|she|they|it)$|"
                                 r"\b(?:is|are|was|were|been|had|has|have|could|would|will|did|does|do|spoke|"
                                 r"speaking)\b")  # lower case: "the BBC's Will Ross" is a name
 _PRONOUN = re.compile(r"(?<![\w-])(?:[Ww]e|I|[Yy]ou|us|[Oo]ur)(?![\w-])")

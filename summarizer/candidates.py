@@ -1144,7 +1144,9 @@ def _clean(who: str) -> str | None:
         who = relative.group("head")  # "a news agency that supports the group": the agency
     if not _TWO_SPEAKERS.match(who):
         who = _CLAUSE_WORDS.sub("", who)
-    who = re.sub(r"^(?:but|and|or|so|then)\s+", "", who, flags=re.I).strip(" '\"‘’“”-").rstrip(".")
+    # a sentence's opening adverb is no part of the name: "Later police said", "Meanwhile the ministry said"
+    who = re.sub(r"^(?:but|and|or|so|then|later|earlier|meanwhile|however|also|separately|subsequently|afterwards)\s+",
+                 "", who, flags=re.I).strip(" '\"‘’“”-").rstrip(".")
     who = _WHEN_BEFORE.sub("", _WHEN_AFTER.sub("", who))
     if not who or _NOT_SPEAKERS.match(who) or len(who.split()) > _MAX_WORDS or _NOT_A_NOUN_PHRASE.search(who) \
             or _PRONOUN.search(who) or _DAY_ALONE.match(who):

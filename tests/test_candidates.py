@@ -261,6 +261,9 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
      [("the municipal official from Dessa", "AFP")]),
     ("The group, a local rights organization, confirmed the killings in a statement, saying 12 were killed.",
      [("The group, a local rights organization", None)]),
+    # a sentence's opening adverb is not the speaker's name
+    ("Later police said 12 people had died.", [("police", None)]),
+    ("Meanwhile the ministry said 12 people had died.", [("the ministry", None)]),
     # what one confirmed before "but" is no speaker (found 312, 315)
     ("Two military sources confirmed the attack but said 10 soldiers died.", [("Two military sources", None)]),
     ("The police spokesman confirmed the attack but said only four persons lost their lives.",

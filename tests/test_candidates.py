@@ -754,7 +754,17 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     ("A NATO airstrike has killed at least 10 civilians in Kunar.", "NATO"),
     ("They died on Saturday in a Syrian government airstrike on the village.", "Syrian government"),
     ("Saudi-led coalition airstrikes hit a market.", "Saudi-led coalition"),
+    # a group named with no word for what it is, doing the attack or after "by"
+    ("Twelve people were killed when Al-Shabaab stormed a hotel in Mogadishu.", "Al-Shabaab"),
+    ("The Taliban attacked a checkpoint in Kunduz, killing 12.", "Taliban"),
+    ("Al-Shabaab stormed a hotel in Mogadishu.", "Al-Shabaab"),  # no common noun is written so
+    ("Twelve soldiers were killed in an ambush by Boko Haram.", "Boko Haram"),
+    ("Twelve died in an attack by the Allied Democratic Forces (ADF) rebels.", "Allied Democratic Forces (ADF) rebels"),
     # counts of them, role words, the state's forces, a method: no attackers named
+    ("Gunfire killed 12 people in the market.", None),  # one capitalised word opening the sentence
+    ("An IED killed 12 soldiers on the road.", None),
+    ("They checked their CNICs and shot them.", None),
+    ("The Kabul attack killed 12 people.", None),
     ("Three militants killed in army raid.", None),
     ("Police said 3 Boko Haram militants killed in the raid were buried.", None),  # not "Haram militants"
     ("Police killed three militants who had attacked a checkpoint.", None),

@@ -22,6 +22,7 @@ from summarizer.gazetteer import (
     divisions_placed,
     key,
     load,
+    named_only_at_a_border,
     places_named,
     province_for,
     same_division,
@@ -254,12 +255,18 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
         # The province is a division of one country only, another than the one given: the province's country.
         # A model reads a neighbour off "near the Kenya-Somalia border" or a claimant's "Islamic State of Iraq".
         country = owner
+    named = [f"in {x}" for x in (inc.province, inc.place) if x]
     if load().country_code(country) is None:
         # No country the gazetteer knows is named: the one whose division or large city the article places
         # the incident in, marked as looked up.
-        named = [f"in {x}" for x in (inc.province, inc.place) if x]
         found = country_of_places([*named, *where, *(s.text for s in article.sentences)])
         if found:
+            country, country_derived = found, True
+    elif owner is None and country and named_only_at_a_border(country, article.text):
+        # The article names the country given only at a border ("near the Afghan border"): the country whose
+        # divisions or large cities it places the incident in, where they point to one other country.
+        found = country_of_places([*named, *where, *(s.text for s in article.sentences)])
+        if found and load().country_code(found) != load().country_code(country):
             country, country_derived = found, True
     if country and not country_derived and not re.search(rf"\b{re.escape(key(country))}\b", key(article.text)):
         country_derived = True  # named by its people only ("Turkish nationals"): the name is the gazetteer's

@@ -216,6 +216,20 @@ def test_a_province_of_one_country_only_gives_the_country_over_a_neighbour_the_a
     assert shared.country == "Pakistan"  # type: ignore[attr-defined]
 
 
+def test_a_country_the_article_names_only_at_a_border_gives_way_to_the_country_of_its_places() -> None:
+    text = ("A roadside bomb killed four soldiers in a north-western tribal area near the Afghan border.\n"
+            "The convoy had left for the north-western city of Bannu, an army official in Peshawar said.\n")
+    (inc,) = _one(text, country="Afghanistan", place="tribal area", place_sentence=1)
+    assert (inc.country, inc.country_source) == ("Pakistan", "gazetteer")  # type: ignore[attr-defined]  # found 304
+    # named elsewhere too, or places that point nowhere else: the country given stays
+    stays = text.replace("An army", "Afghan officials said an army")
+    (named,) = _one(stays + "Afghan officials condemned it.\n", country="Afghanistan", place="tribal area",
+                    place_sentence=1)
+    assert named.country == "Afghanistan"  # type: ignore[attr-defined]
+    (nowhere,) = _one("A roadside bomb killed four soldiers near the Afghan border.\n", country="Afghanistan")
+    assert nowhere.country == "Afghanistan"  # type: ignore[attr-defined]
+
+
 def test_a_headline_count_the_body_states_in_full_is_shown_once_with_the_body_s_qualifier() -> None:
     text = ("Suicide bomber kills 65 in park\nA suicide bomber killed at least 65 people in a park on Sunday.\n"
             "Police said 280 were injured.")

@@ -23,6 +23,9 @@ from summarizer.names import CAPITAL, PLACE_FRAME, fold, near_form, skeleton
 
 # Words around a name that are not part of it ("Khost province", "the city of Kabul").
 _FRAME = PLACE_FRAME | {"of", "the"}
+# Days and months are no places, however near their spelling: "on Sunday" is not Sindh (found 304).
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 # "the provincial capital" is a province's, not the country's; "capital punishment" is no place.
 _SUBNATIONAL = {"provincial", "province", "regional", "region", "state", "district", "county", "local", "former",
                 "old", "economic", "commercial", "financial", "cultural", "religious"}
@@ -80,7 +83,7 @@ class Gazetteer:
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 gram = " ".join(words[i : i + n])
-                if gram in _FRAME or self.countries.get(gram) == cc:
+                if gram in _FRAME or gram in _TIME_WORDS or self.countries.get(gram) == cc:
                     continue
                 division = self.division_named(gram, cc)
                 if division:

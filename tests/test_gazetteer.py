@@ -39,6 +39,7 @@ def test_the_same_city_name_resolves_within_the_incident_country() -> None:
     (None, "Njaba", "Nigeria"),  # not in the gazetteer: nothing is guessed
     (None, "Jalalabad", None),  # no country: no lookup across the world
     ("eastern Nigeria", None, "Nigeria"),  # a direction is no province
+    (None, "a convoy attacked on Sunday", "Pakistan"),  # a day is no place: not Sindh (found 304)
 ])
 def test_nothing_is_guessed(province: str | None, place: str | None, country: str | None) -> None:
     assert province_for(province, place, country) == (None, False)

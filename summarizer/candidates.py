@@ -934,24 +934,36 @@ _ATTACKER_MODIFIER = (rf"(?:(?:(?i:suspected|unidentified|unknown|armed|heavily[
                       rf"{_NOT_A_GROUP_WORD}{_NAME_WORD}(?:\s+{_NOT_A_GROUP_WORD}{_NAME_WORD})*)\s+)")
 _ATTACKER = (rf"\b(?:{_ATTACKER_MODIFIER}{{0,3}}{_ATTACKER_NOUN}|{_NOT_A_GROUP_WORD}{_NAME_WORD}"
              rf"(?:\s+(?:{_NAME_WORD}|of|al|el|for|and|the))*\s+{_GROUP_NOUN})")
-_ATTACK_VERB = (r"(?i:attacked|stormed|raided|ambushed|killed|abducted|kidnapped|opened\s+fire|shot|struck|launched|"
-                r"carried\s+out|overran|torched|executed|beheaded|massacred|invaded|fired|bombed|shelled|seized|"
-                r"set\s+off|detonated|rounded\s+up|hacked|slaughtered|attack|kill|storm|raid)")
+# Attack verbs in the past, whose subject did the attack; the doer of an unnamed kind may also be the subject of a
+# present or a noun ("a jihadist attack").
+_DONE = (r"(?i:attacked|stormed|raided|ambushed|killed|abducted|kidnapped|opened\s+fire|shot|struck|carried\s+out|"
+         r"overran|torched|executed|beheaded|massacred|invaded|bombed|shelled|seized|detonated|rounded\s+up|hacked|"
+         r"slaughtered)")
+_ATTACK_VERB = rf"(?:{_DONE}|(?i:launched|fired|set\s+off|attack|kill|storm|raid))"
+# The words of an attack its agent follows after "by": "were kidnapped by bandits", "an attack by suspected
+# jihadists".
+_BY_AGENT = (r"\b(?i:killed|attacked|abducted|kidnapped|ambushed|shot|carried\s+out|launched|stormed|raided|targeted|"
+             r"executed|murdered|massacred|seized|overrun|perpetrated|committed|staged|attacks?|assault|raid|ambush|"
+             r"bombing|offensive)\s+(?:\w+\s+)?(?i:by)\s+(?:the\s+)?")
+
+
+def _doer(who: str, verb: str) -> str:
+    """A pattern for ``who`` as the subject of ``verb``, an auxiliary, an adverb or a day between."""
+    return (rf"(?P<who>{who})\s+(?:(?i:have|has|had|reportedly|allegedly|also)\s+|(?i:on\s+{_WEEKDAY})\s+)*"
+            rf"{verb}\b")
+
+
 # The doer of an attack verb ("Gunmen stormed", "suspected Boko Haram militants on Sunday killed", "a jihadist
 # attack"), not a count of them ("three militants killed in the raid" counts victims), and the agent of a passive
 # or of an attack noun ("were kidnapped by bandits", "an attack by suspected jihadists").
-_ATTACKER_SUBJECT = re.compile(rf"(?P<who>{_ATTACKER})\s+(?:(?i:have|has|had|reportedly|allegedly|also)\s+|"
-                               rf"(?i:on\s+{_WEEKDAY})\s+)*{_ATTACK_VERB}\b")
+_ATTACKER_SUBJECT = re.compile(_doer(_ATTACKER, _ATTACK_VERB))
 # "Three militants killed", "dozens of gunmen": a count of them, as victims or as the attackers' number.
 _COUNTED_BEFORE = re.compile(rf"(?:\b(?!an?\s+$)(?:{NUMBER_PATTERN})|\d|\b(?:dozens|scores|hundreds|several|some|many|"
                              r"of))\s+$", re.I)
 # The clause of another event, days from this one: "Only days after 20 hostages were murdered by suspected Islamists
 # in Dhaka, police reported a new attack by jihadists".
 _ANOTHER_DAYS_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\b[^,;]*$", re.I)
-_ATTACKER_AGENT = re.compile(rf"\b(?i:killed|attacked|abducted|kidnapped|ambushed|shot|carried\s+out|launched|stormed|"
-                             rf"raided|targeted|executed|murdered|massacred|seized|overrun|perpetrated|committed|"
-                             rf"staged|attacks?|assault|raid|ambush|bombing)\s+(?:\w+\s+)?(?i:by)\s+(?:the\s+)?"
-                             rf"(?P<who>{_ATTACKER})")
+_ATTACKER_AGENT = re.compile(rf"{_BY_AGENT}(?P<who>{_ATTACKER})")
 
 
 # A group the article names with no word for what it is, as the doer of an attack: "Boko Haram killed 12", "when
@@ -965,14 +977,8 @@ _WEAPON_WORD = r"(?!(?:IEDs?|VBIEDs?|RPGs?|AK-?47s?)\b)"  # "An IED killed", not
 _BARE_NAME = (rf"\b{_NOT_A_GROUP_WORD}{_PRONOUN_WORD}{_WEAPON_WORD}{_NAME_WORD}"
               rf"(?:(?:\s+(?:of|al|el|for|and|the))*\s+{_NAME_WORD})*"
               rf"(?:\s+\([A-Z][\w.&'’-]{{1,14}}\))?(?:\s+{_GROUP_NOUN})?")
-_DONE = (r"(?i:attacked|stormed|raided|ambushed|killed|abducted|kidnapped|opened\s+fire|shot|struck|carried\s+out|"
-         r"overran|torched|executed|beheaded|massacred|invaded|bombed|shelled|seized|detonated|rounded\s+up|hacked|"
-         r"slaughtered)")
-_NAMED_DOER = re.compile(rf"(?:(?P<the>[Tt]he)\s+)?(?P<who>{_BARE_NAME})\s+(?:(?i:have|has|had|reportedly|allegedly|"
-                         rf"also)\s+|(?i:on\s+{_WEEKDAY})\s+)*{_DONE}\b")
-_NAMED_AGENT = re.compile(rf"\b(?i:attacks?|ambush|raid|assault|bombing|offensive|killed|attacked|abducted|kidnapped|"
-                          rf"ambushed|carried\s+out|launched|stormed|raided|targeted|executed|massacred)\s+"
-                          rf"(?:\w+\s+)?(?i:by)\s+(?:the\s+)?(?P<who>{_BARE_NAME})")
+_NAMED_DOER = re.compile(rf"(?:(?P<the>[Tt]he)\s+)?{_doer(_BARE_NAME, _DONE)}")
+_NAMED_AGENT = re.compile(rf"{_BY_AGENT}(?P<who>{_BARE_NAME})")
 
 
 def _a_name(text: str, m: re.Match[str]) -> bool:

@@ -303,7 +303,7 @@ def named_only_at_a_border(country: str, text: str) -> bool:
         return False
     name_words = key(country).split()
     mentions = 0
-    for m in re.finditer(r"[\w'’]+", text):
+    for m in re.finditer(rf"{CAPITAL}[\w'’]*", text):  # a country's name and its people's are capitalised
         word = key(m.group(0))
         if not word or not (g.country_of_word(word) == cc or (len(name_words) > 1 and word == name_words[-1])):
             continue

@@ -248,15 +248,15 @@ def _breakdowns(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[
     return found
 
 
-def part_of(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+def part_of(text: str, start: int, end: int, breakdowns: Sequence[tuple[int, int, str]]) -> str | None:
     """The words that make the count at ``text[start:end]`` a part of a count its sentence gives, or None
-    (``_breakdowns``). A part whose noun names a victim group of the guide ("three police", "five civilians") is
-    a count of its own."""
+    (``breakdowns``: the sentence's ``_breakdowns``). A part whose noun names a victim group of the guide ("three
+    police", "five civilians") is a count of its own."""
     noun = text[end:end + 40]
     if noun_group(noun) in ("militants", "police", "soldiers", "officials") or (
             (first := _NOUN.search(noun)) and _OWN_GROUP.fullmatch(first.group(0))):
         return None
-    for opens, stops, words in _breakdowns(text, spans):
+    for opens, stops, words in breakdowns:
         if opens <= start and end <= stops:
             return " ".join(f"{words} {text[start:end]}".split())
     return None
@@ -623,6 +623,7 @@ def counts(article: Article) -> list[Count]:
         spans = _coordinated(s.text, spans, singles)
         elsewhen, said_in = elsewhen_of.get(s.id, (None, None))
         others = (_OTHER_ATTACKS.search(s.text) if s.id > LEDE else None) or _ATTACKS_TOGETHER.search(s.text)
+        breakdowns = _breakdowns(s.text, spans)
         for start, end, phrase in sorted(spans):
             earlier = _AFTER_EARLIER.search(s.text[:start])
             shown = _shown(s.text, end, phrase)
@@ -641,7 +642,7 @@ def counts(article: Article) -> list[Count]:
                                other_attacks=others.group(0) if others else None,
                                speakers=speaking(s.text, start, end), combined=combined(s.text, start, end),
                                share=condition_share(s.text, start, end),
-                               part=part_of(s.text, start, end, spans)))
+                               part=part_of(s.text, start, end, breakdowns)))
     return _headline_asides(article, found)
 
 

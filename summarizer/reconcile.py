@@ -255,16 +255,12 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
         # The province is a division of one country only, another than the one given: the province's country.
         # A model reads a neighbour off "near the Kenya-Somalia border" or a claimant's "Islamic State of Iraq".
         country = owner
-    named = [f"in {x}" for x in (inc.province, inc.place) if x]
-    if load().country_code(country) is None:
-        # No country the gazetteer knows is named: the one whose division or large city the article places
-        # the incident in, marked as looked up.
-        found = country_of_places([*named, *where, *(s.text for s in article.sentences)])
-        if found:
-            country, country_derived = found, True
-    elif owner is None and country and named_only_at_a_border(country, article.text):
-        # The article names the country given only at a border ("near the Afghan border"): the country whose
-        # divisions or large cities it places the incident in, where they point to one other country.
+    if load().country_code(country) is None or (
+            owner is None and country and named_only_at_a_border(country, article.text)):
+        # No country the gazetteer knows is named, or the one given is named only at a border ("near the Afghan
+        # border"): the country whose divisions or large cities the article places the incident in, where they
+        # point to one other country, marked as looked up.
+        named = [f"in {x}" for x in (inc.province, inc.place) if x]
         found = country_of_places([*named, *where, *(s.text for s in article.sentences)])
         if found and load().country_code(found) != load().country_code(country):
             country, country_derived = found, True

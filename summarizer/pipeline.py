@@ -276,6 +276,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
                                      "kept, fields it never reached show as not stated")
         ground(extraction, part)
         _named_of_this_time(extraction, part)
+        _attacker_not_target(extraction)
         _attackers_of_main(extraction, part)
         _summaries(extraction, part)
         return extraction
@@ -287,6 +288,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     extraction = assemble(answer, part, found, cited, offered, stated)
     ground(extraction, part)
     _named_of_this_time(extraction, part)
+    _attacker_not_target(extraction)
     if said and said[0].strip():
         _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part,
                  stated)
@@ -317,6 +319,22 @@ def _named_of_this_time(extraction: Extraction, part: Article) -> None:
                     f"other attacks ({', '.join(f'S{s.id}' for s in naming)})")
                 setattr(inc, field, None)
                 setattr(inc, f"{field}_sentence", None)
+
+
+def _attacker_not_target(extraction: Extraction) -> None:
+    """A perpetrator the model also gave as the target is the victims copied into the wrong field ("At least three
+    Levies personnel were killed ... after their vehicle hit a landmine": perpetrator and target "Levies
+    personnel"). Nobody attacks themselves, so the perpetrator is left to a claim or to the attackers the article
+    names (``_attackers_of_main``, ``reconcile``)."""
+    for n, inc in enumerate(extraction.incidents):
+        if inc.perpetrator and inc.target and f" {_folded(inc.perpetrator)} " in f" {_folded(inc.target)} ":
+            extraction.dropped.append(f"incidents[{n}]: perpetrator {inc.perpetrator!r} is the target the model gave "
+                                      f"({inc.target!r}), not who attacked it")
+            inc.perpetrator = inc.perpetrator_sentence = None
+
+
+def _folded(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.lower()))
 
 
 def _attackers_of_main(extraction: Extraction, part: Article) -> None:

@@ -249,6 +249,20 @@ def test_a_perpetrator_named_only_in_a_paragraph_of_another_time_is_left_out_and
     assert inc.perpetrator == "Iron Wolves"
 
 
+def test_a_perpetrator_that_is_also_the_target_is_the_victims_and_gives_way_to_the_claimant() -> None:
+    article = parse_article(
+        "Guards killed in Velka\n"
+        "Three border guards were killed when their vehicle hit a mine in Velka on Sunday, police said.\n"
+        "The Iron Wolves claimed responsibility for the attack.\n", "target")
+    guards = {**INCIDENT, "perpetrator": "border guards", "perpetrator_sentence": 2, "target": "border guards"}
+    backend = Scripted(labelling({"S": ("killed", "total", 1, "police")}, [guards]))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    (inc,) = brief.incidents
+    assert inc.perpetrator == "The Iron Wolves"
+    assert "incidents[0]: perpetrator 'border guards' is the target the model gave ('border guards'), not who " \
+           "attacked it" in brief.left_out
+
+
 def test_a_place_named_only_where_the_article_tells_of_other_attacks_gives_way_to_the_ledes() -> None:
     article = parse_article(
         "Bomb kills nine in market\n"

@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 
 from summarizer.amounts import NUMBER_PATTERN, ZERO_VICTIMS, amount_phrases, parse_amount
 from summarizer.articles import Article, Sentence, is_title_line
-from summarizer.grounding import OUTCOME_WORDS
-from summarizer.names import CAPITAL
+from summarizer.grounding import OUTCOME_WORDS, missing_words
+from summarizer.names import CAPITAL, GENERIC_ACTOR
 from summarizer.schema import CountChoice, Outcome, VictimGroup
 
 LEDE = 3
@@ -1004,6 +1004,45 @@ _STRIKE_OWNER = re.compile(rf"(?P<who>{_NOT_A_GROUP_WORD}{_NAME_WORD}(?:[\s-]+(?
                            r"artillery|shelling)\b")
 
 
+# The article saying no one has claimed the attack: "There was no immediate claim of responsibility", "No group has
+# claimed the attack", "The attack has not been claimed".
+_NONE_CLAIMED = re.compile(r"\bno\s+(?:immediate\s+)?claim\b|\bno\s+(?:group|organi[sz]ation|one|body)\b[^.]{0,40}?"
+                           r"\b(?:claimed|taken|take|accepted)\b|\bnot\s+(?:yet\s+|immediately\s+)?(?:been\s+)?claimed\b|"
+                           r"\b(?:did|has|have|had)\s+not\s+(?:yet\s+)?claim", re.I)
+# What ties a group to an attack: it did it ("militants stormed"), is its agent ("an attack by"), is suspected,
+# blamed or accused, was behind it, claimed it.
+_TIES = re.compile(rf"\b(?:suspect\w*|blam\w*|behind|claim\w*|responsib\w*|accus\w*|attribut\w*|hallmarks?|"
+                   rf"perpetrat\w*|attack\w*|by)\b|{_DONE}", re.I)
+# A group's record, not the incident: "al Shabaab militants have previously targeted the same location".
+_HABITUAL = re.compile(r"\b(?:previously|repeatedly|frequently|often|regularly|routinely|(?:has|have)\s+long)\b", re.I)
+_THAT_ATTACK = re.compile(r"\b(?:that|those)\s+(?:[\w'’-]+\s+)?(?:attacks?|bombings?|blasts?|raids?|assaults?|"
+                          r"explosions?|ambush(?:es)?)\b", re.I)
+
+
+def none_claimed(article: Article) -> bool:
+    """Does the article say no one has claimed the attack?"""
+    return any(_NONE_CLAIMED.search(s.text) for s in article.trusted().sentences)
+
+
+def tied_to_an_attack(name: str, article: Article) -> bool:
+    """Does a sentence of the incident's own time tie ``name`` to an attack (``_TIES``)? Not one that tells another
+    time or other attacks (``of_another_time``), the group's record ("have previously targeted"), or, after a
+    sentence of another time, "that attack" ("... twin suicide bombings killed more than 20 people. A faction of
+    Abu Sayyaf was blamed for that attack"). A group named only as a stronghold's owner, as active in the region
+    or as the enemy of the state is no attacker of this incident."""
+    elsewhere = of_another_time(article)
+    previous = ""
+    for s in article.trusted().sentences:
+        before, previous = previous, s.text
+        if missing_words(name, s.text, GENERIC_ACTOR) or s.id in elsewhere or _HABITUAL.search(s.text):
+            continue
+        if _THAT_ATTACK.search(s.text) and ELSEWHEN.search(before):
+            continue
+        if _TIES.search(s.text):
+            return True
+    return False
+
+
 def attackers_named(article: Article) -> tuple[str, int] | None:
     """(words, sentence id) of the first attackers the article names as the doers of an attack, in reading order:
     "Gunmen stormed", "kidnapped by bandits", "an attack by suspected jihadists", "a NATO airstrike". Sentences
@@ -1026,7 +1065,9 @@ def attackers_in(text: str) -> str | None:
     found = [m for rx in (_ATTACKER_AGENT, _ATTACKER_SUBJECT, _STRIKE_OWNER, _NAMED_AGENT, _NAMED_DOER)
              for m in rx.finditer(text)
              if not _COUNTED_BEFORE.search(text[: m.start("who")])
-             and not _ANOTHER_DAYS_EVENT.search(text[: m.start("who")]) and _a_name(text, m)]
+             and not _ANOTHER_DAYS_EVENT.search(text[: m.start("who")]) and _a_name(text, m)
+             # the place's record, not this attack: "an area previously targeted by Islamist militants"
+             and not _HABITUAL.search(text[max(0, m.start() - 20): m.start("who")])]
     if not found:
         return None
     first = min(found, key=lambda m: m.start("who"))

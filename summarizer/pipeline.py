@@ -277,6 +277,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         ground(extraction, part)
         _named_of_this_time(extraction, part)
         _attacker_not_target(extraction)
+        _attacker_untied(extraction, part)
         _attackers_of_main(extraction, part)
         _summaries(extraction, part)
         return extraction
@@ -289,6 +290,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     ground(extraction, part)
     _named_of_this_time(extraction, part)
     _attacker_not_target(extraction)
+    _attacker_untied(extraction, part)
     if said and said[0].strip():
         _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part,
                  stated)
@@ -319,6 +321,22 @@ def _named_of_this_time(extraction: Extraction, part: Article) -> None:
                     f"other attacks ({', '.join(f'S{s.id}' for s in naming)})")
                 setattr(inc, field, None)
                 setattr(inc, f"{field}_sentence", None)
+
+
+def _attacker_untied(extraction: Extraction, part: Article) -> None:
+    """A group the model named as the perpetrator of an attack the article says no one has claimed, where no
+    sentence of the incident's time ties it to an attack (``candidates.tied_to_an_attack``), is background: "There
+    was no immediate claim of responsibility. Al Qaeda-linked al Shabaab militants have previously targeted the
+    same location"; "on the island of Jolo, a stronghold of the Abu Sayyaf". The annotation guide keeps
+    accusations in notes; a small model copies the one group the article names."""
+    if not extraction.incidents or not candidates.none_claimed(part):
+        return
+    for n, inc in enumerate(extraction.incidents):
+        if (inc.perpetrator and not inc.claimed_by and re.search(r"\b[A-Z]", inc.perpetrator)
+                and not candidates.tied_to_an_attack(inc.perpetrator, part)):
+            extraction.dropped.append(f"incidents[{n}]: perpetrator {inc.perpetrator!r}: no sentence of the "
+                                      "incident's time ties it to an attack no one has claimed")
+            inc.perpetrator = inc.perpetrator_sentence = None
 
 
 def _attacker_not_target(extraction: Extraction) -> None:

@@ -12,8 +12,10 @@ from summarizer.candidates import (
     claims,
     counts,
     event_types,
+    none_claimed,
     noun_group,
     speakers,
+    tied_to_an_attack,
     turns_to_another_event,
     types_in,
     zero_outcomes,
@@ -784,6 +786,8 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     # another event: days before, or told as another attack
     ("Only days after 20 hostages were murdered by suspected Islamists in Dhaka, police reported a blast.", None),
     ("A bomb killed 12 soldiers on Monday. Meanwhile, gunmen killed a police officer in the capital.", None),
+    # the place's record, not this attack
+    ("A bomb exploded in a market previously targeted by Islamist militants, killing 12.", None),
 ])
 def test_the_attackers_named_are_the_doers_of_this_attack(text: str, named: str | None) -> None:
     found = attackers_named(parse_article(text, "a.txt"))
@@ -802,3 +806,32 @@ def test_the_attackers_named_are_the_doers_of_this_attack(text: str, named: str 
 def test_a_count_s_outcome_is_read_past_auxiliaries_and_two_counts_stay_two(
         sentence: str, found: list[tuple[str, str | None]]) -> None:
     assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("A bomb killed 12 people. There was no immediate claim of responsibility.", True),
+    ("No group has yet claimed the attack.", True),
+    ("The bombing has not been claimed.", True),
+    ("The Iron Wolves claimed the attack.", False),
+    ("Police blamed the Iron Wolves.", False),
+])
+def test_the_article_saying_no_one_claimed_the_attack(text: str, said: bool) -> None:
+    assert none_claimed(parse_article(text, "t")) is said
+
+
+@pytest.mark.parametrize(("text", "tied"), [
+    # the group did it, is suspected, blamed, behind it, or its agent
+    ("A bomb killed 12 people in Velka on Sunday.\nPolice suspect the Iron Wolves.\n", True),
+    ("A bomb killed 12 people in Velka on Sunday.\nThe Iron Wolves stormed the market first.\n", True),
+    ("A bomb killed 12 people in Velka on Sunday.\nIt was an attack by the Iron Wolves.\n", True),
+    # a stronghold's owner, the group's record, the enemy of the state: not tied
+    ("A bomb killed 12 people in Velka on Sunday.\nIt went off in the old town, a stronghold of the Iron Wolves.\n",
+     False),
+    ("A bomb killed 12 people in Velka on Sunday.\nThe Iron Wolves have previously targeted the market.\n", False),
+    ("A bomb killed 12 people in Velka on Sunday.\nSoldiers have fought the Iron Wolves in the hills.\n", False),
+    # blamed for an attack of another time: "that attack" after a sentence of another time
+    ("A bomb killed 12 people in Velka on Sunday.\nIt was the worst attack since January last year, when a bomb "
+     "killed 20.\nThe Iron Wolves were blamed for that attack.\n", False),
+])
+def test_a_group_tied_to_an_attack_of_the_incidents_time(text: str, tied: bool) -> None:
+    assert tied_to_an_attack("Iron Wolves", parse_article(text, "t")) is tied

@@ -263,6 +263,24 @@ def test_a_perpetrator_that_is_also_the_target_is_the_victims_and_gives_way_to_t
            "attacked it" in brief.left_out
 
 
+def test_a_group_no_sentence_ties_to_an_attack_no_one_claimed_is_no_perpetrator() -> None:
+    text = ("Bomb kills nine in Velka\n"
+            "A bomb killed nine traders at a market in Velka on Sunday, police said.\n"
+            "There was no immediate claim of responsibility.\n"
+            "The Iron Wolves have previously targeted the market.\n")
+    backend = Scripted(labelling({"S": ("killed", "total", 1, "police")}))  # the model names the Iron Wolves
+    brief = summarize_article(parse_article(text, "untied"), ExchangeClient(backend=backend), load_templates())
+    (inc,) = brief.incidents
+    assert inc.perpetrator is None
+    assert "incidents[0]: perpetrator 'Iron Wolves': no sentence of the incident's time ties it to an attack no " \
+           "one has claimed" in brief.left_out
+    # where a sentence of its time suspects them, they stay
+    tied = text + "Police suspect the Iron Wolves.\n"
+    (inc,) = summarize_article(parse_article(tied, "tied"), ExchangeClient(backend=backend),
+                               load_templates()).incidents
+    assert inc.perpetrator == "Iron Wolves"
+
+
 def test_a_place_named_only_where_the_article_tells_of_other_attacks_gives_way_to_the_ledes() -> None:
     article = parse_article(
         "Bomb kills nine in market\n"

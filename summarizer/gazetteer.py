@@ -288,10 +288,11 @@ def country_for(country: str | None, context: Sequence[str], text: str) -> str |
 
 
 # A country named at a border only: "near the Afghan border", "the Kenya-Somalia border", "the border with
-# Afghanistan". A small model takes it for the incident's country (found 304: a Pakistan bombing "in a north-western
-# tribal area near the Afghan border" given as Afghanistan; found 307).
+# Afghanistan", "across the border in Syria", "in neighbouring Afghanistan". A small model takes it for the
+# incident's country (found 304: a Pakistan bombing "in a north-western tribal area near the Afghan border" given as
+# Afghanistan; found 307).
 _BORDER_AFTER = re.compile(r"(?:-[\w'’]+)*\s+(?:border|frontier)\b", re.I)
-_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$", re.I)
+_BORDER_BEFORE = re.compile(r"\b(?:(?:border|frontier)\s+(?:with|of|in)\s+(?:the\s+)?|neighbou?ring\s+)$", re.I)
 
 
 def named_only_at_a_border(country: str, text: str) -> bool:

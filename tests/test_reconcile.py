@@ -228,6 +228,10 @@ def test_a_country_the_article_names_only_at_a_border_gives_way_to_the_country_o
     assert named.country == "Afghanistan"  # type: ignore[attr-defined]
     (nowhere,) = _one("A roadside bomb killed four soldiers near the Afghan border.\n", country="Afghanistan")
     assert nowhere.country == "Afghanistan"  # type: ignore[attr-defined]
+    # a neighbour is named at a border too: "fighting US-led forces in neighbouring Afghanistan"
+    neighbour = text + "The area is a base of groups fighting in neighbouring Afghanistan.\n"
+    (beside,) = _one(neighbour, country="Afghanistan", place="tribal area", place_sentence=1)
+    assert beside.country == "Pakistan"  # type: ignore[attr-defined]
 
 
 def test_a_headline_count_the_body_states_in_full_is_shown_once_with_the_body_s_qualifier() -> None:

@@ -746,8 +746,10 @@ _TYPE_CUES: dict[str, re.Pattern[str]] = {
     "armed_assault": re.compile(r"\b(gunm[ae]n|gun\w*|shot|shoot\w*|fir(e|ed|ing)|stabb\w*|knife|machetes?|"
                                 r"hacked|attack\w*|assault\w*|clash\w*|mob|lynch\w*|beat\w*|killed|raid\w*)\b",
                                 re.I),
-    "massacre_of_captives": re.compile(r"\b(massacre\w*|execut\w*|behead\w*|slaughter\w*|lined up|rounded up|"
-                                       r"hostages? (were|was) killed)\b", re.I),
+    # the guide's "seized or disarmed first, then killed", not "massacre": headlines call a mass shooting so
+    "massacre_of_captives": re.compile(r"\b(execut\w*|behead\w*|slaughter\w*|lined up|rounded up|"
+                                       r"hostages? (were|was) killed|surrender\w*|disarm\w*|"
+                                       r"(taking|took|taken) (their|his|her) (guns|weapons|arms))\b", re.I),
     "offensive_on_city": re.compile(r"\b(offensive|overr[au]n|seized? (the|control)|captured? (the|control)|"
                                     r"fall of|took control|besieg\w*|siege|fighting in)\b", re.I),
     "assassination": re.compile(r"\bassassinat\w*|\b(shot|gunned) dead\b|\btargeted killing", re.I),

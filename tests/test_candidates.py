@@ -746,6 +746,18 @@ def test_the_types_offered_for_one_sentence_are_those_its_words_speak_of() -> No
     assert types_in("the ministry said three people died", types, casualties=True) == list(types)
 
 
+def test_a_massacre_of_captives_is_offered_for_captives_not_for_the_word_massacre() -> None:
+    types = ("armed_assault", "massacre_of_captives", "other")
+    # a headline's "massacre" of a mass shooting (develop 008's gold is armed_assault)
+    assert types_in("Gunmen massacre churchgoers\nGunmen opened fire in a church, killing 19.", types,
+                    casualties=True) == ["armed_assault"]
+    # the guide's "seized or disarmed first, then killed"
+    assert "massacre_of_captives" in types_in(
+        "Fighters offered 28 police a chance to surrender. After taking their guns, they killed them all.", types,
+        casualties=True)
+    assert "massacre_of_captives" in types_in("The hostages were lined up and shot.", types, casualties=True)
+
+
 def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_type() -> None:
     shooting = parse_article("Gunmen opened fire on villagers in Velka on Sunday, killing five, police said.\n", "t")
     assert event_types(shooting, EVENT_TYPES, casualties=True) == ["armed_assault"]

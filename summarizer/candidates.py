@@ -598,12 +598,31 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
     return found
 
 
+# Past time relative to the news, in the count's own clause, in the lede too once a sentence before has given a
+# count (that first toll is the news): "its troops were targeted in Mohmand district where a double suicide bombing
+# killed 43 people last week". Dates and years are left to ``other_times``: in a lede they are the incident's own;
+# so are a few days back, which may be news of the week.
+_RELATIVE_PAST = re.compile(
+    r"\blast (?:week|month|year)\b|\b(?:(?:a|an|one|two|three|four|five|six|few|several|\d+)\s+)?(?:weeks?|"
+    r"fortnights?|months?|years?) ago\b|\bearlier this (?:month|year)\b", re.I)
+_CLAUSE_EDGE = re.compile(r"[,;:()]|\b(?:where|when|while|after|before|as|and|but)\b", re.I)
+
+
+def _relative_past_clause(text: str, start: int, end: int) -> str | None:
+    """The relative past time words of the clause that holds ``text[start:end]`` (``_RELATIVE_PAST``)."""
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, end)), len(text))
+    m = _RELATIVE_PAST.search(text, left, right)
+    return m.group(0) if m else None
+
+
 def counts(article: Article) -> list[Count]:
     """Every count phrase of the trusted sentences that speak of people killed, wounded, captured or missing,
     in reading order."""
     found: list[Count] = []
     keys: set[str] = set()
     elsewhen_of = other_times(article)
+    first_toll: int | None = None
     for s in article.trusted().sentences:
         if not _is_casualty_sentence(s.text):
             continue
@@ -626,6 +645,8 @@ def counts(article: Article) -> list[Count]:
         breakdowns = _breakdowns(s.text, spans)
         for start, end, phrase in sorted(spans):
             earlier = _AFTER_EARLIER.search(s.text[:start])
+            when = (elsewhen if elsewhen is not None or s.id > LEDE or first_toll in (None, s.id)
+                    else _relative_past_clause(s.text, start, end))
             shown = _shown(s.text, end, phrase)
             key = f"S{s.id}: {shown}"
             n = 2
@@ -636,13 +657,15 @@ def counts(article: Article) -> list[Count]:
             group = noun_group(shown[len(phrase):]) or (noun_group(phrase.split()[-1]) if single else None)
             found.append(Count(key, s.id, start, end, phrase, shown, group,
                                outcome_of(s.text, start, end) or single,
-                               f"{earlier.group(0).strip()} {phrase}" if earlier else elsewhen,
+                               f"{earlier.group(0).strip()} {phrase}" if earlier else when,
                                attackers(s.text, start, end),
                                elsewhen_in=said_in if said_in != s.id and not earlier else None,
                                other_attacks=others.group(0) if others else None,
                                speakers=speaking(s.text, start, end), combined=combined(s.text, start, end),
                                share=condition_share(s.text, start, end),
                                part=part_of(s.text, start, end, breakdowns)))
+        if spans and first_toll is None:
+            first_toll = s.id
     return _headline_asides(article, found)
 
 

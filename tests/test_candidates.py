@@ -356,6 +356,15 @@ def test_a_count_told_in_another_time_is_marked_after_the_lede(sentence: str, el
     assert all(c.elsewhen is None for c in counts(parse_article(sentence, "t")))  # in the lede: never
 
 
+def test_a_count_of_a_relative_past_in_its_own_clause_is_another_time_in_the_lede_after_the_first_toll() -> None:
+    text = ("Militants attacked a checkpoint on the border, killing two soldiers, officials said. The troops were "
+            "targeted in a district where a double suicide bombing killed 43 people last week, and six were hurt.\n")
+    assert [(c.amount, c.elsewhen) for c in counts(parse_article(text, "t"))] == [
+        ("two", None), ("43", "last week"), ("six", None)]  # the clause's, not the whole sentence's
+    # the first toll is the news, whatever its time words
+    assert counts(parse_article("A bomb killed 43 people last week.\n", "t"))[0].elsewhen is None
+
+
 def test_the_toll_of_the_attack_the_incident_came_days_after_is_not_asked_even_in_the_lede() -> None:
     text = ("Car bomb at police station kills two\n"
             "Two police officers were killed in Midyat on Wednesday, local media said, a day after a bomb targeting "

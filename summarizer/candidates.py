@@ -605,12 +605,19 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
 _RELATIVE_PAST = re.compile(
     r"\blast (?:week|month|year)\b|\b(?:(?:a|an|one|two|three|four|five|six|few|several|\d+)\s+)?(?:weeks?|"
     r"fortnights?|months?|years?) ago\b|\bearlier this (?:month|year)\b", re.I)
-_CLAUSE_EDGE = re.compile(r"[,;:()]|\b(?:where|when|while|after|before|as|and|but)\b", re.I)
+_CLAUSE_EDGE = re.compile(r"[,;:()]|\b(?:where|when|while|but)\b", re.I)
 
 
 def _relative_past_clause(text: str, start: int, end: int) -> str | None:
-    """The relative past time words of the clause that holds ``text[start:end]`` (``_RELATIVE_PAST``)."""
-    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    """The relative past time words of the clause that holds ``text[start:end]`` (``_RELATIVE_PAST``); a clause
+    opened by "when" is read with the clause it tells the time of ("the biggest attack since January last year,
+    when twin suicide bombings killed more than 20 people")."""
+    edges = [m for m in _CLAUSE_EDGE.finditer(text, 0, start)]
+    if edges and edges[-1].group(0).lower() == "when":
+        edges.pop()
+        while edges and edges[-1].group(0) == ",":
+            edges.pop()
+    left = edges[-1].end() if edges else 0
     right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, end)), len(text))
     m = _RELATIVE_PAST.search(text, left, right)
     return m.group(0) if m else None

@@ -363,6 +363,11 @@ def test_a_count_of_a_relative_past_in_its_own_clause_is_another_time_in_the_led
         ("two", None), ("43", "last week"), ("six", None)]  # the clause's, not the whole sentence's
     # the first toll is the news, whatever its time words
     assert counts(parse_article("A bomb killed 43 people last week.\n", "t"))[0].elsewhen is None
+    # a clause opened by "when" tells the time of the clause before it
+    since = ("A bomb killed nine people on Monday. It was the worst attack since January last year, when twin "
+             "bombings before a service killed more than 20 people and wounded at least 100.\n")
+    assert [(c.amount, c.elsewhen) for c in counts(parse_article(since, "t"))] == [
+        ("nine", None), ("more than 20", "last year"), ("at least 100", "last year")]
 
 
 def test_the_toll_of_the_attack_the_incident_came_days_after_is_not_asked_even_in_the_lede() -> None:

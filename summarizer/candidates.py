@@ -845,6 +845,12 @@ def tells_an_attack(text: str) -> bool:
     return bool(_ATTACK_TOLD.search(text))
 
 
+def tells_an_act_of_attack(text: str) -> bool:
+    """``tells_an_attack`` by an act, not only by its dead ("killed", "shot"): "attacked the shrine and opened
+    fire, killing three" tells an attack; "Kalonda, who said 13 people were killed" gives a toll."""
+    return any(m.group(0).lower() not in ("killed", "shot") for m in _ATTACK_TOLD.finditer(text))
+
+
 # A sentence whose subject points back to an attack already told: "The attack happened shortly before the arrival
 # of Turkish President Recep Tayyip Erdogan in Mogadishu" (found 306), "This attack was very near the site ...".
 _BACK_TO_THE_ATTACK = re.compile(r"^\W*(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?"

@@ -394,6 +394,10 @@ def _summaries(extraction: Extraction, part: Article) -> None:
         inc.summary, inc.summary_in = sentence.text, sentence.id
 
 
+RIVAL_SPREAD = 1.5
+"""How far above the lede's toll a source's own figure may go and still be taken as its rival toll of the incident."""
+
+
 def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str, int]]) -> list[Figure]:
     """The main incident's figures worth a focused question: those after the lede that would raise the incident's
     largest figure of their outcome above what its lede states (or, killed, stand alone where the lede gives no
@@ -406,7 +410,11 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
     spokesman ("Taliban spokesman Zabiullah Mujahid" where the Taliban are the perpetrator: "more than 140 Afghan
     soldiers were killed", seed 001, which the question quoting its sentence read as another event), and a count
     given as "the death toll" ("Local politicians placed the death toll at up to 42") is a source's toll of the
-    incident the article is about: none is asked about. ``stated``: the article's stated claims
+    incident the article is about, and so is a source's figure close to the lede's (up to ``RIVAL_SPREAD`` times it)
+    in a sentence that tells no act of attack ("Kalonda, who said 13 people were killed" after a lede's "at least
+    12", "Another witness at the scene said she saw 18 bodies" after 15): none is asked about. Asked, the model read
+    such rival figures as another event's; an older attack's or a war's toll is told with its own acts, or is
+    larger. ``stated``: the article's stated claims
     (``candidates.claims``), read once per request."""
     if not extraction.incidents:
         return []
@@ -435,9 +443,15 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
         return fig.according_to is not None and any(not missing_words(n, fig.according_to, GENERIC_ACTOR)
                                                      for n in attackers)
 
+    def a_rival_figure(fig: Figure, n: int) -> bool:
+        sentence = part.sentence(fig.sentence)
+        return (fig.according_to is not None and fig.outcome in lede and n <= lede[fig.outcome] * RIVAL_SPREAD
+                and sentence is not None and not candidates.tells_an_act_of_attack(sentence.text))
+
     return [f for f in figures if f.sentence > candidates.LEDE and f.group != "militants" and f.sentence not in claimed
             and not the_toll(f) and not the_attackers_account(f) and (n := largest(f)) is not None
-            and n > lede.get(f.outcome, 0) and (f.outcome == "killed" or f.outcome in lede)]
+            and n > lede.get(f.outcome, 0) and (f.outcome == "killed" or f.outcome in lede)
+            and not a_rival_figure(f, n)]
 
 
 def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create: Callable[..., Any],

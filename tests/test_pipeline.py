@@ -396,6 +396,9 @@ def test_a_late_count_the_model_confirms_stays_and_a_failed_question_keeps_it_an
     ("The Iron Wolves claimed responsibility for the raid, saying 40 traders were killed.", "40"),
     # a source's death toll of the incident the article is about
     ("Local politicians placed the death toll at up to 40, Radio Kell reported.", "up to 40"),
+    # a source's figure close to the lede's, in a sentence that tells no act of attack (found2: "Kalonda, who said
+    # 13 people were killed" after "at least 12"; "Another witness at the scene said she saw 18 bodies" after 15)
+    ("Mayor Ana Varga, who visited the market, said 12 traders were killed.", "12"),
 ])
 def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amount: str) -> None:
     article = parse_article(
@@ -410,6 +413,24 @@ def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amoun
     brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
     assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
     assert amount in [f.amount_text for f in brief.incidents[0].figures]
+
+
+@pytest.mark.parametrize("last", [
+    "Gunmen also attacked a shrine near Velka, killing 12 caretakers, police said.",  # an act of attack: asked
+    "Mayor Ana Varga said 40 traders were killed.",  # far above the lede's nine: asked
+])
+def test_a_close_figure_that_tells_an_attack_or_a_far_one_is_still_questioned(last: str) -> None:
+    article = parse_article(
+        "Gunmen kill nine in raid on Velka market\n"
+        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
+        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
+        "Two of the traders killed were brothers, police said.\n"
+        f"{last}\n",
+        "asked",
+    )
+    backend = Scripted(asking(False))
+    summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    assert "SameIncident" in [r["response_format"]["json_schema"]["name"] for r in backend.requests]
 
 
 def test_the_attackers_own_spokesmans_toll_is_a_rival_toll_and_not_questioned() -> None:

@@ -992,16 +992,19 @@ _BY_AGENT = (r"\b(?i:killed|attacked|abducted|kidnapped|ambushed|shot|carried\s+
              r"bombing|offensive)\s+(?:\w+\s+)?(?i:by)\s+(?:the\s+)?")
 
 
-def _doer(who: str, verb: str) -> str:
-    """A pattern for ``who`` as the subject of ``verb``, an auxiliary, an adverb or a day between."""
-    return (rf"(?P<who>{who})\s+(?:(?i:have|has|had|reportedly|allegedly|also)\s+|(?i:on\s+{_WEEKDAY})\s+)*"
+def _doer(who: str, verb: str, equipped: bool = False) -> str:
+    """A pattern for ``who`` as the subject of ``verb``, an auxiliary, an adverb or a day between; where
+    ``equipped``, also what they bore ("insurgents using grenades and rockets stormed", "gunmen armed with rifles
+    attacked", "militants riding motorcycles opened fire")."""
+    bore = r"(?:\s+(?i:using|armed\s+with|wielding|carrying|riding)\s+[^,.;:]{1,40}?)?" if equipped else ""
+    return (rf"(?P<who>{who}){bore}\s+(?:(?i:have|has|had|reportedly|allegedly|also)\s+|(?i:on\s+{_WEEKDAY})\s+)*"
             rf"{verb}\b")
 
 
 # The doer of an attack verb ("Gunmen stormed", "suspected Boko Haram militants on Sunday killed", "a jihadist
 # attack"), not a count of them ("three militants killed in the raid" counts victims), and the agent of a passive
 # or of an attack noun ("were kidnapped by bandits", "an attack by suspected jihadists").
-_ATTACKER_SUBJECT = re.compile(_doer(_ATTACKER, _ATTACK_VERB))
+_ATTACKER_SUBJECT = re.compile(_doer(_ATTACKER, _ATTACK_VERB, equipped=True))
 # "Three militants killed", "dozens of gunmen": a count of them, as victims or as the attackers' number.
 _COUNTED_BEFORE = re.compile(rf"(?:\b(?!an?\s+$)(?:{NUMBER_PATTERN})|\d|\b(?:dozens|scores|hundreds|several|some|many|"
                              r"of))\s+$", re.I)
@@ -1026,9 +1029,15 @@ _NAMED_DOER = re.compile(rf"(?:(?P<the>[Tt]he)\s+)?{_doer(_BARE_NAME, _DONE)}")
 _NAMED_AGENT = re.compile(rf"{_BY_AGENT}(?P<who>{_BARE_NAME})")
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|across)\s+$", re.I)
+
+
 def _a_name(text: str, m: re.Match[str]) -> bool:
-    """The doer ``m`` found is a name: not one capitalised word that opens the sentence."""
+    """The doer ``m`` found is a name: not one capitalised word that opens the sentence, nor a place ("A car
+    bomb in Velka on Tuesday killed 12")."""
     who = m.group("who").strip()
+    if m.re is _NAMED_DOER and not m.group("the") and _PLACE_BEFORE.search(text[: m.start("who")]):
+        return False
     if m.re is not _NAMED_DOER or m.group("the") or " " in who or re.search(r"[A-Z]{2}|-[A-Z]", who):
         return True  # more than a word, or a word no common noun is written as: "ISIS", "Al-Shabaab"
     return bool(text[: m.start("who")].strip(" \"“'‘-—–:"))  # a word inside the sentence

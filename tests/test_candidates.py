@@ -792,6 +792,10 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     ("A NATO airstrike has killed at least 10 civilians in Kunar.", "NATO"),
     ("They died on Saturday in a Syrian government airstrike on the village.", "Syrian government"),
     ("Saudi-led coalition airstrikes hit a market.", "Saudi-led coalition"),
+    # what they bore between them and the verb
+    ("Four soldiers died after insurgents using grenades and rockets stormed a checkpoint.", "insurgents"),
+    ("Gunmen armed with rifles attacked the village.", "Gunmen"),
+    ("A car bomb in Velka on Tuesday killed 12 people.", None),  # a place is no doer, whatever follows it
     # a group named with no word for what it is, doing the attack or after "by"
     ("Twelve people were killed when Al-Shabaab stormed a hotel in Mogadishu.", "Al-Shabaab"),
     ("The Taliban attacked a checkpoint in Kunduz, killing 12.", "Taliban"),

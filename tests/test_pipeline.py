@@ -11,7 +11,7 @@ import pytest
 from instructor.core.exceptions import IncompleteOutputException
 from openai.types.chat import ChatCompletion
 
-from summarizer.articles import expand_inputs, parse_article
+from summarizer.articles import Article, expand_inputs, parse_article
 from summarizer.llm import ExchangeClient, ReplayMiss
 from summarizer.pipeline import _salvage_truncated, summarize_article, summarize_inputs
 from summarizer.prompts import load_templates
@@ -391,6 +391,18 @@ def test_a_late_count_the_model_confirms_stays_and_a_failed_question_keeps_it_an
     assert any("the question whether it is the incident's failed" in note for note in failed.left_out)
 
 
+def _raid_then(last: str) -> Article:
+    """The Velka raid's lede, two sentences more, then ``last``: where a later count is asked about or not."""
+    return parse_article(
+        "Gunmen kill nine in raid on Velka market\n"
+        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
+        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
+        "Two of the traders killed were brothers, police said.\n"
+        f"{last}\n",
+        "later count",
+    )
+
+
 @pytest.mark.parametrize(("last", "amount"), [
     # the claimant's own toll in the sentence that claims the attack: a rival toll, kept beside the police's
     ("The Iron Wolves claimed responsibility for the raid, saying 40 traders were killed.", "40"),
@@ -401,16 +413,8 @@ def test_a_late_count_the_model_confirms_stays_and_a_failed_question_keeps_it_an
     ("Mayor Ana Varga, who visited the market, said 12 traders were killed.", "12"),
 ])
 def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amount: str) -> None:
-    article = parse_article(
-        "Gunmen kill nine in raid on Velka market\n"
-        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
-        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
-        "Two of the traders killed were brothers, police said.\n"
-        f"{last}\n",
-        "toll",
-    )
     backend = Scripted(asking(False))
-    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    brief = summarize_article(_raid_then(last), ExchangeClient(backend=backend), load_templates())
     assert [r["response_format"]["json_schema"]["name"] for r in backend.requests] == ["Answer"]
     assert amount in [f.amount_text for f in brief.incidents[0].figures]
 
@@ -420,16 +424,8 @@ def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amoun
     "Mayor Ana Varga said 40 traders were killed.",  # far above the lede's nine: asked
 ])
 def test_a_close_figure_that_tells_an_attack_or_a_far_one_is_still_questioned(last: str) -> None:
-    article = parse_article(
-        "Gunmen kill nine in raid on Velka market\n"
-        "Gunmen from the Iron Wolves stormed a market in Velka on Sunday, killing at least nine traders, police said.\n"
-        "Another 14 people were wounded, hospital director Ilan Varga told Radio Kell.\n"
-        "Two of the traders killed were brothers, police said.\n"
-        f"{last}\n",
-        "asked",
-    )
     backend = Scripted(asking(False))
-    summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    summarize_article(_raid_then(last), ExchangeClient(backend=backend), load_templates())
     assert "SameIncident" in [r["response_format"]["json_schema"]["name"] for r in backend.requests]
 
 

@@ -448,7 +448,7 @@ def province_for(province: str | None, place: str | None, country: str | None,
     return province, False
 
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)\s*(?:,|\(|—|-)")
+_DATELINE = re.compile(r"^\s*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+)*)\s*(?:,|\(|—|-)")
 
 
 def dateline(sentences: Sequence[str]) -> str | None:

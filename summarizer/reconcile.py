@@ -164,14 +164,19 @@ def _amount(f: FigureOut) -> Amount:
     return Amount(f.low, f.high, f.qualifier)
 
 
-def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[str]:
+def _where(inc: Incident, figures: list[FigureOut], article: Article, main: bool = True) -> list[str]:
     """Sentences that may say where the incident was, best first, for the province lookup: the one the
-    model cited for the place, every sentence naming the place ("Njaba is 20 kilometres from the town of
-    Damboa"), the sentences of its counts (the lede that says "in the province of Khost"), the dateline."""
+    model cited for the place (from the place on first), every sentence naming the place ("Njaba is 20
+    kilometres from the town of Damboa"), the sentences of its counts (the lede that says "in the province of
+    Khost"), for the ``main`` incident the lede's sentences, the dateline. A wire dateline is taken off each."""
     texts: list[str] = []
     if inc.place and inc.place_sentence:
         s = article.sentence(inc.place_sentence)
         if s is not None:
+            at = s.text.lower().find(inc.place.lower())
+            if at > 0:
+                texts.append(s.text[at:])  # the division named after the place: "in Namsiguia, in the Centre-nord
+                # region" where the sentence has named "the Sahel region" before it
             texts.append(s.text)
     place = key(inc.place or "")
     if len(place) >= 4:
@@ -181,10 +186,22 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article) -> list[st
         s = article.sentence(sid)
         if s is not None and not is_title_line(s.id, s.text):
             texts.append(s.text)
+    # the lede's sentences before the dateline: a wire dateline says where the reporter filed from ("BOGOTÁ,
+    # Colombia (AP) — Two police officers were killed Sunday in northeast Colombia ... in Cúcuta")
+    if main:
+        texts += [s.text for s in article.sentences if s.id <= candidates.LEDE and not is_title_line(s.id, s.text)]
+    texts = [_WIRE_DATELINE.sub("", t) for t in texts]
     line = dateline([s.text for s in article.sentences])
     if line:
         texts.append(line)
-    return list(dict.fromkeys(texts))
+    return list(dict.fromkeys(t for t in texts if t.strip()))
+
+
+# A wire dateline opening a sentence, a page's date line before it: "BOGOTÁ, Colombia (AP) — ", "KABUL: ",
+# " date 2025-12-07 MOGADISHU (Reuters) - ".
+_CAPS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+"
+_WIRE_DATELINE = re.compile(rf"^\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?{_CAPS}(?:\s+{_CAPS})*"
+                            r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+")
 
 
 _CARRIED = re.compile(r"\b(?:hospitals?|taken to|rushed to|evacuated|transferred|flown|airlifted|buried)\b", re.I)
@@ -228,7 +245,8 @@ def _lede_place(inc: Incident, figures: list[FigureOut], article: Article,
     return None, None
 
 
-def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
+def resolve_incident(inc: Incident, article: Article, main: bool = True) -> IncidentOut:
+    """The incident for a reader (``main``: the article's main incident, whose place the lede tells)."""
     figures: list[FigureOut] = []
     for fig in inc.figures:
         amount = parse_amount(fig.amount)
@@ -247,7 +265,7 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
             # A group that claims an attack no one else is named for is its perpetrator (as ACLED/GTD code it);
             # the claim sentence is the evidence, and the claim itself stays visible apart.
             perpetrator, perpetrator_sentence = inc.claimed_by, inc.claim_sentence
-    where = _where(inc, figures, article)
+    where = _where(inc, figures, article, main)
     country = country_for(inc.country, where, "\n".join(s.text for s in article.sentences))
     country_derived = False
     owner = country_of_division(inc.province) if inc.province else None
@@ -272,7 +290,7 @@ def resolve_incident(inc: Incident, article: Article) -> IncidentOut:
         place_derived = place is not None
         if place:
             where = _where(inc.model_copy(update={"place": place, "place_sentence": place_sentence}), figures,
-                           article)
+                           article, main)
     province, derived = province_for(inc.province, place, country, where)
     return IncidentOut(
         headline=inc.headline,
@@ -322,8 +340,8 @@ def resolve(extraction: Extraction, article: Article) -> list[IncidentOut]:
     incident's (``placed_elsewhere``), or a headline figure the body states in full (``restated_below``), is
     taken off and listed among the unused counts."""
     out: list[IncidentOut] = []
-    for inc in extraction.incidents:
-        resolved = resolve_incident(inc, article)
+    for n, inc in enumerate(extraction.incidents):
+        resolved = resolve_incident(inc, article, main=n == 0)
         kept: list[FigureOut] = []
         for fig in resolved.figures:
             body = restated_below(fig, resolved.figures, article)

@@ -265,3 +265,21 @@ def test_a_headline_count_that_says_what_the_body_does_not_stays(text: str, head
         {"sentence": 1, "amount": headline, "outcome": "killed", "group": "unknown", "according_to": None},
         {"sentence": 2, "amount": body, "outcome": "killed", "group": "total", "according_to": None}])
     assert [f.amount_text for f in inc.figures] == [headline, body]  # type: ignore[attr-defined]
+
+
+def test_the_division_named_after_the_place_is_its_province() -> None:
+    (inc,) = _one("Fighters ambushed a convoy returning from Djibo, a town in the Sahel region, in Namsiguia, in the "
+                  "Centre-Nord region, the army said.\n", country="Burkina Faso", place="Namsiguia", place_sentence=1)
+    assert inc.province == "Centre-Nord"  # type: ignore[attr-defined]  # not the Sahel region named before it
+
+
+def test_a_wire_dateline_is_where_the_reporter_filed_not_the_incidents_place() -> None:
+    text = ("BOGOTÁ, Colombia (AP) — Two police officers were killed on Sunday in northeast Colombia.\n"
+            "The president condemned the killings in Cúcuta.\n")
+    two = [{"sentence": 1, "amount": "Two", "outcome": "killed", "group": "police", "according_to": None}]
+    (inc,) = _one(text, country="Colombia", figures=two)
+    assert inc.province == "Norte de Santander Department"  # type: ignore[attr-defined]  # Cúcuta's, in the lede
+    # with no other place in the lede the dateline is still the last resort
+    (alone,) = _one("BOGOTÁ, Colombia (AP) — Two police officers were killed on Sunday.\n", country="Colombia",
+                    figures=two)
+    assert alone.province == "Bogota D.C."  # type: ignore[attr-defined]

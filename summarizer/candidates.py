@@ -799,10 +799,18 @@ def event_types(article: Article, types: Sequence[str], casualties: bool = False
     an incident of type "other" with no casualty and no attacker)."""
     sentences = article.trusted().sentences
     for shown in (sentences[:LEDE], sentences):
-        found = types_in("\n".join(s.text for s in shown), types, casualties)
+        text = "\n".join(s.text for s in shown)
+        found = types_in(text, types, casualties)
         if len(found) < len(types):
+            if "ambush" in found and _AMBUSH_NAMED.search(text):
+                # an ambush the text names is the guide's ambush, not the generic armed assault the small model
+                # chose beside it (a Maoist ambush, an NPA ambush, a convoy "the target of an ambush")
+                found = [t for t in found if t != "armed_assault"]
             return found
     return list(types)
+
+
+_AMBUSH_NAMED = re.compile(r"\bambush(?:ed|es)?\b", re.I)
 
 
 def types_in(text: str, types: Sequence[str], casualties: bool = False) -> list[str]:

@@ -760,6 +760,14 @@ def test_the_types_offered_for_one_sentence_are_those_its_words_speak_of() -> No
     assert types_in("the ministry said three people died", types, casualties=True) == list(types)
 
 
+def test_an_ambush_the_lede_names_is_not_offered_as_a_generic_armed_assault_too() -> None:
+    named = parse_article("Rebels ambushed a patrol near Velka on Sunday, killing five soldiers.\n", "t")
+    assert event_types(named, EVENT_TYPES, casualties=True) == ["ambush"]
+    # a convoy or a patrol alone may have met any gun attack: both offered
+    convoy = parse_article("Gunmen opened fire on a convoy near Velka on Sunday, killing five soldiers.\n", "t")
+    assert event_types(convoy, EVENT_TYPES, casualties=True) == ["armed_assault", "ambush"]
+
+
 def test_a_massacre_of_captives_is_offered_for_captives_not_for_the_word_massacre() -> None:
     types = ("armed_assault", "massacre_of_captives", "other")
     # a headline's "massacre" of a mass shooting (develop 008's gold is armed_assault)

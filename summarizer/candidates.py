@@ -105,7 +105,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT_AFTER = re.compile(
     r"\s*-?\s*(?:years?|yr|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur\w+|km|kilomet\w*|"
     r"miles?|metres?|meters?|feet|foot|kg|kilo\w*|tons?|tonnes?|percent|per\s?cent|%|a\.?m\.?|p\.?m\.?|"
-    r"o'clock|dollars?|euros?|pounds?|rupees?|million|billion|st\b|nd\b|rd\b|th\b|times|storey|floor)\b", re.I)
+    r"o'clock|dollars?|euros?|pounds?|rupees?|million|billion|st\b|nd\b|rd\b|th\b|times|storey|floor|seater)\b", re.I)
+# A number joined to a noun that then modifies another: "a 150-vehicle convoy", "a 26-seater bus", not a count of
+# people; "a 20-strong group" and "a 10-man unit" count people.
+_COMPOUND_AFTER = re.compile(r"-(?!(?:strong|man|men|member|person|people|year)\b)[a-z]+\s+[a-z]", re.I)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -312,7 +315,7 @@ def _is_casualty_sentence(text: str) -> bool:
 def _measures(text: str, start: int, end: int) -> bool:
     """The number at ``text[start:end]`` measures something other than people (a year, an age, a date)."""
     phrase = text[start:end]
-    if _YEAR.fullmatch(phrase.strip()) or _UNIT_AFTER.match(text[end:]):
+    if _YEAR.fullmatch(phrase.strip()) or _UNIT_AFTER.match(text[end:]) or _COMPOUND_AFTER.match(text[end:]):
         return True
     if _DATE_BEFORE.search(text[:start]) or _DATE_AFTER.match(text[end:]) or _MONEY_BEFORE.search(text[:start]):
         return True

@@ -873,3 +873,14 @@ def test_the_article_saying_no_one_claimed_the_attack(text: str, said: bool) -> 
 ])
 def test_a_group_tied_to_an_attack_of_the_incidents_time(text: str, tied: bool) -> None:
     assert tied_to_an_attack("Iron Wolves", parse_article(text, "t")) is tied
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a number joined to a noun that modifies another is no count of people
+    ("Gunmen fired on a 26 seater bus, killing six passengers.", ["six"]),
+    ("A 150-vehicle convoy was attacked and 11 soldiers were killed.", ["11"]),
+    # one that counts people stays: the attackers' own number
+    ("A 20-strong group of gunmen killed five villagers.", ["20", "five"]),
+])
+def test_a_number_that_describes_a_vehicle_is_no_count(sentence: str, found: list[str]) -> None:
+    assert amounts(sentence) == found

@@ -615,7 +615,7 @@ def _relative_past_clause(text: str, start: int, end: int) -> str | None:
     """The relative past time words of the clause that holds ``text[start:end]`` (``_RELATIVE_PAST``); a clause
     opened by "when" is read with the clause it tells the time of ("the biggest attack since January last year,
     when twin suicide bombings killed more than 20 people")."""
-    edges = [m for m in _CLAUSE_EDGE.finditer(text, 0, start)]
+    edges = list(_CLAUSE_EDGE.finditer(text, 0, start))
     if edges and edges[-1].group(0).lower() == "when":
         edges.pop()
         while edges and edges[-1].group(0) == ",":

@@ -275,9 +275,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is "
                                      "kept, fields it never reached show as not stated")
         ground(extraction, part)
-        _named_of_this_time(extraction, part)
-        _attacker_not_target(extraction)
-        _attacker_untied(extraction, part)
+        _names_not_the_incidents(extraction, part)
         _attackers_of_main(extraction, part)
         _summaries(extraction, part)
         return extraction
@@ -288,9 +286,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         raise _ChunkFailed(reason, attempts) from exc
     extraction = assemble(answer, part, found, cited, offered, stated)
     ground(extraction, part)
-    _named_of_this_time(extraction, part)
-    _attacker_not_target(extraction)
-    _attacker_untied(extraction, part)
+    _names_not_the_incidents(extraction, part)
     if said and said[0].strip():
         _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part,
                  stated)
@@ -298,6 +294,14 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
     _attackers_of_main(extraction, part)
     _summaries(extraction, part)
     return extraction
+
+
+def _names_not_the_incidents(extraction: Extraction, part: Article) -> None:
+    """Names the model gave that the article does not give to the incident, left out and listed: a perpetrator or
+    place of another time, a perpetrator that is the target, a group no sentence ties to an unclaimed attack."""
+    _named_of_this_time(extraction, part)
+    _attacker_not_target(extraction)
+    _attacker_untied(extraction, part)
 
 
 def _named_of_this_time(extraction: Extraction, part: Article) -> None:

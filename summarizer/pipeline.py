@@ -39,7 +39,7 @@ from summarizer.briefcache import BriefStore, brief_key, run_identity
 from summarizer.gazetteer import places_named
 from summarizer.grounding import missing_words
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
-from summarizer.names import GENERIC_ACTOR, name_words
+from summarizer.names import GENERIC_ACTOR, fold, name_words
 from summarizer.prompts import Templates
 from summarizer.reconcile import names_any, placed_elsewhere, resolve, resolve_incident
 from summarizer.schema import (
@@ -349,14 +349,10 @@ def _attacker_not_target(extraction: Extraction) -> None:
     personnel"). Nobody attacks themselves, so the perpetrator is left to a claim or to the attackers the article
     names (``_attackers_of_main``, ``reconcile``)."""
     for n, inc in enumerate(extraction.incidents):
-        if inc.perpetrator and inc.target and f" {_folded(inc.perpetrator)} " in f" {_folded(inc.target)} ":
+        if inc.perpetrator and inc.target and f" {fold(inc.perpetrator)} " in f" {fold(inc.target)} ":
             extraction.dropped.append(f"incidents[{n}]: perpetrator {inc.perpetrator!r} is the target the model gave "
                                       f"({inc.target!r}), not who attacked it")
             inc.perpetrator = inc.perpetrator_sentence = None
-
-
-def _folded(name: str) -> str:
-    return " ".join(re.findall(r"\w+", name.lower()))
 
 
 def _attackers_of_main(extraction: Extraction, part: Article) -> None:

@@ -448,7 +448,17 @@ def province_for(province: str | None, place: str | None, country: str | None,
     return province, False
 
 
-_DATELINE = re.compile(r"^\s*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+)*)\s*(?:,|\(|—|-)")
+_CAPS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+"  # a word of a wire dateline's city: "BOGOTÁ", "MOGADISHU"
+_DATELINE = re.compile(rf"^\s*({_CAPS}(?: {_CAPS})*)\s*(?:,|\(|—|-)")
+# A wire dateline opening a sentence, a page's date line before it: "BOGOTÁ, Colombia (AP) — ", "KABUL: ",
+# " date 2025-12-07 MOGADISHU (Reuters) - ".
+_WIRE_DATELINE = re.compile(rf"^\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?{_CAPS}(?:\s+{_CAPS})*"
+                            r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+")
+
+
+def without_dateline(text: str) -> str:
+    """``text`` less a wire dateline it opens with: where the reporter filed from, not where anything happened."""
+    return _WIRE_DATELINE.sub("", text)
 
 
 def dateline(sentences: Sequence[str]) -> str | None:

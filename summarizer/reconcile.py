@@ -26,6 +26,7 @@ from summarizer.gazetteer import (
     places_named,
     province_for,
     same_division,
+    without_dateline,
 )
 from summarizer.schema import (
     Citation,
@@ -190,18 +191,11 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article, main: bool
     # Colombia (AP) — Two police officers were killed Sunday in northeast Colombia ... in Cúcuta")
     if main:
         texts += [s.text for s in article.sentences if s.id <= candidates.LEDE and not is_title_line(s.id, s.text)]
-    texts = [_WIRE_DATELINE.sub("", t) for t in texts]
+    texts = [without_dateline(t) for t in texts]
     line = dateline([s.text for s in article.sentences])
     if line:
         texts.append(line)
     return list(dict.fromkeys(t for t in texts if t.strip()))
-
-
-# A wire dateline opening a sentence, a page's date line before it: "BOGOTÁ, Colombia (AP) — ", "KABUL: ",
-# " date 2025-12-07 MOGADISHU (Reuters) - ".
-_CAPS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+"
-_WIRE_DATELINE = re.compile(rf"^\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?{_CAPS}(?:\s+{_CAPS})*"
-                            r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+")
 
 
 _CARRIED = re.compile(r"\b(?:hospitals?|taken to|rushed to|evacuated|transferred|flown|airlifted|buried)\b", re.I)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from summarizer.schema import Usage
+from summarizer.schema import Usage, labels_within_listed
 from summarizer.store import ExchangeStore, write_entry
 from summarizer.weights import EMBEDDED_NAME, embedded_model_path, file_fingerprint
 
@@ -41,9 +41,10 @@ if TYPE_CHECKING:
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 LOCAL_CONTEXT = 8192
-LOCAL_DECODER = "fast-forward"
+LOCAL_DECODER = "fast-forward.2"
 """Part of the embedded model's id, hence of every request key: greedy answers decoded by ``fast_forward`` (one
-fixed JSON layout) are not those of llama-cpp-python's own sampler, so the cache and fixtures keep them apart."""
+fixed JSON layout) are not those of llama-cpp-python's own sampler, so the cache and fixtures keep them apart.
+".2": count labels bounded by the incidents listed (``schema.labels_within_listed``)."""
 EMBEDDED_MODEL_ID = f"local:{EMBEDDED_NAME}:{LOCAL_DECODER}"
 
 
@@ -149,7 +150,8 @@ class LocalBackend:
 
         response_format = request.get("response_format") or {}
         if self._fast is not None and response_format.get("type") == "json_schema":
-            fast = self._fast.complete(request, response_format["json_schema"]["schema"], self.model_id)
+            fast = self._fast.complete(request, labels_within_listed(response_format["json_schema"]["schema"]),
+                                       self.model_id)
             if fast is not None:
                 return fast
             # a schema llguidance cannot compile: llama.cpp's own grammar below

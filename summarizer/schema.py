@@ -249,6 +249,42 @@ def answer_model(choices: Sequence[CountChoice], event_types: Sequence[str] = EV
                         other_incidents=(others, Field(default_factory=list, max_length=MAX_INCIDENTS - 1)))
 
 
+def labels_within_listed(schema: dict[str, Any]) -> dict[str, Any]:
+    """``answer_model``'s JSON schema with each count's ``incident`` bounded by the incidents the answer lists: one
+    branch per length of ``other_incidents``, whose labels may name 0 (an event not listed) up to that many plus one.
+
+    Left free, the small model numbered labels in turn (1, 2, 3, 1, 2, 3 ...) with no other incident listed, and
+    the counts it numbered past the list were set aside as another event's: a lede's "five other soldiers were
+    wounded" lost (11 of 79 unseen answers). JSON Schema cannot tie a number to a list's length, so the branches
+    spell it out; they share every token up to the list's end, where the grammar follows the one the model took.
+    Used by the embedded decoder only, where the grammar is ours; any other schema is returned as it is."""
+    props = schema.get("properties", {})
+    others = props.get("other_incidents", {})
+    ref = props.get("counts", {}).get("$ref", "")
+    defs = schema.get("$defs", {})
+    counts = defs.get(ref.rsplit("/", 1)[-1]) if ref.startswith("#/$defs/") else None
+    if not isinstance(others.get("maxItems"), int) or not isinstance(counts, dict):
+        return schema
+    out_defs = dict(defs)
+    branches = []
+    for listed in range(others["maxItems"] + 1):
+        labels: dict[str, Any] = {}
+        for key, label_ref in counts.get("properties", {}).items():
+            name = str(label_ref.get("$ref", "")).rsplit("/", 1)[-1]
+            label = defs.get(name)
+            if not isinstance(label, dict) or "incident" not in label.get("properties", {}):
+                return schema
+            bounded = {**label["properties"]["incident"], "enum": list(range(listed + 2))}
+            out_defs[f"{name}_{listed}"] = {**label, "properties": {**label["properties"], "incident": bounded}}
+            labels[key] = {**label_ref, "$ref": f"#/$defs/{name}_{listed}"}
+        out_defs[f"Counts_{listed}"] = {**counts, "properties": labels}
+        branch = {k: v for k, v in schema.items() if k != "$defs"}
+        branch["properties"] = {**props, "other_incidents": {**others, "minItems": listed, "maxItems": listed},
+                                "counts": {"$ref": f"#/$defs/Counts_{listed}"}}
+        branches.append(branch)
+    return {"$defs": out_defs, "anyOf": branches}
+
+
 class Incident(IncidentAnswer):
     """An incident with the figures and sources code assembled from the labelled counts; grounded by ``ground``."""
 

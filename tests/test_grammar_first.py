@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from summarizer.llm import LocalBackend, local_available
+from summarizer.llm import LOCAL_DECODER, LocalBackend, local_available
 from summarizer.settings import default_cache_dir
 
 pytestmark = [
@@ -87,7 +87,7 @@ def test_fast_forward_answers_in_one_layout_and_most_tokens_are_forced_by_the_sc
     usage = answer["usage"]
     assert answer["choices"][0]["finish_reason"] == "stop"
     assert usage["completion_tokens_details"]["forced_tokens"] > usage["completion_tokens"] / 3, usage
-    assert backend.model_id.endswith(":fast-forward")
+    assert backend.model_id.endswith(f":{LOCAL_DECODER}")
 
 
 def test_a_schema_llguidance_cannot_compile_is_decoded_by_llama_cpp_s_grammar(backend: LocalBackend) -> None:

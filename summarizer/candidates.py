@@ -1161,6 +1161,10 @@ _ABBR = r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){2,})\s*"
 _SAID_AFTER = re.compile(r"(?:[,\"”’]|(?<=[^\s'])')\s*(?:said|says|added|adds|confirmed|told\s+reporters)\s+"
                          rf"(?P<who>(?:the\s+|a\s+|an\s+)?(?:{_ABBR}|[^,.;:()\"“”])+?)(?=\s*(?:[,.;:()\"“”]|$|"
                          r"\s+(?:on|in|at|who|when|after|adding|while|that)\b))")
+# The name after an inverted speaker's description, closing the sentence or set off by commas: "..., said the
+# official, Abdul Mansoor Kakar." (found3 501), "said a police spokesman, Maj. Ali Khan, adding ...".
+_NAMED_AFTER = re.compile(rf"\s*,\s*(?P<name>(?:{_ABBR})*{CAPITAL}[\w'’-]+(?:\s+(?:{_ABBR}|{CAPITAL}[\w'’-]+)){{0,3}})"
+                          r"\s*(?:[.;!?\"”]|,|$)")
 # "X said" with X the verb's subject; not where the verb is a passive participle ("two bombings claimed by the
 # Islamic State group", "an attack claimed by a Kurdish militant group"). A title's abbreviation may stand in the
 # role between commas too ("a military spokesman, Col. Ahmed Ali, said").
@@ -1196,6 +1200,9 @@ _NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|him|her|them|we|i|you|
                            r"reports?|\w+ly|(?:no|none|nobody|neither)\b.*)$", re.I)
 # A wire dateline before the subject ("BAGHDAD Three suicide bombings claimed ...", "JAKARTA Islamic State said").
 _DATELINE_WORD = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{3,})*\s+(?=[A-Z][a-z])")
+# ... or the rest of one after its city's comma, up to the agency's dash: "SANAA, Yemen (AP) — A Yemeni health
+# official says" (found3 524) is the official's word.
+_DATELINE_REST = re.compile(rf"^[^—–]*{_BRACKETED}\s*(?:—|–|--?)\s+")
 # When or how the speaker spoke, not who: "officials said Wednesday morning", "Chadian President Idriss Deby
 # yesterday claimed", "Police now say".
 _WHEN_AFTER = re.compile(rf"\s+(?:(?:late\s+|early\s+)?(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
@@ -1279,7 +1286,7 @@ def _after_event(who: str) -> str | None:
 
 
 def _clean(who: str) -> str | None:
-    who = _SPEAKING.sub("", _DATELINE_WORD.sub("", who.strip()))
+    who = _SPEAKING.sub("", _DATELINE_WORD.sub("", _DATELINE_REST.sub("", who.strip())))
     if (after := _after_event(who)) is None:
         return None
     who = after
@@ -1314,6 +1321,9 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
     for m in _SAID_AFTER.finditer(text):
         who = _clean(m.group("who"))
         if who and (who[0].isupper() or re.match(r"(?:the|a|an)\s", who) or _NAMES_ONE.search(who)):
+            if not who[0].isupper() and (named := _NAMED_AFTER.match(text, m.end("who"))) \
+                    and not re.fullmatch(rf"{_WEEKDAY}|{_MONTH}", named.group("name"), re.I):
+                who = f"{who}, {named.group('name')}"  # "said the official, Abdul Mansoor Kakar."
             found.append(Speaker(who, s.id))
     for m in _SUBJECT.finditer(text):
         if m.group(0).lstrip().lower().startswith("according"):

@@ -156,8 +156,20 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("A total of 18 people were killed, officials said Wednesday morning.", [("officials", None)]),
     # a title's abbreviation does not end the name
     ("Nine died, said Maj. Gen. Fadhil Raddad, the commander.", [("Maj. Gen. Fadhil Raddad", None)]),
+    # a description, then the name it stands for: both are the speaker; not a day, a clause or an outlet's verb
+    ("All 16 people were killed, said the official, Abdul Mansoor Kakar.",
+     [("the official, Abdul Mansoor Kakar", None)]),
+    ("Ten died, said a police spokesman, Maj. Ali Khan, adding that the toll could rise.",
+     [("a police spokesman, Maj. Ali Khan", None)]),
+    ("Ten died, said the army, Monday.", [("the army", None)]),
+    ("Ten died, said the official, who asked not to be named.", [("the official", None)]),
+    ("Ten died, said the governor, Reuters reported.", [("the governor", None), ("Reuters", None)]),
     # a wire dateline is not part of the subject; a relative clause is not the speaker
     ("JAKARTA Islamic State said it killed seven.", [("Islamic State", None)]),
+    # ... or all of it, up to the agency's dash: the official says, not "Yemen (AP) — A Yemeni health official"
+    ("SANAA, Yemen (AP) — A Yemeni health official says an airstrike has killed at least 26 people.",
+     [("A Yemeni health official", None)]),
+    ("MOGADISHU (Reuters) - Police said 12 people died.", [("Police", None)]),
     ("A news agency that supports the group said it killed 12.", [("A news agency", None)]),
     # nobody, an adverb, a day, an infinitive's subject
     ("So far, no group has claimed responsibility for the attack that killed 18.", []),

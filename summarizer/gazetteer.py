@@ -16,6 +16,7 @@ import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
@@ -95,6 +96,32 @@ class Gazetteer:
         if not found:
             return None
         return max(found)[2]
+
+    def division_of_place_spelled(self, text: str, cc: str) -> str | None:
+        """The division of the most populous city whose name one of ``text``'s names is, spelled another way:
+        transliterations of one Arabic or Pashto name differ in vowels, h, w and y ("Sheikh Zuweid" is GeoNames'
+        "Ash Shaykh Zuwayd", "Darkoush" its "Darkush"). Same consonants from the same first letter and at most one
+        letter apart in length, five letters or more (``_spelled_alike``): for a place's own name, not for running
+        text, where people's names would pass for villages."""
+        words = [w for w in key(text).split() if w not in _FRAME and w not in _TIME_WORDS]
+        found: list[tuple[int, float, int, str]] = []
+        index = _respelled_cities(cc)
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                wanted = _bare(" ".join(words[i : i + n]))
+                if not wanted or self.countries.get(wanted) == cc:
+                    continue
+                for name, division, pop in index.get(_skeleton(wanted), ()):
+                    if _spelled_alike(name, wanted):
+                        found.append((n, SequenceMatcher(None, name, wanted).ratio(), pop, division))
+        found.sort(reverse=True)
+        if not found or found[0][1] < _RESPELLED:
+            return None
+        # Of two towns spelled alike ("Shaykh Zayid", "Shaykh Zuwayd"), the nearer spelling, by a margin.
+        rival = next((f for f in found[1:] if f[0] == found[0][0] and f[3] != found[0][3]), None)
+        if rival is not None and found[0][1] - rival[1] < _RESPELLED_MARGIN:
+            return None
+        return found[0][3]
 
     def country_of_word(self, word: str) -> str | None:
         """The country one folded word names: its name ('kenya'), its possessive ('kenyas', from "Kenya's") or
@@ -252,6 +279,20 @@ def _load() -> Gazetteer:
         capitals[cc] = key(name)
     names = tuple(line.partition("\t")[2] for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines())
     return Gazetteer(countries, cities, divisions, capitals, names)
+
+
+_RESPELLED = 0.6  # letters in common (difflib's ratio): "beiji" / "bayji" 0.6, "darkoush" / "duraykish" 0.59
+_RESPELLED_MARGIN = 0.04
+
+
+@lru_cache(maxsize=64)
+def _respelled_cities(cc: str) -> dict[str, list[tuple[str, str, int]]]:
+    """Skeleton of a city's bare name -> (bare name, division, population), for one country's cities."""
+    index: dict[str, list[tuple[str, str, int]]] = {}
+    for (city, code), (division, pop) in load().cities.items():
+        if code == cc and (bare := _bare(city)):
+            index.setdefault(_skeleton(bare), []).append((bare, division, pop))
+    return index
 
 
 def countries_named(text: str) -> list[str]:
@@ -437,6 +478,11 @@ def province_for(province: str | None, place: str | None, country: str | None,
     for text in (province, place):
         if text:
             division = g.division_of_place(text, cc)
+            if division:
+                return division, True
+    for text in (province, place):
+        if text:
+            division = g.division_of_place_spelled(text, cc)
             if division:
                 return division, True
     for text in context:

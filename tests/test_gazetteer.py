@@ -176,3 +176,20 @@ def test_a_province_supplied_by_the_gazetteer_has_its_english_name_and_the_frenc
 def test_a_town_geonames_files_under_its_subdistrict_word_is_found_by_its_own_name() -> None:
     # GeoNames: "Nahiyat al Iskandariyah"; news copy: "Iskandariyah, 50 kilometers south of the capital"
     assert province_for(None, "Iskandariyah", "Iraq", ["south of the capital"]) == ("Bābil", True)
+
+
+@pytest.mark.parametrize(("place", "country", "expected"), [
+    ("Sheikh Zuweid", "Egypt", "North Sinai"),  # GeoNames: Ash Shaykh Zuwayd, not Ash Shaykh Zayid (Giza)
+    ("the town of Darkoush", "Syria", "Idlib"),  # Darkush, not Duraykish (Tartus), more populous
+    ("Beiji", "Iraq", "Salah ad Din"),  # Bayji
+])
+def test_a_place_spelled_another_way_is_found_by_its_nearest_spelling(place: str, country: str,
+                                                                     expected: str) -> None:
+    assert province_for(None, place, country) == (expected, True)
+
+
+def test_a_spelling_near_two_towns_alike_places_neither() -> None:
+    # "Shaykh Zuyid" is as near "Shaykh Zayid" (Giza) as "Shaykh Zuwayd" (North Sinai): no guess.
+    assert province_for(None, "Sheikh Zuyid", "Egypt") == (None, False)
+    # running text is not searched for respellings: "Mohammed" is no village
+    assert province_for(None, "a market", "Egypt", ["Mohammed Zayid said the market was hit."])[0] is None

@@ -276,6 +276,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
                                      "kept, fields it never reached show as not stated")
         ground(extraction, part)
         _names_not_the_incidents(extraction, part)
+        _no_attack_told(extraction, whole)
         _attackers_of_main(extraction, part)
         _summaries(extraction, part)
         return extraction
@@ -291,9 +292,34 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part,
                  stated)
         _others(extraction, messages, create, templates, part)
+    _no_attack_told(extraction, whole)
     _attackers_of_main(extraction, part)
     _summaries(extraction, part)
     return extraction
+
+
+# Besides ``candidates.tells_an_act_of_attack``'s verbs, the words of any report of an attack: what hit, who fought.
+_ATTACK_WORDS = re.compile(
+    r"\b(?:hits?|struck|strikes?|target(?:ed|ing|s)?|seiz(?:ed|ing)|overr[au]n|captur(?:ed|ing)|fir(?:ed|ing)|"
+    r"clash(?:ed|es)?|fight(?:ing|ers)?|fought|assault(?:ed|s)?|besieg(?:ed|ing)|siege|hostages?|gunm[ae]n|gunfire|"
+    r"explosives?|grenades?|IEDs?|mortars?|rockets?|missiles?|drones?|insurgents?|militants?|rebels?|jihadists?|"
+    r"bandits|casualt(?:y|ies)|dead|died|wounded|injured)\b", re.I)
+
+
+def _no_attack_told(extraction: Extraction, whole: Article) -> None:
+    """No incident: the article gives no count of anyone hurt, taken or unhurt, and its opening tells no act of
+    attack ("Four men found guilty of plotting a second round of London bombings in July 2005 were sentenced",
+    "Judge delays trial of Triangle terrorism suspects": found3 527, found2 434). A story about an attack, a trial
+    or a plot, which the small model still files as the attack; a report of one tells what was done."""
+    if not extraction.incidents or any(inc.figures for inc in extraction.incidents):
+        return
+    lede = whole.trusted().sentences[: candidates.LEDE]
+    if any(candidates.tells_an_act_of_attack(s.text) or _ATTACK_WORDS.search(s.text) for s in lede):
+        return
+    extraction.dropped.append("no count of anyone hurt and no act of attack in the opening sentences: the article "
+                              "tells of an attack, it does not report one; no incident")
+    extraction.incidents = []
+    extraction.is_incident_report = False
 
 
 def _names_not_the_incidents(extraction: Extraction, part: Article) -> None:

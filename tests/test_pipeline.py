@@ -281,6 +281,24 @@ def test_a_group_no_sentence_ties_to_an_attack_no_one_claimed_is_no_perpetrator(
     assert inc.perpetrator == "Iron Wolves"
 
 
+def test_a_story_that_tells_of_an_attack_without_reporting_one_is_no_incident() -> None:
+    trial = ("Court jails four over Velka plot\n"
+             "Four men found guilty of plotting a second round of Velka bombings in July 2005 were sentenced on "
+             "Wednesday to life in prison.\n"
+             "The judge said the men had meant to cause carnage.\n")
+    plot = {**INCIDENT, "event_type": "bombing", "perpetrator": None, "perpetrator_sentence": None, "place": "Velka"}
+    backend = Scripted(labelling({}, [plot]))  # the model files the trial as the bombing
+    brief = summarize_article(parse_article(trial, "trial"), ExchangeClient(backend=backend), load_templates())
+    assert brief.status == "no_incident" and not brief.incidents
+    assert any("no count of anyone hurt and no act of attack in the opening sentences" in n for n in brief.left_out)
+    # a report of an attack that gives no count is still one: its opening tells what was done
+    seized = ("Gunmen seize Velka town hall\n"
+              "Gunmen seized the town hall in Velka on Sunday, residents said.\n"
+              "The army sent reinforcements.\n")
+    brief = summarize_article(parse_article(seized, "seized"), ExchangeClient(backend=backend), load_templates())
+    assert brief.status == "ok" and len(brief.incidents) == 1
+
+
 def test_a_place_named_only_where_the_article_tells_of_other_attacks_gives_way_to_the_ledes() -> None:
     article = parse_article(
         "Bomb kills nine in market\n"

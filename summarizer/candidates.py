@@ -146,7 +146,9 @@ _NOUN = re.compile(r"[\w'’-]+")
 # suicide bombers had carried out the attack": merge 210, and merge 203's "had detonated explosive belts") or what
 # they numbered ("gunmen numbering about 20 stormed").
 _ATTACKED_AFTER = re.compile(
-    r"^(?:[\s\"“”'‘’]*[\w-]+){0,4}?[\s\"“”'‘’]+(?:stormed|attacked|raided|ambushed|invaded|overr[au]n|besieged|"
+    # "More than 20 militants armed with automatic weapons attacked" (found2 409): what they bore between them
+    r"^(?:[\s\"“”'‘’]*[\w-]+){0,4}?(?:,?\s+(?:armed\s+with|carrying|wielding|using|riding)(?:\s+[\w-]+){1,5}?,?)?"
+    r"[\s\"“”'‘’]+(?:stormed|attacked|raided|ambushed|invaded|overr[au]n|besieged|"
     r"opened fire|launched|laid siege|carried out|blew (?:themselves|himself|herself) up|detonated|set off)\b", re.I)
 _NUMBERING_BEFORE = re.compile(r"\bnumbering\s+(?:about\s+|around\s+|some\s+|over\s+|more than\s+|at least\s+)?$",
                                re.I)

@@ -594,6 +594,12 @@ def test_a_claimant_after_claimed_by_is_a_name_not_the_rest_of_the_sentence() ->
     ("It said two suicide bombers had detonated explosive belts, killing 22.",
      ["two suicide bombers had detonated", None]),
     ("Two wounded were being carried out of the bus.", [None]),  # victims carried out are no attackers
+    # what they bore between them and their attack
+    ("More than 20 militants armed with automatic weapons attacked a checkpost, killing two soldiers.",
+     ["More than 20 militants armed with automatic weapons attacked", None]),
+    ("Five gunmen, armed with AK-47 rifles, opened fire on worshippers, killing 12.",
+     ["Five gunmen, armed with AK-47 rifles, opened fire", None]),
+    ("Twelve soldiers using the road were attacked on Monday, killing two.", [None, None]),
 ])
 def test_the_attackers_own_number_is_not_asked_as_victims(sentence: str, aside: list[str | None]) -> None:
     found = counts(parse_article(sentence, "t"))

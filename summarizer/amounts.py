@@ -116,7 +116,7 @@ _VAGUE: list[tuple[re.Pattern[str], Amount]] = [
     (re.compile(r"\bscores\b", re.I), Amount(40, None, "scores")),
     (re.compile(r"\bhundreds\b", re.I), Amount(200, None, "hundreds")),
     (re.compile(r"\bthousands\b", re.I), Amount(2000, None, "thousands")),
-    (re.compile(r"\b(several|many|a number of|some|numerous|multiple|a few|few|other|a handful)\b", re.I),
+    (re.compile(r"\b(several|many|a number of|some|numerous|multiple|a few|few|others?|a handful)\b", re.I),
      Amount(None, None, "unspecified")),
 ]
 _RANGE = re.compile(r"\d\s*-\s*\d|\bbetween\b.+\band\b|\w\s+to\s+\w|\bor\b", re.I)

@@ -100,6 +100,15 @@ class Speaker:
 # --- counts ----------------------------------------------------------------------------------------------
 
 _VAGUE = re.compile(rf"\b(?:dozens|scores|hundreds|thousands|several|{ZERO_VICTIMS})\b", re.I)
+# Victims with no number, where their outcome is told of them: "Six people were killed and others critically
+# injured", "many people wounded", "killing 'many' worshippers and wounding others" (found3 502, extra 209, found2
+# 424): the annotation guide's unspecified count. Not "others said", not the "others" of "10 others".
+_UNNUMBERED = r"(?:many\s+(?:more\s+|other\s+)?(?:people|others)|(?:many\s+)?others|many(?:\s+more)?)"
+_VAGUE_HURT = re.compile(
+    rf"\b(?:wounding|injuring|wounded|injured)\s+[\"“']?(?P<a>{_UNNUMBERED})\b(?!\s+(?:of|who|in|at)\b)|"
+    rf"\b(?P<b>{_UNNUMBERED})\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+|was\s+)?(?:\w+ly\s+)?"
+    r"(?:wounded|injured|hurt)\b", re.I)
+_COUNTED_JUST_BEFORE = re.compile(rf"(?:\d|\b(?:{NUMBER_PATTERN}|several|dozens|scores|hundreds|some|few))\s*$", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # What a number measures when it counts no people: age, time, distance, money, shares, clock times, dates.
 _UNIT_AFTER = re.compile(
@@ -649,6 +658,10 @@ def counts(article: Article) -> list[Count]:
         for m in _VAGUE.finditer(s.text):
             if not any(a <= m.start() < b for a, b, _ in spans) and not _not_hurt(s.text, m.end()):
                 spans.append((m.start(), m.end(), m.group(0)))
+        for m in _VAGUE_HURT.finditer(s.text):
+            a, b = m.span("a") if m.group("a") else m.span("b")
+            if not any(x < b and a < y for x, y, _ in spans) and not _COUNTED_JUST_BEFORE.search(s.text[:a]):
+                spans.append((a, b, s.text[a:b]))
         singles = {(a, b): outcome for a, b, _, outcome in one_person(s.text, spans)}
         spans.extend((a, b, s.text[a:b]) for a, b in singles)
         spans = _coordinated(s.text, spans, singles)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.amounts import Amount, parse_amount
 from summarizer.articles import parse_article
 from summarizer.candidates import (
     ARTICLE_SOURCE,
@@ -902,3 +903,26 @@ def test_a_group_tied_to_an_attack_of_the_incidents_time(text: str, tied: bool) 
 ])
 def test_a_number_that_describes_a_vehicle_is_no_count(sentence: str, found: list[str]) -> None:
     assert amounts(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # victims with no number, their outcome told of them: the guide's unspecified count
+    ("Six people were instantly killed and others critically injured after gunmen opened fire on a bus.",
+     [("S1: Six people were", "killed"), ("S1: others critically injured", "wounded")]),
+    ("Two police officers were killed and many people wounded in a car bomb attack.",
+     [("S1: Two police officers", "killed"), ("S1: many people wounded in", "wounded")]),
+    ("Gunmen stormed a church on Sunday and opened fire, wounding others.", [("S1: others", "wounded")]),
+    ("Twelve people were killed, and many more were injured, police said.",
+     [("S1: Twelve people were", "killed"), ("S1: many more were injured", "wounded")]),
+    # not a second count of the numbered others, nor others who only speak
+    ("Five people were killed and 10 others were wounded.",
+     [("S1: Five people were", "killed"), ("S1: 10 others were", "wounded")]),
+    ("Three people were killed; many others said they had fled.", [("S1: Three people were", "killed")]),
+])
+def test_victims_told_without_a_number_are_an_unspecified_count(sentence: str,
+                                                                 expected: list[tuple[str, str]]) -> None:
+    found = counts(parse_article(sentence, "t"))
+    assert [(c.key, c.outcome) for c in found] == expected
+    unnumbered = [c for c in found if not any(ch.isdigit() for ch in c.amount) and c.amount.lower() not in
+                  ("six", "two", "twelve", "five", "three")]
+    assert all(parse_amount(c.amount) == Amount(None, None, "unspecified") for c in unnumbered)

@@ -98,11 +98,11 @@ class Gazetteer:
         return max(found)[2]
 
     def division_of_place_spelled(self, text: str, cc: str) -> str | None:
-        """The division of the most populous city whose name one of ``text``'s names is, spelled another way:
-        transliterations of one Arabic or Pashto name differ in vowels, h, w and y ("Sheikh Zuweid" is GeoNames'
-        "Ash Shaykh Zuwayd", "Darkoush" its "Darkush"). Same consonants from the same first letter and at most one
-        letter apart in length, five letters or more (``_spelled_alike``): for a place's own name, not for running
-        text, where people's names would pass for villages."""
+        """The division of the city whose name one of ``text``'s names is, spelled another way: transliterations of
+        one Arabic or Pashto name differ in vowels, h, w and y ("Sheikh Zuweid" is GeoNames' "Ash Shaykh Zuwayd",
+        "Darkoush" its "Darkush"). Same consonants from the same first letter and at most one letter apart in
+        length, five letters or more (``_spelled_alike``), the nearest spelling rather than the most populous town:
+        for a place's own name, not for running text, where people's names would pass for villages."""
         words = [w for w in key(text).split() if w not in _FRAME and w not in _TIME_WORDS]
         found: list[tuple[int, float, int, str]] = []
         index = _respelled_cities(cc)

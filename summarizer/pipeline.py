@@ -424,6 +424,12 @@ RIVAL_SPREAD = 1.5
 """How far above the lede's toll a source's own figure may go and still be taken as its rival toll of the incident."""
 
 
+# The toll, or the number of the dead said another way: "bringing the number of deaths to 21", "Later it put the
+# number of dead in the hundreds" (found2 403, found3 521: asked, the model read both updates as another event's).
+_TOLL = (r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:deaths|dead|fatalities|victims|casualties|people\s+killed|"
+         r"those\s+killed))\b")
+
+
 def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str, int]]) -> list[Figure]:
     """The main incident's figures worth a focused question: those after the lede that would raise the incident's
     largest figure of their outcome above what its lede states (or, killed, stand alone where the lede gives no
@@ -435,12 +441,12 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
     killed") is the claimant's rival toll of this incident, so is a count the model gives to the attackers' own
     spokesman ("Taliban spokesman Zabiullah Mujahid" where the Taliban are the perpetrator: "more than 140 Afghan
     soldiers were killed", seed 001, which the question quoting its sentence read as another event), and a count
-    given as "the death toll" ("Local politicians placed the death toll at up to 42") is a source's toll of the
-    incident the article is about, and so is a source's figure close to the lede's (up to ``RIVAL_SPREAD`` times it)
-    in a sentence that tells no act of attack ("Kalonda, who said 13 people were killed" after a lede's "at least
-    12", "Another witness at the scene said she saw 18 bodies" after 15): none is asked about. Asked, the model read
-    such rival figures as another event's; an older attack's or a war's toll is told with its own acts, or is
-    larger. ``stated``: the article's stated claims
+    given as "the death toll" or the number of the dead ("Local politicians placed the death toll at up to 42",
+    "bringing the number of deaths to 21") is a source's toll of the incident the article is about, and so is a
+    source's figure close to the lede's (up to ``RIVAL_SPREAD`` times it) in a sentence that tells no act of attack
+    ("Kalonda, who said 13 people were killed" after a lede's "at least 12", "Another witness at the scene said she
+    saw 18 bodies" after 15): none is asked about. Asked, the model read such rival figures as another event's; an
+    older attack's or a war's toll is told with its own acts, or is larger. ``stated``: the article's stated claims
     (``candidates.claims``), read once per request."""
     if not extraction.incidents:
         return []
@@ -459,7 +465,7 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
 
     def the_toll(fig: Figure) -> bool:
         sentence = part.sentence(fig.sentence)
-        return sentence is not None and bool(re.search(rf"\btoll\b[\w\s]{{0,20}}?{re.escape(fig.amount)}",
+        return sentence is not None and bool(re.search(rf"{_TOLL}[\w\s]{{0,20}}?{re.escape(fig.amount)}",
                                                        sentence.text, re.I))
 
     attackers = [n for n in (extraction.incidents[0].perpetrator, extraction.incidents[0].claimed_by)

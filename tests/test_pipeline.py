@@ -426,6 +426,8 @@ def _raid_then(last: str) -> Article:
     ("The Iron Wolves claimed responsibility for the raid, saying 40 traders were killed.", "40"),
     # a source's death toll of the incident the article is about
     ("Local politicians placed the death toll at up to 40, Radio Kell reported.", "up to 40"),
+    # ... or the number of the dead, an update of it (found2 403, found3 521)
+    ("Two of the wounded died on Monday, bringing the number of deaths to 40, Radio Kell reported.", "40"),
     # a source's figure close to the lede's, in a sentence that tells no act of attack (found2: "Kalonda, who said
     # 13 people were killed" after "at least 12"; "Another witness at the scene said she saw 18 bodies" after 15)
     ("Mayor Ana Varga, who visited the market, said 12 traders were killed.", "12"),

@@ -877,6 +877,20 @@ def tells_an_act_of_attack(text: str) -> bool:
     return any(m.group(0).lower() not in ("killed", "shot") for m in _ATTACK_TOLD.finditer(text))
 
 
+# Besides the verbs of ``_ATTACK_TOLD``, the words of any report of an attack: what hit, who fought, who died.
+_ATTACK_WORDS = re.compile(
+    r"\b(?:hits?|struck|strikes?|target(?:ed|ing|s)?|seiz(?:ed|ing)|overr[au]n|captur(?:ed|ing)|fir(?:ed|ing)|"
+    r"clash(?:ed|es)?|fight(?:ing|ers)?|fought|assault(?:ed|s)?|besieg(?:ed|ing)|siege|hostages?|gunm[ae]n|gunfire|"
+    r"explosives?|grenades?|IEDs?|mortars?|rockets?|missiles?|drones?|insurgents?|militants?|rebels?|jihadists?|"
+    r"bandits|casualt(?:y|ies)|dead|died|wounded|injured)\b", re.I)
+
+
+def reports_an_attack(text: str) -> bool:
+    """``tells_an_act_of_attack``, or a word any report of an attack uses (``_ATTACK_WORDS``): an opening with none
+    tells of an attack, a trial or a plot without reporting one (``pipeline._no_attack_told``)."""
+    return tells_an_act_of_attack(text) or bool(_ATTACK_WORDS.search(text))
+
+
 # A sentence whose subject points back to an attack already told: "The attack happened shortly before the arrival
 # of Turkish President Recep Tayyip Erdogan in Mogadishu" (found 306), "This attack was very near the site ...".
 _BACK_TO_THE_ATTACK = re.compile(r"^\W*(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?"

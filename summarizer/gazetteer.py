@@ -15,7 +15,7 @@ import gzip
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -60,6 +60,8 @@ class Gazetteer:
     divisions: dict[str, dict[str, str]]  # ISO code -> {skeleton of division: division}
     capitals: dict[str, str]  # ISO code -> city key of the national capital
     country_names: tuple[str, ...] = ()  # every country's name as the gazetteer spells it
+    # ISO code -> {skeleton of a second-level division: (its bare name, the division above it)}
+    subdivisions: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
     def country_code(self, country: str | None) -> str | None:
         return self.countries.get(key(country)) if country else None
@@ -75,10 +77,19 @@ class Gazetteer:
             return None  # 'nigeria' is not 'Niger State', 'by' is not 'Bay': spelling tolerance needs length
         return division
 
+    def division_above(self, text: str, cc: str) -> str | None:
+        """The first-level division above the second-level one ``text`` names ("Soum province" -> Sahel, "Samar"
+        -> Eastern Visayas), spelling aside: Burkinabe and Philippine copy names the province, where the annotation
+        guide and GeoNames' first level are the region (``data/subdivisions.tsv``)."""
+        wanted = _bare(key(text))
+        hit = self.subdivisions.get(cc, {}).get(_skeleton(wanted))
+        return hit[1] if hit is not None and _spelled_alike(hit[0], wanted) else None
+
     def division_of_place(self, text: str, cc: str, first: bool = False) -> str | None:
         """The division of the most populous city named in ``text`` (whole words, longest names first),
-        or of a division named in it; with ``first``, of the one named first (a sentence that names the
-        incident's city before the cities it is measured from: "HILLAH, Iraq — ... south of Baghdad")."""
+        or of a division named in it (or of a second-level division, ``division_above``); with ``first``, of the
+        one named first (a sentence that names the incident's city before the cities it is measured from:
+        "HILLAH, Iraq — ... south of Baghdad")."""
         words = self._capital_named(key(text).split(), cc)
         found: list[tuple[int, int, str]] = []
         for n in (3, 2, 1):
@@ -86,7 +97,7 @@ class Gazetteer:
                 gram = " ".join(words[i : i + n])
                 if gram in _FRAME or gram in _TIME_WORDS or self.countries.get(gram) == cc:
                     continue
-                division = self.division_named(gram, cc)
+                division = self.division_named(gram, cc) or self.division_above(gram, cc)
                 if division:
                     found.append((-i if first else n, 10**12, division))
                 for k in (gram, f"al {gram}"):
@@ -278,7 +289,12 @@ def _load() -> Gazetteer:
         cc, _, name = line.partition("\t")
         capitals[cc] = key(name)
     names = tuple(line.partition("\t")[2] for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines())
-    return Gazetteer(countries, cities, divisions, capitals, names)
+    subdivisions: dict[str, dict[str, tuple[str, str]]] = {}
+    for line in (base / "subdivisions.tsv").read_text(encoding="utf-8").splitlines():
+        cc, name, above = line.split("\t")
+        bare = _bare(key(name))
+        subdivisions.setdefault(cc, {}).setdefault(_skeleton(bare), (bare, above))
+    return Gazetteer(countries, cities, divisions, capitals, names, subdivisions)
 
 
 _RESPELLED = 0.6  # letters in common (difflib's ratio): "beiji" / "bayji" 0.6, "darkoush" / "duraykish" 0.59
@@ -475,6 +491,9 @@ def province_for(province: str | None, place: str | None, country: str | None,
         return province, False
     if province and g.division_named(province, cc):
         return province, False
+    for text in (province, place):
+        if text and (above := g.division_above(text, cc)):
+            return above, True
     for text in (province, place):
         if text:
             division = g.division_of_place(text, cc)

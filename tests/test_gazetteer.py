@@ -193,3 +193,14 @@ def test_a_spelling_near_two_towns_alike_places_neither() -> None:
     assert province_for(None, "Sheikh Zuyid", "Egypt") == (None, False)
     # running text is not searched for respellings: "Mohammed" is no village
     assert province_for(None, "a market", "Egypt", ["Mohammed Zayid said the market was hit."])[0] is None
+
+
+@pytest.mark.parametrize(("province", "place", "country", "expected"), [
+    ("Soum", None, "Burkina Faso", "Sahel"),  # found2 411: a Burkinabe province, the guide's region above it
+    (None, "the commune of Gaskinde in Soum province", "Burkina Faso", "Sahel"),  # found3 516
+    (None, "Samar", "Philippines", "Eastern Visayas"),  # found3 512: the island's province
+    ("Kabul", None, "Afghanistan", "Kabul"),  # a first-level division stays as the article names it
+])
+def test_a_second_level_division_gives_the_first_level_one_above_it(province: str | None, place: str | None,
+                                                                    country: str, expected: str) -> None:
+    assert province_for(province, place, country)[0] == expected

@@ -694,9 +694,11 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
         group = count.group or (label.group if label.group in candidates.ALL_GROUPS else "unknown")
         # "no casualties" is a toll of 0 for the killed and for the wounded, whichever the model read it as
         for each in dict.fromkeys([outcome, *(zero if outcome in zero else ())]):
-            incidents[label.incident - 1].figures.append(Figure.model_validate({
+            figure = Figure.model_validate({
                 "sentence": count.sentence, "amount": count.amount, "outcome": each, "group": group,
-                "according_to": None if source == candidates.ARTICLE_SOURCE else source}))
+                "according_to": None if source == candidates.ARTICLE_SOURCE else source})
+            figure._start = count.start
+            incidents[label.incident - 1].figures.append(figure)
     if incidents and not incidents[0].claimed_by and stated:
         incidents[0].claimed_by, incidents[0].claim_sentence = stated[0]
     restated: list[str] = []
@@ -816,9 +818,9 @@ def merge(extractions: Sequence[Extraction]) -> Extraction:
                 if where:
                     by_key[key] = copy
                 continue
-            seen = {(f.sentence, _norm(f.amount), f.outcome, f.group) for f in first.figures}
+            seen = {f.identity() for f in first.figures}
             for fig in inc.figures:
-                if (fig.sentence, _norm(fig.amount), fig.outcome, fig.group) not in seen:
+                if fig.identity() not in seen:
                     first.figures.append(fig)
             first.sources += [src for src in inc.sources if src not in first.sources]
             for name in ("date_text", "country", "province", "place", "place_sentence", "perpetrator",

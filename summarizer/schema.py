@@ -84,8 +84,15 @@ class Figure(_ModelFacing):
     outcome: Outcome
     group: VictimGroup = Field(description="who the victims are; 'total' for an all-victims count")
     according_to: str | None = Field(description="who states the figure; null if the reporter does")
+    # Where the count stands in its sentence (``candidates.Count.start``): two counts of one sentence that read alike
+    # are two figures ("Two women gendarmes were killed, two male police officers and four civilians").
+    _start: int | None = PrivateAttr(default=None)
 
     nullify = field_validator("according_to", mode="before")(_nullify)
+
+    def identity(self) -> tuple[int, str, str, str, int | None]:
+        """The same figure twice (an article's overlapping parts) has one identity."""
+        return self.sentence, " ".join(self.amount.lower().split()), self.outcome, self.group, self._start
 
 
 class SameIncident(_ModelFacing):
@@ -443,7 +450,7 @@ def ground_figures(figures: list[Figure], article: Article, at: str, notes: list
     """The figures whose sentence is trusted and can say their outcome, each once."""
     whole = "\n".join(s.text for s in article.sentences)
     kept: list[Figure] = []
-    seen: set[tuple[int, str, str, str]] = set()
+    seen: set[tuple[int, str, str, str, int | None]] = set()
     for j, fig in enumerate(figures):
         where = f"{at}.figures[{j}]"
         s = article.sentence(fig.sentence)
@@ -460,7 +467,7 @@ def ground_figures(figures: list[Figure], article: Article, at: str, notes: list
         if fig.according_to and missing_words(fig.according_to, whole, GENERIC_ACTOR):
             notes.append(f"{where}: according_to {fig.according_to!r} is not named in the article")
             fig.according_to = None
-        identity = (fig.sentence, " ".join(fig.amount.lower().split()), fig.outcome, fig.group)
+        identity = fig.identity()
         if identity not in seen:
             seen.add(identity)
             kept.append(fig)

@@ -217,6 +217,16 @@ def test_the_noun_after_a_count_decides_its_group_over_a_careless_label() -> Non
         "S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
 
 
+def test_two_counts_of_one_sentence_that_read_alike_are_two_figures() -> None:
+    article = parse_article("Gunmen kill police in Velka\nGunmen attacked a police post in Velka on Sunday.\n"
+                            "Two women gendarmes were killed, two male police officers and four civilians, "
+                            "officials said.\n", "alike")  # found2 427: one of the two was dropped as a repeat
+    backend = Scripted(labelling({"S": ("killed", "unknown", 1, "officials")}))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    assert [(f.amount_text, f.group) for f in brief.incidents[0].figures] == [
+        ("Two", "police"), ("two", "police"), ("four", "civilians")]
+
+
 def test_no_casualties_is_a_toll_of_zero_with_its_source_even_when_the_model_reads_it_as_no_victims() -> None:
     article = parse_article("Mortars hit Velka market\nMortars hit a market in Velka on Sunday.\n"
                             "Officials said no casualties had been reported.\n"

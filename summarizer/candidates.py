@@ -916,6 +916,29 @@ _ATTACK_WORDS = re.compile(
     r"bandits|casualt(?:y|ies)|dead|died|wounded|injured)\b", re.I)
 
 
+# Words of an opening that tell of an attack as the background of other news, or of one that did not happen: a
+# trial or a sentence, an anniversary or a memorial, a plot foiled, a report of figures over months ("sentenced
+# to life in prison Tuesday because of his role in the 1998 bombings", "will spend the anniversary quietly
+# remembering", "foiled a major terror plot", "civilians killed ... in first half of 2021, says UN report": found2
+# 431, 432; found3 527-529; found4 627-630). An opening with none is a report of an attack as far as code reads;
+# one with them is asked about (``pipeline._story``): "mourners" and "the anniversary of" stand in reports too.
+_STORY_WORDS = re.compile(
+    r"\b(?:sentenc(?:ed|ing)|convicted|convictions?|acquitt\w*|trials?|verdicts?|indict\w*|pleaded|guilty|"
+    r"anniversar\w*|memorials?|commemorat\w*|remember\w*|mourn\w*|vigils?|"
+    r"foil(?:ed|s)?|thwart\w*|plot(?:s|ted|ting)?|would-be|(?:planning|planned|plotting)\s+(?:an?\s+)?(?:\w+\s+)?"
+    r"(?:attacks?|bombings?)|first\s+half\s+of|so\s+far\s+this\s+year|(?:annual|mid-?year|yearly)\s+report)\b",
+    re.I)
+
+
+def story_words(article: Article) -> str | None:
+    """The first words of the opening sentences (``LEDE``) that may make the article a story about an attack
+    rather than a report of one (``_STORY_WORDS``), or None."""
+    for s in article.trusted().sentences[:LEDE]:
+        if m := _STORY_WORDS.search(s.text):
+            return m.group(0)
+    return None
+
+
 def reports_an_attack(text: str) -> bool:
     """``tells_an_act_of_attack``, or a word any report of an attack uses (``_ATTACK_WORDS``): an opening with none
     tells of an attack, a trial or a plot without reporting one (``pipeline._no_attack_told``)."""

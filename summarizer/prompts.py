@@ -18,7 +18,7 @@ from pathlib import Path
 from textwrap import dedent
 from typing import Any, Literal
 
-TEMPLATE_FILES = ("system.j2", "extract.j2", "confirm.j2", "other.j2")
+TEMPLATE_FILES = ("system.j2", "extract.j2", "confirm.j2", "other.j2", "story.j2")
 
 
 def prompts_dir() -> Path:
@@ -35,11 +35,13 @@ class Templates:
     extract: str
     confirm: str = ""  # the focused question that follows an answer (``pipeline._confirm``)
     other: str = ""  # the question whether a sentence tells another incident (``pipeline._others``)
+    story: str = ""  # the question whether the article is news of an attack (``pipeline._story``)
 
     @property
     def hash(self) -> str:
         """Short id of the template text, carried by every brief so results can be traced to prompts."""
-        digest = hashlib.sha256(f"{self.system}\0{self.extract}\0{self.confirm}\0{self.other}".encode()).hexdigest()
+        parts = (self.system, self.extract, self.confirm, self.other, self.story)
+        digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         return digest[:12]
 
     def messages(self) -> list[dict[str, str]]:
@@ -47,8 +49,9 @@ class Templates:
         return [{"role": "system", "content": self.system}, {"role": "user", "content": self.extract}]
 
     def question(self, context: Mapping[str, Any],
-                 template: Literal["confirm", "other"] = "confirm") -> dict[str, str]:
-        """The user turn of a focused question after an answer (``confirm.j2``, or ``other.j2``)."""
+                 template: Literal["confirm", "other", "story"] = "confirm") -> dict[str, str]:
+        """The user turn of a focused question after an answer (``confirm.j2``), or after the request
+        (``other.j2``, ``story.j2``)."""
         return {"role": "user", "content": _render(getattr(self, template), context).strip()}
 
     def render(self, context: Mapping[str, Any]) -> list[dict[str, str]]:
@@ -65,5 +68,5 @@ def _render(source: str, context: Mapping[str, Any]) -> str:
 @lru_cache(maxsize=4)
 def load_templates(directory: Path | None = None) -> Templates:
     base = directory or prompts_dir()
-    system, extract, confirm, other = ((base / name).read_text(encoding="utf-8") for name in TEMPLATE_FILES)
-    return Templates(system=system, extract=extract, confirm=confirm, other=other)
+    system, extract, confirm, other, story = ((base / name).read_text(encoding="utf-8") for name in TEMPLATE_FILES)
+    return Templates(system=system, extract=extract, confirm=confirm, other=other, story=story)

@@ -101,6 +101,12 @@ class SameIncident(_ModelFacing):
     same_incident: bool
 
 
+class NewAttack(_ModelFacing):
+    """The answer to the question whether an article is news of an attack (``prompts/story.j2``)."""
+
+    new_attack: bool
+
+
 class OtherEvent(_ModelFacing):
     """The answer to the question whether a sentence tells another incident (``prompts/other.j2``); the event
     type is narrowed per question to the types the sentence's words speak of (``other_event_model``)."""

@@ -16,6 +16,7 @@ from summarizer.candidates import (
     none_claimed,
     noun_group,
     speakers,
+    story_words,
     tied_to_an_attack,
     turns_to_another_event,
     types_in,
@@ -953,3 +954,19 @@ def test_victims_told_without_a_number_are_an_unspecified_count(sentence: str,
     unnumbered = [c for c in found if not any(ch.isdigit() for ch in c.amount) and c.amount.lower() not in
                   ("six", "two", "twelve", "five", "three")]
     assert all(parse_amount(c.amount) == Amount(None, None, "unspecified") for c in unnumbered)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Bomber sentenced\nA man was sentenced to life on Tuesday for his role in the 1998 bombings.\n", "sentenced"),
+    ("Families to quietly remember on school massacre anniversary\nThey will spend the day quietly.\n", "remember"),
+    ("Police foiled a major terror plot on Friday by arresting five suspects.\n", "foiled"),
+    ("Police arrested a man who was planning a suicide attack on the Capitol.\n", "planning a suicide attack"),
+    ("Around 1,659 civilians killed in first half of 2021, says UN report\n", "first half of"),
+    # a report of an attack: nothing to ask
+    ("Gunmen killed nine traders at a market in Velka on Sunday, police said.\n", None),
+    # the opening only: a trial told further down is the attack's aftermath
+    ("Gunmen killed nine traders on Sunday.\nPolice said so.\nResidents fled.\nA trial of earlier suspects "
+     "opened last month.\n", None),
+])
+def test_the_opening_words_of_a_story_about_an_attack(text: str, words: str | None) -> None:
+    assert story_words(parse_article(text, "t")) == words

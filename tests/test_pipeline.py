@@ -628,3 +628,48 @@ def test_a_sentence_with_no_count_that_tells_another_attack_is_asked_about_and_b
     cited = brief.incidents[1].perpetrator_citation
     assert brief.incidents[1].perpetrator == "gunmen" and cited is not None and cited.sentence == 5
     assert [f.amount_text for f in brief.incidents[0].figures] == ["10"]
+
+
+# --- a story about an attack is no report of one ---------------------------------------------------------
+
+SENTENCED = parse_article(
+    "Velka bomber sentenced to life\n"
+    "A man was sentenced to life in prison on Tuesday for his role in the 2009 bombing of Velka market.\n"
+    "The blast killed 31 people and wounded dozens, police said at the time.\n", "sentenced")
+
+
+def telling(new_attack: bool | None) -> Any:
+    """The labelling answer, and ``new_attack`` to the question whether the article is news of an attack (None:
+    a reply that is no JSON of the question's shape)."""
+    label = labelling({"S": ("killed", "total", 1, "police")})
+
+    def answer(request: dict[str, Any]) -> str:
+        if request["response_format"]["json_schema"]["name"] == "NewAttack":
+            return "Perhaps." if new_attack is None else json.dumps({"new_attack": new_attack})
+        return str(label(request))
+    return answer
+
+
+def test_a_story_about_an_older_attack_is_asked_about_and_has_no_incident_when_the_model_says_so() -> None:
+    backend = Scripted(telling(False))
+    brief = summarize_article(SENTENCED, ExchangeClient(backend=backend), load_templates())
+    asked = [r for r in backend.requests if r["response_format"]["json_schema"]["name"] == "NewAttack"]
+    assert len(asked) == 1 and asked[0]["messages"][:-1] == backend.requests[0]["messages"]  # after the request
+    assert brief.incidents == []
+    assert any("'sentenced' in its opening" in w and "no incident" in w for w in brief.left_out)
+
+
+def test_a_story_the_model_reads_as_news_of_an_attack_keeps_its_incident() -> None:
+    brief = summarize_article(SENTENCED, ExchangeClient(backend=Scripted(telling(True))), load_templates())
+    assert [f.low for f in brief.incidents[0].figures if f.outcome == "killed"] == [31]
+
+
+def test_a_failed_story_question_keeps_the_incident_and_says_so() -> None:
+    brief = summarize_article(SENTENCED, ExchangeClient(backend=Scripted(telling(None))), load_templates())
+    assert brief.incidents and any("news of an attack" in w and "failed" in w for w in brief.left_out)
+
+
+def test_a_report_of_an_attack_is_not_asked_whether_it_is_one() -> None:
+    backend = Scripted(telling(False))
+    brief = summarize_article(SIMILAR, ExchangeClient(backend=backend), load_templates())
+    assert "NewAttack" not in backend.schemas() and brief.incidents

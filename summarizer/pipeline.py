@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 from pydantic_core import from_json
@@ -53,7 +53,6 @@ from summarizer.schema import (
     IncidentAnswer,
     NamedSource,
     NewAttack,
-    OtherEvent,
     SameIncident,
     Usage,
     answer_model,
@@ -480,6 +479,26 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
             and not a_rival_figure(f, n)]
 
 
+T = TypeVar("T")
+
+
+def _focused(create: Callable[..., Any], response_model: type[T], messages: list[dict[str, str]], max_tokens: int,
+             extraction: Extraction, part: Article, failed: str) -> T | None:
+    """One focused question after an article's request (``_confirm``, ``_story``, ``_others``), greedy and never
+    re-asked; a question that fails leaves what the answer said as it was, and the brief says so (``failed``: what
+    the question was, then what was kept)."""
+    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
+    try:
+        reply: T = create(response_model=response_model, messages=messages, max_retries=0, temperature=0.0,
+                          max_tokens=max_tokens)
+    except (InstructorRetryException, IncompleteOutputException, ProviderError) as exc:
+        what, _, kept = failed.partition("{reason}")
+        extraction.dropped.append(f"{what}{_reason(exc, part.name)}{kept}")
+        return None
+    return reply
+
+
 def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create: Callable[..., Any],
              templates: Templates, part: Article, stated: Sequence[tuple[str, int]]) -> None:
     """Ask, after the article's request and the model's own answer (``conversation``), one short question per
@@ -489,21 +508,15 @@ def _confirm(extraction: Extraction, conversation: list[dict[str, str]], create:
     in docs/accuracy.md, row 10);
     a figure the model then reads as another event's leaves the incident and is listed among the unused
     counts. A question that fails keeps the figure, and says so."""
-    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-
     for fig in to_confirm(extraction, part, stated):
         main = extraction.incidents[0]
         sentence = part.sentence(fig.sentence)
         question = templates.question({"count": fig.amount, "sentence": fig.sentence, "outcome": fig.outcome,
                                        "headline": main.headline, "text": sentence.text if sentence else ""})
-        try:
-            reply: SameIncident = create(response_model=SameIncident, messages=[*conversation, question],
-                                         max_retries=0, temperature=0.0, max_tokens=CONFIRM_TOKENS)
-        except (InstructorRetryException, IncompleteOutputException, ProviderError) as exc:
-            extraction.dropped.append(f"S{fig.sentence} {fig.amount!r}: the question whether it is the incident's "
-                                      f"failed ({_reason(exc, part.name)}); kept")
-            continue
-        if not reply.same_incident:
+        reply = _focused(create, SameIncident, [*conversation, question], CONFIRM_TOKENS, extraction, part,
+                         f"S{fig.sentence} {fig.amount!r}: the question whether it is the incident's failed "
+                         "({reason}); kept")
+        if reply is not None and not reply.same_incident:
             main.figures = [f for f in main.figures if f is not fig]
             extraction.unused.append(f"S{fig.sentence} {fig.amount!r}: {fig.outcome}, asked on its own the model "
                                      "read it as another event than the incident's; not counted")
@@ -523,22 +536,16 @@ def _story(extraction: Extraction, request: list[dict[str, str]], create: Callab
     stories its words flag as no news of an attack, and all 4 reports they flag as news (``docs/accuracy.md``, row
     31). An article the model reads as no news of an attack has no incident; the opening's words are only a reason
     to ask (reports have "mourners" and "the anniversary of" too). Asked of the part that holds the opening only."""
-    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-
     opening = whole.trusted().sentences[:1]
     if not extraction.incidents or not opening or part.sentence(opening[0].id) is None:
         return
     words = candidates.story_words(whole)
     if words is None:
         return
-    try:
-        reply: NewAttack = create(response_model=NewAttack, messages=[*request, templates.question({}, "story")],
-                                  max_retries=0, temperature=0.0, max_tokens=STORY_TOKENS)
-    except (InstructorRetryException, IncompleteOutputException, ProviderError) as exc:
-        extraction.dropped.append(f"the question whether the article is news of an attack ({words!r} in its "
-                                  f"opening) failed ({_reason(exc, part.name)}); left as it was")
-        return
-    if reply.new_attack:
+    reply = _focused(create, NewAttack, [*request, templates.question({}, "story")], STORY_TOKENS, extraction, part,
+                     f"the question whether the article is news of an attack ({words!r} in its opening) failed "
+                     "({reason}); left as it was")
+    if reply is None or reply.new_attack:
         return
     extraction.dropped.append(f"asked whether the article is news of an attack ({words!r} in its opening), the "
                               "model read it as a story about an older attack or one that did not happen: no "
@@ -638,8 +645,6 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
     same-attack question was right for 15 after the answer and for 18 without it, which also spares reading the
     answer again (about 130 prompt tokens less); offered three choices (main, another, earlier) instead, the
     model called 17 of them "another incident" (row 11)."""
-    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-
     if not extraction.incidents:
         return
     main = extraction.incidents[0]
@@ -649,15 +654,10 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
         assert sentence is not None
         types = candidates.types_in(sentence.text, EVENT_TYPES, casualties=bool(figures))  # its counts are victims
         question = templates.question({"sentence": sid, "text": sentence.text, "incident": _named(main)}, "other")
-        try:
-            reply: OtherEvent = create(response_model=other_event_model(tuple(types)),
-                                       messages=[*request, question], max_retries=0, temperature=0.0,
-                                       max_tokens=OTHER_TOKENS)
-        except (InstructorRetryException, IncompleteOutputException, ProviderError) as exc:
-            extraction.dropped.append(f"S{sid}: the question whether it tells another incident failed "
-                                      f"({_reason(exc, part.name)}); left as it was")
-            continue
-        if reply.same_incident:
+        reply = _focused(create, other_event_model(tuple(types)), [*request, question], OTHER_TOKENS, extraction,
+                         part, f"S{sid}: the question whether it tells another incident failed ({{reason}}); left "
+                         "as it was")
+        if reply is None or reply.same_incident:
             continue
         doers = candidates.attackers_in(sentence.text)  # "insurgents also attacked a position at Chai"
         if not figures and reply.event_type == "other" and doers is None:

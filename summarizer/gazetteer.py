@@ -491,18 +491,11 @@ def province_for(province: str | None, place: str | None, country: str | None,
         return province, False
     if province and g.division_named(province, cc):
         return province, False
-    for text in (province, place):
-        if text and (above := g.division_above(text, cc)):
-            return above, True
-    for text in (province, place):
-        if text:
-            division = g.division_of_place(text, cc)
-            if division:
-                return division, True
-    for text in (province, place):
-        if text:
-            division = g.division_of_place_spelled(text, cc)
-            if division:
+    # The region above a named province, then the division of a place named as written, then spelled another way:
+    # each tried on the province text and the place before the next is.
+    for lookup in (g.division_above, g.division_of_place, g.division_of_place_spelled):
+        for text in (province, place):
+            if text and (division := lookup(text, cc)):
                 return division, True
     for text in context:
         # Names the grammar places first ("of Istanbul"): a governor named Sahin is no village of Tekirdağ. Then

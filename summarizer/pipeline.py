@@ -274,29 +274,44 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         extraction = assemble(salvaged, part, found, cited, offered, stated)
         extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is "
                                      "kept, fields it never reached show as not stated")
-        ground(extraction, part)
-        _names_not_the_incidents(extraction, part)
-        _no_attack_told(extraction, whole)
-        _attackers_of_main(extraction, part)
-        _summaries(extraction, part)
-        return extraction
+        _checked(extraction, part)
+        return _settled(extraction, part, whole)
     except (InstructorRetryException, ProviderError) as exc:
         reason = _reason(exc, whole.name)
         if isinstance(exc, InstructorRetryException) and not _caused_by(exc, ProviderError):
             reason = f"{reason}, after {attempts} attempt{'s' if attempts != 1 else ''}"
         raise _ChunkFailed(reason, attempts) from exc
     extraction = assemble(answer, part, found, cited, offered, stated)
-    ground(extraction, part)
-    _names_not_the_incidents(extraction, part)
+    _checked(extraction, part)
     if said and said[0].strip():
         _confirm(extraction, [*messages, {"role": "assistant", "content": said[0]}], create, templates, part,
                  stated)
         _others(extraction, messages, create, templates, part)
         _story(extraction, messages, create, templates, part, whole)
+    return _settled(extraction, part, whole)
+
+
+def _checked(extraction: Extraction, part: Article) -> None:
+    """An answer as assembled, grounded in the article, less the names it gives that are not the incident's:
+    before any focused question, for a whole answer and for one cut off at the token limit alike."""
+    ground(extraction, part)
+    _names_not_the_incidents(extraction, part)
+
+
+def _settled(extraction: Extraction, part: Article, whole: Article) -> Extraction:
+    """The extraction after the questions (or without them): no incident where the article reports no attack, the
+    main incident's attackers in the article's words, and each incident's summary."""
     _no_attack_told(extraction, whole)
     _attackers_of_main(extraction, part)
     _summaries(extraction, part)
     return extraction
+
+
+def _no_incident(extraction: Extraction, why: str) -> None:
+    """The article reports no incident after all (``_no_attack_told``, ``_story``), and the brief says why."""
+    extraction.dropped.append(why)
+    extraction.incidents = []
+    extraction.is_incident_report = False
 
 
 def _no_attack_told(extraction: Extraction, whole: Article) -> None:
@@ -309,10 +324,8 @@ def _no_attack_told(extraction: Extraction, whole: Article) -> None:
     lede = whole.trusted().sentences[: candidates.LEDE]
     if any(candidates.reports_an_attack(s.text) for s in lede):
         return
-    extraction.dropped.append("no count of anyone hurt and no act of attack in the opening sentences: the article "
-                              "tells of an attack, it does not report one; no incident")
-    extraction.incidents = []
-    extraction.is_incident_report = False
+    _no_incident(extraction, "no count of anyone hurt and no act of attack in the opening sentences: the article "
+                             "tells of an attack, it does not report one; no incident")
 
 
 def _names_not_the_incidents(extraction: Extraction, part: Article) -> None:
@@ -547,11 +560,9 @@ def _story(extraction: Extraction, request: list[dict[str, str]], create: Callab
                      "({reason}); left as it was")
     if reply is None or reply.new_attack:
         return
-    extraction.dropped.append(f"asked whether the article is news of an attack ({words!r} in its opening), the "
-                              "model read it as a story about an older attack or one that did not happen: no "
-                              "incident")
-    extraction.incidents = []
-    extraction.is_incident_report = False
+    _no_incident(extraction, f"asked whether the article is news of an attack ({words!r} in its opening), the "
+                             "model read it as a story about an older attack or one that did not happen: no "
+                             "incident")
 
 
 OTHER_TOKENS = 24

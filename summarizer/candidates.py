@@ -279,7 +279,9 @@ def part_of(text: str, start: int, end: int, breakdowns: Sequence[tuple[int, int
     (``breakdowns``: the sentence's ``_breakdowns``). A part whose noun names a victim group of the guide ("three
     police", "five civilians") is a count of its own."""
     noun = text[end:end + 40]
-    if noun_group(noun) in ("militants", "police", "soldiers", "officials") or (
+    own = text[start:end].split()[-1]  # one person's phrase holds its noun: "including one civilian"
+    if any(noun_group(words) in ("militants", "police", "soldiers", "officials") for words in (noun, own)) or (
+            _OWN_GROUP.fullmatch(own)) or (
             (first := _NOUN.search(noun)) and _OWN_GROUP.fullmatch(first.group(0))):
         return None
     for opens, stops, words in breakdowns:
@@ -549,17 +551,23 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|policeman|
            r"councilor|judge|prosecutor|activist|hostage|captive|tourist|citizen|national|employee|contractor|"
            r"militiaman|fighter|militant|trooper|constable|cop|pilgrim|worshipper|passenger|bystander|"
            r"elder|chieftain|spokesman|attacker|assailant|gunman|bomber|suspect|insurgent|terrorist|rebel|"
-           r"jihadist|extremist|kidnapper|bandit)")
+           r"jihadist|extremist|kidnapper|bandit|bodyguard|ranger|gendarme|jawan|recruit|cadet|marine|sailor|"
+           r"inspector|superintendent|minister|watchman|herder|herdsman|fisherman|engineer|lawyer|vendor|pupil)")
 # The noun in lower case, as a common noun stands: "a local commander of Syria's National Defense Forces" is one
 # commander, not one "National".
-_ONE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|ONE|AN?)\s+(?:(?!(?:and|or|an?|one|the|was|were|is|has|had|who|which|"
-                         rf"that|said|told|by|in|at|on|with)\b)[\w'’-]+\s+(?:of\s+)?){{0,4}}{_PERSON}\b|"
+_ONE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|ONE|AN?|[Aa]nother)\s+(?:(?!(?:and|or|an?|one|the|was|were|is|has|had|"
+                         rf"who|which|that|said|told|by|in|at|on|with)\b)[\w'’-]+\s+(?:of\s+)?){{0,4}}{_PERSON}\b|"
                          # one of several: "One of the attackers was killed"
                          rf"\b[Oo]ne\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?:[\w'’-]+\s+){{0,2}}?"
                          rf"(?:{_PERSON}s|(?:gun|police|country|kins|tribes|fisher|militia|service)?m[ae]n|women|"
                          rf"children|people|victims|wounded|injured|dead)\b")
-_ONE_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|shot|"
-                         r"shooting|beheaded|beheading|murdered|murdering|stabbed|stabbing)\s+$", re.I)
+_ONE_BEFORE = re.compile(r"\b(?:(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|shot|"
+                         r"shooting|beheaded|beheading|murdered|murdering|stabbed|stabbing)|"
+                         # "shot dead a journalist", "gunned down a farmer", "was killed along with one officer"
+                         r"(?:shot|shooting|gunned|gunning|hacked|hacking|stabbed|beaten|beat|burned|burnt|clubbed)\s+"
+                         r"(?:dead|down|to\s+death)|(?:shot|shooting)\s+and\s+(?:killed|killing|wounded|wounding|"
+                         r"injured|injuring)|(?:killed|dead|died|wounded|injured)\s+(?:along|together)\s+with)\s+$",
+                         re.I)
 _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+|later\s+)*"
                         r"(?:killed|shot(?: dead)?|wounded|injured|beheaded|decapitated|murdered|stabbed(?: to death)?|"
                         r"hurt|slain|executed|pronounced dead|found dead)|died|dies)\b", re.I)
@@ -567,8 +575,17 @@ _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\
 
 # "one" told with its outcome alone ("The toll is 11 guards killed, one wounded"), or as the object of a verb of
 # death or wounds whatever noun follows ("A roadside bomb killed one army ranger"): a count of one like "one officer".
-_ONE_OUTCOME = re.compile(r"\b[Oo]ne\s+(?P<word>wounded|injured|hurt|killed|dead)\b(?!\s+(?:man|woman|person|people|"
+_ONE_OUTCOME = re.compile(r"\b[Oo]ne\s+(?:(?:was|is|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?"
+                          r"(?P<word>wounded|injured|hurt|killed|dead)\b(?!\s+(?:man|woman|person|people|"
                           r"soldier|officer|civilian)\b)")
+# "another" standing for one more person, after a verb of death or wounds or as the subject of one ("killed a
+# mayor and wounded another", "injured another", "another was wounded"); "another 10", "another attack" are no
+# person.
+_ANOTHER_ONE = re.compile(r"\b[Aa]nother(?=\s*[,.;:!?]|\s*$|\s+(?:was|is|has|had|died|dies|in|at|on|and|or|but|while|"
+                          r"during|when|as|near|who|after|before|by|with|following|since|from)\b)")
+# A relative clause that is the person's own fate: "a soldier who later died", "a driver who came to pick them
+# up was killed" is not.
+_WHO_DIED = re.compile(r"^\s*,?\s*who\s+(?:\w+ly\s+|later\s+)?(?:died|succumbed)\b", re.I)
 _ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|which|that|when|while|as|after|"
                          r"before|but|the|a|an|was|were|is|are|had|has|have|by|from|to|for|near|during|more|other|"
                          r"another|person)\b)[a-z][\w'’-]*\s+){0,2}(?!(?:and|or|of|in|at|on|with|the|a|an|by|to|"
@@ -578,6 +595,19 @@ _ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|
 def _verb_outcome(said: str) -> Outcome:
     """What the verb that ties one person to the event did to them: "killed a", "was shot", "were wounding"."""
     return "wounded" if re.search(r"wound|injur|hurt|shot$|shooting", said, re.I) else "killed"
+
+
+# The words that make one person a part of a count before them: "six wounded, including one civilian".
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|along\s+with|as\s+well\s+as)\s+$", re.I)
+
+
+def _part_outcome(text: str, start: int, taken: Sequence[tuple[int, int, str]]) -> Outcome | None:
+    """The outcome of the count that the person at ``start`` is a part of ("six wounded, including one
+    civilian"), where the person follows it in the same clause; None otherwise."""
+    if not _PART_BEFORE.search(text[max(0, start - 20):start]):
+        return None
+    before = [(a, b) for a, b, _ in taken if b <= start and not re.search(r"[.;:!?]", text[b:start])]
+    return outcome_of(text, *before[-1]) if before else None
 
 
 def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str, Outcome]]:
@@ -595,17 +625,28 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
     for m in _ONE_PERSON.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        verb = _ONE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
-        after = _ONE_AFTER.match(text[m.end():])
-        if verb is None and after is not None and (_ONE_PERSON.search(after.group(0)) or re.search(
-                r"\b(?:said|says|told|who|which|that|when)\b", after.group(0), re.I)):
+        verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+        after = _WHO_DIED.match(text[m.end():]) or _ONE_AFTER.match(text[m.end():])
+        if (verb is None and after is not None and after.re is _ONE_AFTER
+                and (_ONE_PERSON.search(after.group(0))
+                     or re.search(r"\b(?:said|says|told|who|which|that|when)\b", after.group(0), re.I))):
             after = None  # another person's verb, or a verb of what someone said
         said = verb or after
         if said is None:
+            if (outcome := _part_outcome(text, m.start(), taken)) is not None:
+                found.append((m.start(), m.end(), m.group(0), outcome))
             continue
         found.append((m.start(), m.end(), m.group(0), _verb_outcome(said.group(0))))
+    for m in _ANOTHER_ONE.finditer(text):
+        verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+        after = _ONE_AFTER.match(text[m.end():])
+        if after is not None and re.search(r"\b(?:said|says|told|who|which|that|when)\b", after.group(0), re.I):
+            after = None
+        said = verb or after
+        if said is not None and free(m.start(), m.end()):
+            found.append((m.start(), m.end(), m.group(0), _verb_outcome(said.group(0))))
     for m in _ONE_OBJECT.finditer(text):
-        verb = _ONE_BEFORE.search(text[max(0, m.start() - 20):m.start()])
+        verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         if verb is not None and free(m.start(), m.end()):
             found.append((m.start(), m.end(), m.group(0), _verb_outcome(verb.group(0))))
     return sorted(found)
@@ -985,12 +1026,14 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|al|el|bin|de|da|the|for|and)\b)*
 
 # The verbs of a claim: "claimed responsibility", "claims credit", and as wire copy also writes it, "claimed the
 # attack", "claimed Friday's bombing", "has taken responsibility", "accepted responsibility".
-_CLAIMS = (r"(?:(?:claimed|claims|claiming)\s+(?:responsibility|credit|it\s+carried\s+out|to\s+have\s+carried\s+out|"
-           r"(?:the|this|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|"
-           r"assaults?|raids?|ambush(?:es)?|shootings?|killings?|massacres?|kidnappings?|abductions?)\b)|"
+_CLAIMS = (r"(?:(?:claimed|claims|claiming)\s+(?:(?:the\s+)?responsibility|credit|it\s+carried\s+out|"
+           r"to\s+have\s+carried\s+out|(?:the|this|both|both\s+the|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
+           r"(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|shootings?|killings?|massacres?|"
+           r"kidnappings?|abductions?)\b)|"
            r"(?:took|taken|takes|taking|accepted|accepts|admitted|assumed)\s+responsibility)")
 _CLAIM_SUBJECT = re.compile(
-    r"^\W*(?P<who>[^,;:()\"“”]+?)(?:\s*,[^;:]*?,)?\s+(?:(?:has|have|had|later|also|since|now|[a-z]+ly)\s+){0,2}"
+    r"^\W*(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
+    r"(?:(?:has|have|had|later|earlier|also|since|now|[a-z]+ly)\s+){0,2}"
     rf"{_CLAIMS}\b")
 _CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?(?P<who>{_NAME}(?:\s+(?:militant|militants|extremist|"
                          r"extremists|insurgents|rebels|terror|terrorist|jihadist|armed|group|groups|fighters)\b)*)")
@@ -1063,6 +1106,8 @@ def claims(article: Article) -> list[tuple[str, int]]:
              or _own_spokesman(s.text))
         if m is None or _DENIED.search(s.text[: m.end()]) or _OTHER_ATTACKS.search(s.text):
             continue
+        if s.id > LEDE and _THAT_ATTACK.search(s.text[m.end():]):
+            continue  # "claimed responsibility for that attack": the one told just before, not the article's
         who = _clean(m.group("who"))
         if who and who[0].isupper() and not _NOT_SPEAKERS.match(who):
             found.append((who, s.id))

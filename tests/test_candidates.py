@@ -99,6 +99,23 @@ def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
      [("one army ranger", "killed"), ("four", "wounded")]),
     ("One killed, 5 hurt in Kano blast", [("One killed", "killed"), ("5", "wounded")]),
     ("The strike destroyed one building and killed two.", [("two", "killed")]),  # a thing: no
+    # "another" for one more person, the verb before or after it (found5 712, 724; found4 610; found3 515)
+    ("Gunmen killed a town mayor and wounded another in a brazen attack.",
+     [("a town mayor", "killed"), ("another", "wounded")]),
+    ("Gunmen killed one policeman and injured another after assaulting the station.",
+     [("one policeman", "killed"), ("another", "wounded")]),
+    ("Three soldiers died and another was wounded.", [("Three", "killed"), ("another", "wounded")]),
+    ("Militants killed 5 and wounded another 10.", [("5", "killed"), ("10", "wounded")]),  # a count follows
+    ("Another attack killed a man.", [("a man", "killed")]),  # no person
+    # the verbs of one killing and a person's own fate (found4 604, found2 427), one with an adverb (found2 420)
+    ("Gunmen shot dead a senior journalist near the club.", [("a senior journalist", "killed")]),
+    ("Troops found a soldier who later died of his wounds.", [("a soldier", "killed")]),
+    ("A driver who came to pick them up said he saw the gunmen.", []),
+    ("Six people were killed and one seriously injured.", [("Six", "killed"), ("one seriously injured", "wounded")]),
+    # one person in a breakdown takes the outcome of the count it is a part of (found4 608, extra 214)
+    ("The blast left four rangers dead and six wounded, including one civilian.",
+     [("four", "killed"), ("six", "wounded"), ("one civilian", "wounded")]),
+    ("The bomber was killed along with one police officer.", [("one police officer", "killed")]),
 ])
 def test_one_person_killed_or_wounded_is_a_count_of_one(sentence: str, found: list[tuple[str, str | None]]) -> None:
     assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
@@ -344,8 +361,9 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     ("Niger reported that 23 of its soldiers were killed.", ["killed"]),
     ("Several of the critically wounded died overnight.", ["killed"]),
     ("Twelve of the wounded were foreigners.", ["wounded"]),
-    # "a" inside the clause is no new count
-    ("Five people including a suicide bomber were killed and 36 wounded.", ["killed", "wounded"]),
+    # one person in a breakdown is a count of its own when the guide gives the noun a group: the bomber is the
+    # attackers', "given separately" (found5 701, extra 214)
+    ("Five people including a suicide bomber were killed and 36 wounded.", ["killed", "killed", "wounded"]),
     # "shot" is killed only when the words say so
     ("Twelve people were shot and wounded.", ["wounded"]),
     ("Gunmen shot dead 12 farmers.", ["killed"]),
@@ -598,6 +616,15 @@ def test_a_count_stays_in_the_time_of_its_paragraph(paragraph: str, elsewhen: st
     ("The fire claimed the lives of 12 people.", []),
     # a speaker who says someone is yet to be found claims nothing
     ("Officials said it was too early to say who carried out the raids.", []),
+    # "the responsibility", "both attacks", a name with its acronym, "earlier" (found5 701, 709; found4 620)
+    ("The militant group Al-Velka has immediately claimed the responsibility for the attack.",
+     [("The militant group Al-Velka", 1)]),
+    ("The Taliban claimed both attacks.", [("The Taliban", 1)]),
+    ("Jama'at Velka wal Tarvin (JVT), an affiliate based in Mali, earlier claimed responsibility for the attack.",
+     [("Jama'at Velka wal Tarvin (JVT)", 1)]),
+    # "that attack" after the lede is the one told just before (found4 603)
+    ("Gunmen stormed a police station.\nTen officers were killed.\nLast week rebels raided a base.\n"
+     "The Velka Front claimed responsibility for that attack.", []),
 ])
 def test_a_claim_of_responsibility_and_its_claimant(text: str, found: list[tuple[str, int]]) -> None:
     assert claims(parse_article(text, "t")) == found

@@ -119,6 +119,10 @@ _VAGUE: list[tuple[re.Pattern[str], Amount]] = [
     (re.compile(r"\b(several|many|a number of|some|numerous|multiple|a few|few|others?|a handful)\b", re.I),
      Amount(None, None, "unspecified")),
 ]
+# "several dozen", "a few hundred": the guide's plural ("dozens", "hundreds"), not one dozen or one hundred.
+_VAGUE_SCALE = re.compile(r"\b(?:several|a\s+few|many)\s+(dozen|hundred|thousand)\b", re.I)
+_VAGUE_PLURAL = {"dozen": Amount(24, None, "dozens"), "hundred": Amount(200, None, "hundreds"),
+                 "thousand": Amount(2000, None, "thousands")}
 _RANGE = re.compile(r"\d\s*-\s*\d|\bbetween\b.+\band\b|\w\s+to\s+\w|\bor\b", re.I)
 
 
@@ -156,6 +160,8 @@ def parse_amount(text: str) -> Amount | None:
         return summed
     if _ZERO.search(t) and not re.search(r"\d", t):
         return Amount(0, 0, "exact")
+    if m := _VAGUE_SCALE.search(t):
+        return _VAGUE_PLURAL[m.group(1)]  # "several dozen" is dozens, not a dozen
     clean = numbers_in(t)
     if not clean:
         if re.match(r"(?:a|an)\s+[a-z]", t) and not re.search(r"\b(?:number|few|lot|handful)\b", t):
@@ -187,6 +193,7 @@ _QUALIFIER = (r"(?:at least|more than|over|up to|as many as|about|around|nearly|
               r"approximately|as high as|(?:no|not) (?:fewer|less) than|in excess of|upwards? of|close to|"
               r"(?:could|may|might) (?:rise|climb|reach)(?: to)?(?: as high as)?|between)")
 _PHRASE_RE = re.compile(
+    rf"{_VAGUE_SCALE.pattern}|"
     # "30 or more" is at least 30 (as "not less than 30" is, in Nigerian and South Asian copy)
     # "and" joins a range only after "between": "stands at 19 and two people have been wounded" is two counts
     rf"\bbetween\s+(?:{NUMBER_PATTERN})\s*(?:-|–|to|and)\s*(?:{NUMBER_PATTERN})"

@@ -147,7 +147,7 @@ ELSEWHEN = re.compile(
     rf"(?:weeks?|fortnights?|months?|years?)) ago\b|\bearlier this (?:month|year)\b|"
     rf"\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:weeks?|months?|years?)\s+(?:earlier|before)\b|"
     rf"\b(?:in|since) {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
-    rf"\bsince the (?:start|beginning|outbreak)\b|"
+    rf"\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
     rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|\bfollow(?:s|ed)\s+(?:an?|the)\b|"
     rf"\b(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)\b"
     rf"[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b", re.I)

@@ -47,6 +47,10 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("more than 20 police", 20, None, "more_than"),
         ("a local commander", 1, 1, "exact"),  # one person, as candidates.one_person proposes
         ("a handful", None, None, "unspecified"),
+        # a vague word before a scale is the guide's plural, not one dozen (found4 618)
+        ("several dozen", 24, None, "dozens"),
+        ("a few hundred", 200, None, "hundreds"),
+        ("two dozen", 24, 24, "approx"),
         # a floor said otherwise (Nigerian and South Asian copy): at least
         ("not less than 20", 20, None, "at_least"),
         ("not fewer than 20", 20, None, "at_least"),

@@ -1030,9 +1030,10 @@ _CLAIMS = (r"(?:(?:claimed|claims|claiming)\s+(?:(?:the\s+)?responsibility|credi
            r"to\s+have\s+carried\s+out|(?:the|this|both|both\s+the|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
            r"(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|shootings?|killings?|massacres?|"
            r"kidnappings?|abductions?)\b)|"
-           r"(?:took|taken|takes|taking|accepted|accepts|admitted|assumed)\s+responsibility)")
+           r"(?:took|taken|takes|taking|accepted|accepts|admitted|assumed)\s+(?:responsibility|credit))")
 _CLAIM_SUBJECT = re.compile(
-    r"^\W*(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
+    # an opening phrase before the subject: "In a statement, the Taliban claimed responsibility"
+    r"^\W*(?:(?:In|On|Later|Earlier|Meanwhile|Separately)\b[^,;:]{0,40},\s*)?(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
     r"(?:(?:has|have|had|later|earlier|also|since|now|[a-z]+ly)\s+){0,2}"
     rf"{_CLAIMS}\b")
 _CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?(?P<who>{_NAME}(?:\s+(?:militant|militants|extremist|"
@@ -1041,8 +1042,14 @@ _CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?(?P<who>{_NAME}(?:\s+(?:
 # had carried out the attack", "The group said it was behind the bombing".
 _SAID_OWN = re.compile(
     r"^\W*(?P<who>[^,;:()\"“”]+?)(?:\s*,[^;:]*?,)?\s+(?:(?:contacted|called|telephoned|phoned|told|wrote to)\s+"
-    r"[^,.;:]{0,40}?\s+)?(?:to say|said|says|saying)\s+(?:that\s+)?(?:it|they|he|his|its|their)\b"
-    r"(?:(?!\b(?:who|whether|if)\b)[^.;]){0,60}?\b(?:carried out|(?:was|were) behind)\b")
+    r"[^,.;:]{0,40}?\s+)?(?:to say|said|says|saying)(?:\s+(?:in|on|via|through)\s+[^,.;:\"“”]{1,40}?)?\s+(?:that\s+)?"
+    r"(?:it|they|he|his|its|their|the\s+group)\b"
+    r"(?:(?!\b(?:who|whether|if)\b)[^.;]){0,60}?\b(?:carried out|(?:was|were) behind|"
+    r"(?:was|were) responsible\s+for\s+(?:the|this|that|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|"
+    r"ambush(?:es)?|shootings?|killings?))\b")
+# A claimant in a relative clause: "The Pakistani Taliban, which claimed the attack, said ...".
+_WHICH_CLAIMED = re.compile(rf"(?P<who>{_NAME}),\s+which\s+(?:has\s+|had\s+|later\s+|quickly\s+)?{_CLAIMS}")
 _DENIED = re.compile(r"\bden(?:y|ied|ies|ial)\b|\bnot\b|\bno\b|\bfalsely\b", re.I)
 # The attackers' own spokesman telling their attack, their name the doer of its verb: "Taliban spokesman Zabiullah
 # Mujahid said in a statement to the media that the Taliban entered Ghazni city", "\"Taliban fighters have inflicted
@@ -1102,14 +1109,14 @@ def claims(article: Article) -> list[tuple[str, int]]:
     nothing ("Witnesses", "the high-ranking police source")."""
     found: list[tuple[str, int]] = []
     for s in article.trusted().sentences:
-        m = (_CLAIM_SUBJECT.search(s.text) or _CLAIMED_BY.search(s.text) or _SAID_OWN.search(s.text)
-             or _own_spokesman(s.text))
+        m = (_CLAIM_SUBJECT.search(s.text) or _CLAIMED_BY.search(s.text) or _WHICH_CLAIMED.search(s.text)
+             or _SAID_OWN.search(s.text) or _own_spokesman(s.text))
         if m is None or _DENIED.search(s.text[: m.end()]) or _OTHER_ATTACKS.search(s.text):
             continue
         if s.id > LEDE and _THAT_ATTACK.search(s.text[m.end():]):
             continue  # "claimed responsibility for that attack": the one told just before, not the article's
         who = _clean(m.group("who"))
-        if who and who[0].isupper() and not _NOT_SPEAKERS.match(who):
+        if who and re.sub(r"^the\s+", "", who)[:1].isupper() and not _NOT_SPEAKERS.match(who):
             found.append((who, s.id))
     return found
 

@@ -624,6 +624,14 @@ def test_a_count_stays_in_the_time_of_its_paragraph(paragraph: str, elsewhen: st
     ("The Taliban claimed both attacks.", [("The Taliban", 1)]),
     ("Jama'at Velka wal Tarvin (JVT), an affiliate based in Mali, earlier claimed responsibility for the attack.",
      [("Jama'at Velka wal Tarvin (JVT)", 1)]),
+    # other shapes of wire copy: credit taken, a relative clause, an opening phrase, "said it was responsible"
+    ("Boko Haram took credit for the attack.", [("Boko Haram", 1)]),
+    ("The Pakistani Taliban, which claimed the attack, said it targeted police.", [("The Pakistani Taliban", 1)]),
+    ("In a statement, the Taliban claimed responsibility for the attack.", [("the Taliban", 1)]),
+    ("Al-Shabab said it was responsible for the attack.", [("Al-Shabab", 1)]),
+    ("The Velka Front said in a statement that its fighters carried out the attack.", [("The Velka Front", 1)]),
+    ("Police said they were responsible for security at the market.", []),  # no attack
+    ("the militants claimed responsibility.", []),  # no name
     # "that attack" after the lede is the one told just before (found4 603)
     ("Gunmen stormed a police station.\nTen officers were killed.\nLast week rebels raided a base.\n"
      "The Velka Front claimed responsibility for that attack.", []),

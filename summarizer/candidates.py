@@ -1297,7 +1297,8 @@ _SAY = (r"(?:said|says|say|told|tells|stated|reported|reports|confirmed|confirms
 # "stated" but not "states": "a military alliance of Arab states" is no attribution. A witness who "counted eight
 # bodies" or "saw at least one dead body" is the source of that count.
 # "according to X", "told X", "said X" (inverted attribution), and "X said" (the subject before the verb).
-_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|"
+_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?P<who>(?:[A-Z][a-z]{0,3}\.\s*|[^,.;:()\"“”])+?)"
+                        r"(?=\s*(?:[,.;:()\"“”]|$|"
                         r"\s+(?:who|which|that|in|on|at|as|while|after|and|quoted|cited)\b))", re.I)
 # Whom a speaker told: a name, or a name after the kind of outlet it is ("told TV station TVOne", "told local TV
 # station MetroTV", "told the news agency Anadolu", merge 214), not the kind's first word ("TV").
@@ -1346,8 +1347,8 @@ _OUTLET_AFTER = re.compile(rf"\s+(?:the\s+)?{_OUTLET_KIND}(?P<who>{_NAME})")
 _CLAUSE_WORDS = re.compile(r"^(?:.*\b(?:and|but|while|as|after|when|because|that|which|who|what|where|since|"
                            r"though|although)\s+)", re.I)
 _NOT_SPEAKERS = re.compile(r"^(?:it|this|that|he|she|they|him|her|them|we|i|you|there|which|who|one|others?|"
-                           r"he also|she also|they also|officials also|the report|the statement|a statement|"
-                           r"reports?|\w+ly|(?:no|none|nobody|neither)\b.*)$", re.I)
+                           r"if|once|unless|he also|she also|they also|officials also|the report|the statement|"
+                           r"a statement|reports?|\w+ly|(?:no|none|nobody|neither)\b.*)$", re.I)
 # A wire dateline before the subject ("BAGHDAD Three suicide bombings claimed ...", "JAKARTA Islamic State said").
 _DATELINE_WORD = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{3,})*\s+(?=[A-Z][a-z])")
 # ... or the rest of one after its city's comma, up to the agency's dash: "SANAA, Yemen (AP) — A Yemeni health
@@ -1489,6 +1490,9 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
         who = _clean(m.group("who"))
         if who is None:
             continue
+        if re.match(r"(?:were|was|are|is|have|has|had|been)\b", m.group("role") or "", re.I):
+            continue  # "..., including eight women and three children, were killed, said the official": the
+            # words before the commas are the clause's subject, not a speaker (found3 501)
         role = _clean(m.group("role") or "")
         if role and (_PREPOSITION.match(role) or re.match(r"\w+ing\b", role)
                      or re.match(r"(?:who|which|that)\b", m.group("role") or "", re.I)
@@ -1496,6 +1500,10 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
                                      role, re.I)):
             role = None  # "The ministry, in a statement, said", "The source, requesting anonymity ..., said", "the
             # officials, who declined to be named, said": how it spoke, not who it is
+        if m.group("role") and _PREPOSITION.match(who) and (role is None or re.search(
+                rf"\b(?:{_KILLED_WORD}|{_WOUNDED_WORD})\b", m.group("role"), re.I)):
+            continue  # "In western Herat province, another assault killed four police officers, said X": a place
+            # and what was said, not who said it
         if role and _PREPOSITION.match(who):
             who, role = role, None  # '"..." in the Tillaberi region on Saturday, the municipal official, told AFP'
         outlet = None

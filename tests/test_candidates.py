@@ -332,6 +332,15 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("While five of them died on the spot, the other two were taken to hospital, reported CNNNews18.",
      [("CNNNews18", None)]),
     ("The faction is behind most attacks, although it never claims attacks and shuns publicity.", []),
+    # nor the subject of the clause before the verb (found3 501), nor the place that opens it (found5 709), nor "if"
+    ("All 16 people on the bus, including eight women and three children, were killed, said the official.",
+     [("the official", None)]),
+    ("In western Velka province, another assault killed four police officers, said Ghulam Rasoul, a police chief.",
+     [("Ghulam Rasoul", None)]),
+    ("If confirmed, the attack would be the deadliest this year.", []),
+    # a title's abbreviation after "according to" (found4 612)
+    ("The strike left 28 people wounded, according to Col. Naw Bu, the spokesperson of the group.",
+     [("Col. Naw Bu", None)]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected

@@ -149,6 +149,8 @@ def test_a_planted_sentence_proposes_nothing() -> None:
     # bandits and kidnappers are the attackers; schoolgirls and churchgoers are civilians
     (" bandits were killed", "militants"), (" kidnappers", "militants"), (" schoolgirls", "civilians"),
     (" churchgoers", "civilians"),
+    # separatists and guerrillas are attackers too (found5 720)
+    (" secessionists were", "militants"), (" separatists", "militants"), (" guerrillas", "militants"),
     # of two nouns side by side the last is the head (found2 427): women gendarmes are police, police officials
     # officials; a comma between keeps the first
     (" women gendarmes were killed", "police"), (" gendarmes", "police"), (" police officials said", "officials"),
@@ -391,6 +393,9 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     ("Gunmen attacked the school, killing one person and also kidnapping three teachers.", ["killed", "captured"]),
     ("About 44 people have been kidnapped by bandits.", ["captured"]),
     ("Bandits abducted 20 passengers on the highway.", ["captured"]),
+    # a communiqué's "neutralised" is killed (found3 517, found4 624, develop 014)
+    ('The ministry said "about 30 terrorists had been neutralised" during the operation.', ["killed"]),
+    ("The army neutralized three Velka terrorists on Monday.", ["killed"]),
     # hostages killed are dead; "captured" takes places as often as people
     ("Twelve hostages were killed by their captors.", ["killed"]),
     ("Hundreds of fighters entered the city, captured the police headquarters and killed 12 police.", [None, "killed"]),

@@ -441,6 +441,9 @@ def _raid_then(last: str) -> Article:
     # a source's figure close to the lede's, in a sentence that tells no act of attack (found2: "Kalonda, who said
     # 13 people were killed" after "at least 12"; "Another witness at the scene said she saw 18 bodies" after 15)
     ("Mayor Ana Varga, who visited the market, said 12 traders were killed.", "12"),
+    # ... up to three times it: rival tolls differ so ("It added that 15 people were killed" after seven, extra 217;
+    # a monitor's "at least eight" after three, found3 519)
+    ("Mayor Ana Varga, who visited the market, said 25 traders were killed.", "25"),
 ])
 def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amount: str) -> None:
     backend = Scripted(asking(False))

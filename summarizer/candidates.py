@@ -1034,7 +1034,8 @@ _CLAIMS = (r"(?:(?:claimed|claims|claiming)\s+(?:(?:the\s+)?responsibility|credi
            r"(?:took|taken|takes|taking|accepted|accepts|admitted|assumed)\s+(?:responsibility|credit))")
 _CLAIM_SUBJECT = re.compile(
     # an opening phrase before the subject: "In a statement, the Taliban claimed responsibility"
-    r"^\W*(?:(?:In|On|Later|Earlier|Meanwhile|Separately)\b[^,;:]{0,40},\s*)?(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
+    r"^\W*(?:(?:In|On|Later|Earlier|Meanwhile|Separately)\b[^,;:]{0,40},\s*)?"
+    r"(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
     r"(?:(?:has|have|had|later|earlier|also|since|now|[a-z]+ly)\s+){0,2}"
     rf"{_CLAIMS}\b")
 _CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?(?P<who>{_NAME}(?:\s+(?:militant|militants|extremist|"

@@ -451,12 +451,11 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
     "bringing the number of deaths to 21") is a source's toll of the incident the article is about, and so is a
     source's figure close to the lede's (up to ``RIVAL_SPREAD`` times it) in a sentence that tells no act of attack
     ("Kalonda, who said 13 people were killed" after a lede's "at least 12", "Another witness at the scene said she
-    saw 18 bodies" after 15; "It added that 15 people were killed" after seven, a monitor's "at least eight" after
-    three: rival tolls of one attack differ so much, and asked, the model read those two as another event's;
-    from 1.5 to 3 times, no question whose "another event" was right went unasked on the sets we may read,
-    ``docs/accuracy.md`` row 32): none is asked about. Asked, the model read such rival figures as another event's; an
-    older attack's or a war's toll is told with its own acts, or is larger. ``stated``: the article's stated claims
-    (``candidates.claims``), read once per request."""
+    saw 18 bodies" after 15, "It added that 15 people were killed" after seven, a monitor's "at least eight" after
+    three): none is asked about. Asked, the model read such rival figures as another event's; an older attack's
+    or a war's toll is told with its own acts, or is larger (the spread went from 1.5 to 3 in row 32 of
+    ``docs/accuracy.md``: no question whose "another event" was right went unasked on the sets we may read).
+    ``stated``: the article's stated claims (``candidates.claims``), read once per request."""
     if not extraction.incidents:
         return []
     claimed = {sentence for _, sentence in stated}

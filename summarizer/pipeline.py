@@ -554,6 +554,11 @@ def _story(extraction: Extraction, request: list[dict[str, str]], create: Callab
     opening = whole.trusted().sentences[:1]
     if not extraction.incidents or not opening or part.sentence(opening[0].id) is None:
         return
+    if court := candidates.court_words(whole):
+        # a court's story is not asked: the model read two of the three sentences of the sets we may read as news
+        _no_incident(extraction, f"the opening tells what a court did over an attack ({court!r}), not the news of "
+                                 "one: no incident")
+        return
     words = candidates.story_words(whole)
     if words is None:
         return

@@ -12,6 +12,7 @@ from summarizer.candidates import (
     choices,
     claims,
     counts,
+    court_words,
     event_types,
     none_claimed,
     noun_group,
@@ -1039,3 +1040,15 @@ def test_a_toll_over_a_year_or_a_war_is_not_asked_even_in_the_lede(text: str, as
     found = {c.amount: c.aside for c in counts(parse_article(text, "t"))}
     for amount, words in asides.items():
         assert (found[amount] is None) if words is None else (words in (found[amount] or ""))
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Velka bomber sentenced to life\nA man was sentenced to life in prison on Tuesday.\n", "sentenced"),
+    ("Convicted Olympic bomber gets life\nHe was given life in prison on Monday.\n", "Convicted"),
+    ("Britain sentences would-be bombers to life\nFour men were jailed.\n", "sentences"),
+    # reports may open with mourners, an anniversary or a would-be bomber: no court's words
+    ("Bomb kills 13 mourners\nA suicide bomber killed 13 mourners at a funeral on Friday.\n", None),
+    ("Police shoot would-be bomber\nPolice shot dead a would-be suicide bomber on Friday.\n", None),
+])
+def test_a_courts_story_is_told_by_its_opening_words(text: str, words: str | None) -> None:
+    assert court_words(parse_article(text, "t")) == words

@@ -293,8 +293,8 @@ def test_a_group_no_sentence_ties_to_an_attack_no_one_claimed_is_no_perpetrator(
 
 def test_a_story_that_tells_of_an_attack_without_reporting_one_is_no_incident() -> None:
     trial = ("Court jails four over Velka plot\n"
-             "Four men found guilty of plotting a second round of Velka bombings in July 2005 were sentenced on "
-             "Wednesday to life in prison.\n"
+             "Four men found guilty of plotting a second round of Velka bombings in July 2005 were jailed on "
+             "Wednesday for life.\n"
              "The judge said the men had meant to cause carnage.\n")
     plot = {**INCIDENT, "event_type": "bombing", "perpetrator": None, "perpetrator_sentence": None, "place": "Velka"}
     backend = Scripted(labelling({}, [plot]))  # the model files the trial as the bombing
@@ -635,6 +635,10 @@ def test_a_sentence_with_no_count_that_tells_another_attack_is_asked_about_and_b
 
 # --- a story about an attack is no report of one ---------------------------------------------------------
 
+REMEMBERED = parse_article(
+    "Velka remembers market bombing\n"
+    "Families gathered on Tuesday to remember the victims of the 2009 bombing of Velka market.\n"
+    "The blast killed 31 people and wounded dozens, police said at the time.\n", "remembered")
 SENTENCED = parse_article(
     "Velka bomber sentenced to life\n"
     "A man was sentenced to life in prison on Tuesday for his role in the 2009 bombing of Velka market.\n"
@@ -655,20 +659,28 @@ def telling(new_attack: bool | None) -> Any:
 
 def test_a_story_about_an_older_attack_is_asked_about_and_has_no_incident_when_the_model_says_so() -> None:
     backend = Scripted(telling(False))
-    brief = summarize_article(SENTENCED, ExchangeClient(backend=backend), load_templates())
+    brief = summarize_article(REMEMBERED, ExchangeClient(backend=backend), load_templates())
     asked = [r for r in backend.requests if r["response_format"]["json_schema"]["name"] == "NewAttack"]
     assert len(asked) == 1 and asked[0]["messages"][:-1] == backend.requests[0]["messages"]  # after the request
     assert brief.incidents == []
-    assert any("'sentenced' in its opening" in w and "no incident" in w for w in brief.left_out)
+    assert any("'remembers' in its opening" in w and "no incident" in w for w in brief.left_out)
 
 
 def test_a_story_the_model_reads_as_news_of_an_attack_keeps_its_incident() -> None:
-    brief = summarize_article(SENTENCED, ExchangeClient(backend=Scripted(telling(True))), load_templates())
+    brief = summarize_article(REMEMBERED, ExchangeClient(backend=Scripted(telling(True))), load_templates())
     assert [f.low for f in brief.incidents[0].figures if f.outcome == "killed"] == [31]
 
 
+def test_a_courts_story_is_no_incident_without_asking() -> None:
+    # the model read two of the three sentences of the readable sets as news (found4 627, found5 727)
+    backend = Scripted(telling(True))
+    brief = summarize_article(SENTENCED, ExchangeClient(backend=backend), load_templates())
+    assert "NewAttack" not in backend.schemas() and brief.incidents == []
+    assert any("what a court did" in w and "'sentenced'" in w for w in brief.left_out)
+
+
 def test_a_failed_story_question_keeps_the_incident_and_says_so() -> None:
-    brief = summarize_article(SENTENCED, ExchangeClient(backend=Scripted(telling(None))), load_templates())
+    brief = summarize_article(REMEMBERED, ExchangeClient(backend=Scripted(telling(None))), load_templates())
     assert brief.incidents and any("news of an attack" in w and "failed" in w for w in brief.left_out)
 
 

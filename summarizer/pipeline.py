@@ -550,7 +550,10 @@ def _story(extraction: Extraction, request: list[dict[str, str]], create: Callab
     anniversary quietly remembering the 14 students"); asked this one question apart, it read 5 of the 9 such
     stories its words flag as no news of an attack, and all 4 reports they flag as news (``docs/accuracy.md``, row
     31). An article the model reads as no news of an attack has no incident; the opening's words are only a reason
-    to ask (reports have "mourners" and "the anniversary of" too). Asked of the part that holds the opening only."""
+    to ask (reports have "mourners" and "the anniversary of" too). Asked of the part that holds the opening only.
+    Not asked, and no incident: a court's story (``candidates.court_words``), and a story whose answer counts no
+    one killed or wounded (a plot foiled with arrests: the model filed found3 528 and found4 629 as the attack they
+    were to be; the reports the words flag all count their dead)."""
     opening = whole.trusted().sentences[:1]
     if not extraction.incidents or not opening or part.sentence(opening[0].id) is None:
         return
@@ -561,6 +564,10 @@ def _story(extraction: Extraction, request: list[dict[str, str]], create: Callab
         return
     words = candidates.story_words(whole)
     if words is None:
+        return
+    if not any(f.outcome in ("killed", "wounded") for inc in extraction.incidents for f in inc.figures):
+        _no_incident(extraction, f"the opening has a story's words ({words!r}) and the article counts no one killed or "
+                                 "wounded: a story about an attack, not the news of one; no incident")
         return
     reply = _focused(create, NewAttack, [*request, templates.question({}, "story")], STORY_TOKENS, extraction, part,
                      f"the question whether the article is news of an attack ({words!r} in its opening) failed "

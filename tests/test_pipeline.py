@@ -292,8 +292,8 @@ def test_a_group_no_sentence_ties_to_an_attack_no_one_claimed_is_no_perpetrator(
 
 
 def test_a_story_that_tells_of_an_attack_without_reporting_one_is_no_incident() -> None:
-    trial = ("Court jails four over Velka plot\n"
-             "Four men found guilty of plotting a second round of Velka bombings in July 2005 were jailed on "
+    trial = ("Court jails four Velka men\n"
+             "Four men found to have prepared a second round of Velka bombings in July 2005 were jailed on "
              "Wednesday for life.\n"
              "The judge said the men had meant to cause carnage.\n")
     plot = {**INCIDENT, "event_type": "bombing", "perpetrator": None, "perpetrator_sentence": None, "place": "Velka"}
@@ -677,6 +677,19 @@ def test_a_courts_story_is_no_incident_without_asking() -> None:
     brief = summarize_article(SENTENCED, ExchangeClient(backend=backend), load_templates())
     assert "NewAttack" not in backend.schemas() and brief.incidents == []
     assert any("what a court did" in w and "'sentenced'" in w for w in brief.left_out)
+
+
+def test_a_story_that_counts_no_one_killed_or_wounded_is_no_incident_without_asking() -> None:
+    # a plot foiled with arrests (found3 528, found4 629): the model filed both as the attack they were to be
+    foiled = parse_article(
+        "Police foil Velka market bomb plot\n"
+        "Police foiled a plot to bomb Velka market on Friday, arresting five men before they could carry out an "
+        "attack, officials said.\n"
+        "The men had bought explosives, police said.\n", "foiled")
+    backend = Scripted(labelling({"S": ("captured", "unknown", 1, "officials")}))
+    brief = summarize_article(foiled, ExchangeClient(backend=backend), load_templates())
+    assert "NewAttack" not in backend.schemas() and brief.incidents == []
+    assert any("'foil'" in w and "counts no one killed or wounded" in w for w in brief.left_out)
 
 
 def test_a_failed_story_question_keeps_the_incident_and_says_so() -> None:

@@ -100,6 +100,10 @@ class Scripted:
     def schemas(self) -> list[str]:
         return [r["response_format"]["json_schema"]["name"] for r in self.requests]
 
+    def asked(self, schema: str) -> list[dict[str, Any]]:
+        """The requests that asked for an answer of ``schema`` ("SameIncident", "NewAttack")."""
+        return [r for r in self.requests if r["response_format"]["json_schema"]["name"] == schema]
+
 
 # --- the code proposes, the model labels -------------------------------------------------------------------
 
@@ -385,7 +389,7 @@ def asking(same_incident: bool | None, same_as_main: bool | None = True) -> Any:
 def test_a_late_count_that_would_become_the_incidents_toll_is_asked_about_on_its_own() -> None:
     backend = Scripted(asking(False))
     brief = summarize_article(SIMILAR, ExchangeClient(backend=backend), load_templates())
-    questions = [r for r in backend.requests if r["response_format"]["json_schema"]["name"] == "SameIncident"]
+    questions = backend.asked("SameIncident")
     assert len(questions) == 1  # only the 40: 'Two' after the lede is below the lede's nine, the 14 is the lede's
     assert '"40"' in questions[0]["messages"][-1]["content"] and "[S5]" in questions[0]["messages"][-1]["content"]
     # the sentence is quoted where the question is asked, not left to be found some 500 tokens back
@@ -660,7 +664,7 @@ def telling(new_attack: bool | None) -> Any:
 def test_a_story_about_an_older_attack_is_asked_about_and_has_no_incident_when_the_model_says_so() -> None:
     backend = Scripted(telling(False))
     brief = summarize_article(REMEMBERED, ExchangeClient(backend=backend), load_templates())
-    asked = [r for r in backend.requests if r["response_format"]["json_schema"]["name"] == "NewAttack"]
+    asked = backend.asked("NewAttack")
     assert len(asked) == 1 and asked[0]["messages"][:-1] == backend.requests[0]["messages"]  # after the request
     assert brief.incidents == []
     assert any("'remembers' in its opening" in w and "no incident" in w for w in brief.left_out)

@@ -611,6 +611,10 @@ def _part_outcome(text: str, start: int, taken: Sequence[tuple[int, int, str]]) 
     return outcome_of(text, *before[-1]) if before else None
 
 
+# A verb after a person that belongs to what someone said or to a relative clause, not to the person.
+_SAID_OR_RELATIVE = re.compile(r"\b(?:said|says|told|who|which|that|when)\b", re.I)
+
+
 def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str, Outcome]]:
     """(start, end, phrase, outcome) of each person a sentence says was killed or wounded without a numeral ('a
     local commander', 'one officer', 'one wounded', 'killed one army ranger'), where no count phrase stands
@@ -630,7 +634,7 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
         after = _WHO_DIED.match(text[m.end():]) or _ONE_AFTER.match(text[m.end():])
         if (verb is None and after is not None and after.re is _ONE_AFTER
                 and (_ONE_PERSON.search(after.group(0))
-                     or re.search(r"\b(?:said|says|told|who|which|that|when)\b", after.group(0), re.I))):
+                     or _SAID_OR_RELATIVE.search(after.group(0)))):
             after = None  # another person's verb, or a verb of what someone said
         said = verb or after
         if said is None:
@@ -641,7 +645,7 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
     for m in _ANOTHER_ONE.finditer(text):
         verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         after = _ONE_AFTER.match(text[m.end():])
-        if after is not None and re.search(r"\b(?:said|says|told|who|which|that|when)\b", after.group(0), re.I):
+        if after is not None and _SAID_OR_RELATIVE.search(after.group(0)):
             after = None
         said = verb or after
         if said is not None and free(m.start(), m.end()):
@@ -994,22 +998,24 @@ _COURT_WORDS = re.compile(r"\b(?:sentenc\w*|convicted|convictions?|acquitt\w*|ve
                           re.I)
 
 
-def court_words(article: Article) -> str | None:
-    """The first words of a court's story in the opening sentences (``LEDE``): "was sentenced to life in prison",
-    "Convicted Olympic bomber", or None."""
+def _opening_words(article: Article, words: re.Pattern[str]) -> str | None:
+    """The first match of ``words`` in the opening sentences (``LEDE``), or None."""
     for s in article.trusted().sentences[:LEDE]:
-        if m := _COURT_WORDS.search(s.text):
+        if m := words.search(s.text):
             return m.group(0)
     return None
+
+
+def court_words(article: Article) -> str | None:
+    """The first words of a court's story in the opening sentences: "was sentenced to life in prison",
+    "Convicted Olympic bomber", or None."""
+    return _opening_words(article, _COURT_WORDS)
 
 
 def story_words(article: Article) -> str | None:
     """The first words of the opening sentences (``LEDE``) that may make the article a story about an attack
     rather than a report of one (``_STORY_WORDS``), or None."""
-    for s in article.trusted().sentences[:LEDE]:
-        if m := _STORY_WORDS.search(s.text):
-            return m.group(0)
-    return None
+    return _opening_words(article, _STORY_WORDS)
 
 
 def reports_an_attack(text: str) -> bool:

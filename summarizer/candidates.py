@@ -1412,9 +1412,13 @@ _PRONOUN = re.compile(r"(?<![\w-])(?:[Ww]e|I|[Yy]ou|us|[Oo]ur)(?![\w-])")
 # only qualifies it ("Raid survivors", "The incident commander", "the attack's survivors").
 _EVENT_NOUN = (r"(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|shootings?|incidents?|"
                r"killings?|massacres?|kidnappings?|abductions?|airstrikes?)")
+# "figure" as a number, not as a person of standing: "A tribal figure reported that ...", "a senior security figure
+# said" are speakers.
+_FIGURE = (r"(?<!tribal )(?<!political )(?<!religious )(?<!senior )(?<!public )(?<!community )(?<!opposition )"
+           r"(?<!prominent )(?<!leading )(?<!key )(?<!security )(?<!militant )(?<!local )figures?")
 _EVENT_WORD = re.compile(r"(?P<of>\b(?:of|on|to|from|in|at|after|near|during|about|over|against|for|into|by|with)\s+"
                          r"(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){0,2})?(?P<det>\b(?:a|an|the)\s+)?"
-                         rf"\b(?:(?P<event>{_EVENT_NOUN})|toll|tolls|tally|figures?)\b", re.I)
+                         rf"\b(?:(?P<event>{_EVENT_NOUN})|toll|tolls|tally|{_FIGURE})\b", re.I)
 _PREPOSITION = re.compile(r"(?:of|in|on|at|from|by|for|with|to|into|after|during|speaking|talking)\b", re.I)
 
 
@@ -1491,6 +1495,9 @@ _TOLD_NOT_TELLING = re.compile(
     re.I)
 
 
+_NAME_BETWEEN_COMMAS = re.compile(rf"(?:{_ABBR})*{CAPITAL}[\w'’-]+(?:\s+(?:{_ABBR}|{CAPITAL}[\w'’-]+)){{1,3}}")
+
+
 def _speakers_in(s: Sentence) -> Iterable[Speaker]:
     """The sentence's attributions. "X told AFP" is X, who spoke to AFP; AFP stands alone only where no one
     is named as speaking to it ("..., AFP reported", "told AFP" after a quote)."""
@@ -1512,6 +1519,11 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
         if m.group(0).lstrip().lower().startswith("according"):
             continue
         who = _clean(m.group("who"))
+        if who is None and (named := _NAME_BETWEEN_COMMAS.fullmatch(m.group("role") or "")):
+            # "The nurse in charge of the PHC where the victims are receiving treatment, Silas Ayuba, confirmed":
+            # a description too long to stand as a speaker, and the name it describes
+            found.append(Speaker(named.group(0), s.id))
+            continue
         if who is None:
             continue
         if re.match(r"(?:were|was|are|is|have|has|had|been)\b", m.group("role") or "", re.I):

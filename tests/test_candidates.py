@@ -344,6 +344,13 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     # a title's abbreviation after "according to" (found4 612)
     ("The strike left 28 people wounded, according to Col. Naw Bu, the spokesperson of the group.",
      [("Col. Naw Bu", None)]),
+    # a person of standing is a speaker, not a toll's figure; the figure of a toll is none (found8 964)
+    ("A tribal figure reported that militants fired three mortar shells on a base, wounding 9 soldiers.",
+     [("A tribal figure", None)]),
+    ("The official figure reported that day was 12 dead.", []),
+    # a description too long to be a speaker, and the name between commas it describes (found8 951)
+    ("The nurse in charge of the clinic where the victims are being treated, Silas Ayuba, confirmed that six "
+     "bodies were brought in.", [("Silas Ayuba", None)]),
 ])
 def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(sentence + "\n") == expected

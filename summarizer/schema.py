@@ -440,9 +440,13 @@ def ground(extraction: Extraction, article: Article) -> None:
                 notes.append(f"{at}: {field} {value!r} is not the name of a {field}")
                 setattr(inc, field, None)
     # An incident needs a casualty or an attacker the article supports, or a place and a violent event type:
-    # "other" at a place, with no one hurt and no one attacking, is no violent incident (talks, a visit).
+    # "other" at a place, with no one hurt and no one attacking, is no violent incident (talks, a visit). Of type
+    # "other" with no one hurt, a named party is an attacker only where its sentence tells an attack: the rebels
+    # who sit at the table of peace talks attacked no one there.
     empty = [inc for inc in extraction.incidents if not (
-        inc.figures or inc.perpetrator or ((inc.place or inc.province) and inc.event_type != "other"))]
+        inc.figures
+        or (inc.perpetrator and (inc.event_type != "other" or _attack_told(article, inc.perpetrator_sentence)))
+        or ((inc.place or inc.province) and inc.event_type != "other"))]
     for inc in empty:
         notes.append(f"incident {inc.headline!r} names no casualty, attacker or violent event the article supports: "
                      "left out")
@@ -450,6 +454,13 @@ def ground(extraction: Extraction, article: Article) -> None:
         extraction.incidents = [inc for inc in extraction.incidents if inc not in empty]
         extraction.is_incident_report = bool(extraction.incidents)
     extraction.dropped.extend(notes)
+
+
+def _attack_told(article: Article, sentence_id: int | None) -> bool:
+    from summarizer.candidates import tells_an_attack  # candidates reads this module's choices: imported late
+
+    sentence = article.sentence(sentence_id) if sentence_id is not None else None
+    return sentence is not None and tells_an_attack(sentence.text)
 
 
 def ground_figures(figures: list[Figure], article: Article, at: str, notes: list[str]) -> list[Figure]:

@@ -198,3 +198,19 @@ def test_an_other_event_at_a_place_with_no_casualty_or_attacker_is_no_incident()
     assert result.incidents == [] and result.is_incident_report is False
     assert "names no casualty, attacker or violent event" in result.dropped[-1]
     assert grounded(incident(event_type="bombing", perpetrator=None, claimed_by=None, figures=[])).incidents
+
+
+def test_a_party_to_talks_is_no_attacker_of_an_other_event() -> None:
+    """Peace talks with a rebel group (found8 980): the model named the rebels and typed the event "other", with
+    no one hurt. A party named where no sentence tells an attack makes no incident; the same party where its
+    sentence tells one does."""
+    talks = parse_article("Ardania, rebels begin peace talks\n"
+                          "Negotiators of Ardania and the Black Crescent group met in Velka on Friday.\n"
+                          "The Black Crescent attacked a police post in Moravo last year.\n", "synthetic")
+    at_the_table = incident(event_type="other", perpetrator="Black Crescent", perpetrator_sentence=2,
+                            claimed_by=None, figures=[], place=None, province=None)
+    result = grounded(at_the_table, article=talks)
+    assert result.incidents == [] and result.is_incident_report is False
+    assert "names no casualty, attacker or violent event" in result.dropped[-1]
+    attacking = grounded({**at_the_table, "perpetrator_sentence": 3}, article=talks)
+    assert attacking.incidents and attacking.incidents[0].perpetrator == "Black Crescent"

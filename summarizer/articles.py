@@ -261,6 +261,40 @@ def looks_injected(sentence: str) -> bool:
 
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+# A line that is only a day ("Sunday, May 6, 2012", "13 February 2022", "Thursday 18 October 2012") or only a
+# byline ("By Fatik al-Rodaini") is the page's furniture, not a sentence of the report: numbered, it took a place
+# of the opening's three (``candidates.LEDE``) from the report's first sentence. Set aside; the first such day
+# before the report is its publication date when nothing else gives one.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_NAME = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY_LINE = re.compile(
+    rf"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?P<d1>\d{{1,2}})\s+{_MONTH_NAME}|"
+    rf"{_MONTH_NAME.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}}),?)\s+(?P<year>(?:19|20)\d\d)\W*$", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*$", re.IGNORECASE)
+
+
+def _day_of_line(line: str) -> date | None:
+    """The day a line of ``_DAY_LINE`` names, or None (not a day, or no such day)."""
+    m = _DAY_LINE.match(line)
+    if m is None:
+        return None
+    month = (m.group("month") or m.group("month2")).lower()
+    number = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(month[:3]))
+    try:
+        return date(int(m.group("year")), number, int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        return None
+
+
+def _is_furniture(line: str) -> bool:
+    return _day_of_line(line) is not None or bool(_BYLINE.match(line) and not _BYLINE_WORDS.search(line))
+
+
+# "By Wednesday, the toll had risen": a sentence, not a byline
+_BYLINE_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:the|a|an|then|now|noon|night|"
+                           r"morning|evening|afternoon|dawn|nightfall|midday)\b", re.IGNORECASE)
 
 
 def _is_boilerplate(sentence: str) -> bool:
@@ -319,7 +353,14 @@ def parse_article(text: str, name: str, warnings: tuple[str, ...] = (), *, front
         if a >= line_end:
             continue
         spans = split_sentences(text, a, line_end)
-        if spans:
+        if len(spans) == 1 and _is_furniture(text[spans[0][0]:spans[0][1]]):
+            day = _day_of_line(text[spans[0][0]:spans[0][1]])
+            above = [text[line[0][0]:line[-1][1]] for line in lines if not line[0][2]]
+            if day is not None and publication_date is None and (
+                    not above or (len(above) == 1 and is_title_line(1, above[0]))):
+                publication_date = day  # above the report, a headline at most before it
+            lines.append([(spans[0][0], spans[0][1], True)])
+        elif spans:
             lines.append([(s, e, _is_boilerplate(text[s:e])) for s, e in spans])
     # Appeals run over several sentences and only some carry a telltale word. A sentence that comes before
     # a flagged one on its line, and a line with no flag between two lines that have one, belong to the

@@ -100,6 +100,26 @@ def test_date_line_sets_publication_date_and_is_not_a_sentence() -> None:
     assert article.sentences[0].text.startswith("At least 34 security personnel")
 
 
+def test_a_line_that_is_only_a_day_or_a_byline_is_set_aside_and_the_first_day_dates_the_report() -> None:
+    """Blog copies of wire stories open on the day and the byline (found8 964: "Sunday, May 6, 2012" / headline /
+    "By ..." / the report). Numbered, they pushed the report's first sentence out of the opening's three."""
+    text = ("Sunday, May 6, 2012\n"
+            "9 soldiers wounded in attack in Velka\n"
+            "By Ilan Varga\n"
+            "At least 9 soldiers were wounded on Saturday night in an attack in Velka.\n"
+            "By Sunday the toll had not changed.\n"
+            "March 3, 2011\n")
+    article = parse_article(text, "t")
+    assert [s.text for s in article.sentences] == [
+        "9 soldiers wounded in attack in Velka",
+        "At least 9 soldiers were wounded on Saturday night in an attack in Velka.",
+        "By Sunday the toll had not changed."]  # a sentence that begins with "By" is no byline
+    assert article.removed == ("Sunday, May 6, 2012", "By Ilan Varga", "March 3, 2011")
+    assert article.publication_date == dt.date(2012, 5, 6)  # the day above the report, not one after it
+    # a day below the report's first sentence dates nothing
+    assert parse_article("A bomb went off in Velka.\nMarch 3, 2011\n", "t").publication_date is None
+
+
 def test_archive_header_and_ad_markers_are_boilerplate() -> None:
     khost = read_article(DEV / "016_khost_police_hq_suicide_bombing.txt")
     assert not any("http" in s.text or "Version 0 of 1" in s.text for s in khost.sentences)

@@ -227,10 +227,11 @@ def test_the_dev_set_scores_offline_from_the_recordings(tmp_path: Any) -> None:
     assert report["halves"]["develop"]["non_incident"]["share"] == 1.0
 
 
-@pytest.mark.parametrize(("name", "size"), [("extra", 23), ("found8", 30)])
+@pytest.mark.parametrize(("name", "size"), [("extra", 23), ("found7", 30), ("found8", 30)])
 def test_the_extra_sets_score_offline_from_their_own_recordings(name: str, size: int, tmp_path: Any) -> None:
-    """extra (seeds and merge articles) and found8 (30 articles annotated by a helper session, session 29) are
-    sets to develop on beside dev 001-016, each with its recordings beside its gold."""
+    """extra (seeds and merge articles), found7 and found8 (30 articles each annotated by helper sessions in
+    session 29; found7 was its blind check) are sets to develop on beside dev 001-016, each with its recordings
+    beside its gold."""
     extra = DEV.parent / name
     pairs = load_gold(extra)
     assert len(pairs) == size

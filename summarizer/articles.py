@@ -658,8 +658,9 @@ class Input:
 
 
 def expand_inputs(paths: Iterable[str], columns: Mapping[str, str] | None = None) -> list[Input]:
-    """Files as given, folders walked recursively for article files in sorted order, ``-`` for stdin; a
-    ``.jsonl`` or ``.csv`` file named here is many articles, a row each (``columns``: see ``read_collection``)."""
+    """Files as given, folders walked recursively for article files in sorted order (not hidden ones, nor a
+    folder's notes: ``FOLDER_NOTES``), ``-`` for stdin; a ``.jsonl`` or ``.csv`` file named here is many articles,
+    a row each (``columns``: see ``read_collection``)."""
     out: list[Input] = []
     seen: set[str] = set()
     for raw in paths:
@@ -675,7 +676,8 @@ def expand_inputs(paths: Iterable[str], columns: Mapping[str, str] | None = None
             continue
         if p.is_dir():
             found = sorted(
-                f for f in p.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES and not _hidden(f, p)
+                f for f in p.rglob("*")
+                if f.suffix.lower() in ARTICLE_SUFFIXES and not _hidden(f, p) and not _folder_note(f)
             )
             # Links that loop or lead nowhere stay in, so the user hears about them (folder links are not
             # followed, so a folder that links to itself is walked once).
@@ -692,6 +694,17 @@ def expand_inputs(paths: Iterable[str], columns: Mapping[str, str] | None = None
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+# A folder's own notes, by the names repositories and data sets give them: a list of sources read as an article
+# became an incident of its first row (found7's SOURCES.md, 104 s of the model). Skipped when a folder is walked,
+# as hidden files are; read when named.
+FOLDER_NOTES = frozenset({"readme", "sources", "license", "licence", "changelog", "changes", "contributing",
+                          "authors", "copying", "notice"})
+
+
+def _folder_note(path: Path) -> bool:
+    return path.stem.lower() in FOLDER_NOTES
 
 
 def read_input(item: Input) -> bytes:

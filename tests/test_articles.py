@@ -171,6 +171,18 @@ def test_folders_are_walked_recursively_in_order(tmp_path: Path) -> None:
     assert [Path(i.name).name for i in inputs] == ["1.txt", "2.md", "<stdin>"]
 
 
+def test_a_folders_notes_are_not_articles_unless_named(tmp_path: Path) -> None:
+    """A list of sources beside the articles (found7's SOURCES.md) became an incident of its first row."""
+    (tmp_path / "1.txt").write_text("Gunmen attacked a post.")
+    (tmp_path / "SOURCES.md").write_text("| id | outlet |\n| 1 | AFP: gunmen attacked a post |")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "README.txt").write_text("How these articles were collected.")
+    (tmp_path / "b" / "readme-attack.txt").write_text("An article whose name only begins like one.")
+    inputs = expand_inputs([str(tmp_path)])
+    assert [Path(i.name).name for i in inputs] == ["1.txt", "readme-attack.txt"]
+    assert [Path(i.name).name for i in expand_inputs([str(tmp_path / "SOURCES.md")])] == ["SOURCES.md"]
+
+
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match="no such file"):
         load(Input(str(tmp_path / "nope.txt"), tmp_path / "nope.txt"))

@@ -273,6 +273,9 @@ _DAY_LINE = re.compile(
     rf"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?P<d1>\d{{1,2}})\s+{_MONTH_NAME}|"
     rf"{_MONTH_NAME.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}}),?)\s+(?P<year>(?:19|20)\d\d)\W*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*$", re.IGNORECASE)
+# "By Wednesday, the toll had risen": a sentence, not a byline
+_BYLINE_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:the|a|an|then|now|noon|night|"
+                           r"morning|evening|afternoon|dawn|nightfall|midday)\b", re.IGNORECASE)
 
 
 def _day_of_line(line: str) -> date | None:
@@ -290,11 +293,6 @@ def _day_of_line(line: str) -> date | None:
 
 def _is_furniture(line: str) -> bool:
     return _day_of_line(line) is not None or bool(_BYLINE.match(line) and not _BYLINE_WORDS.search(line))
-
-
-# "By Wednesday, the toll had risen": a sentence, not a byline
-_BYLINE_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:the|a|an|then|now|noon|night|"
-                           r"morning|evening|afternoon|dawn|nightfall|midday)\b", re.IGNORECASE)
 
 
 def _is_boilerplate(sentence: str) -> bool:

@@ -269,12 +269,13 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _MONTH_NAME = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DAY_LINE = re.compile(
-    rf"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?P<d1>\d{{1,2}})\s+{_MONTH_NAME}|"
+    rf"^\W*(?:{WEEKDAY},?\s+)?(?:(?P<d1>\d{{1,2}})\s+{_MONTH_NAME}|"
     rf"{_MONTH_NAME.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}}),?)\s+(?P<year>(?:19|20)\d\d)\W*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*$", re.IGNORECASE)
 # "By Wednesday, the toll had risen": a sentence, not a byline
-_BYLINE_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:the|a|an|then|now|noon|night|"
+_BYLINE_WORDS = re.compile(rf"\b{WEEKDAY}|\b(?:the|a|an|then|now|noon|night|"
                            r"morning|evening|afternoon|dawn|nightfall|midday)\b", re.IGNORECASE)
 
 
@@ -291,8 +292,8 @@ def _day_of_line(line: str) -> date | None:
         return None
 
 
-def _is_furniture(line: str) -> bool:
-    return _day_of_line(line) is not None or bool(_BYLINE.match(line) and not _BYLINE_WORDS.search(line))
+def _is_byline(line: str) -> bool:
+    return bool(_BYLINE.match(line) and not _BYLINE_WORDS.search(line))
 
 
 def _is_boilerplate(sentence: str) -> bool:
@@ -351,12 +352,13 @@ def parse_article(text: str, name: str, warnings: tuple[str, ...] = (), *, front
         if a >= line_end:
             continue
         spans = split_sentences(text, a, line_end)
-        if len(spans) == 1 and _is_furniture(text[spans[0][0]:spans[0][1]]):
-            day = _day_of_line(text[spans[0][0]:spans[0][1]])
-            above = [text[line[0][0]:line[-1][1]] for line in lines if not line[0][2]]
-            if day is not None and publication_date is None and (
-                    not above or (len(above) == 1 and is_title_line(1, above[0]))):
-                publication_date = day  # above the report, a headline at most before it
+        only = text[spans[0][0]:spans[0][1]] if len(spans) == 1 else None
+        day = _day_of_line(only) if only is not None else None
+        if only is not None and (day is not None or _is_byline(only)):  # the page's furniture: set aside
+            if day is not None and publication_date is None:
+                above = [text[line[0][0]:line[-1][1]] for line in lines if not line[0][2]]
+                if not above or (len(above) == 1 and is_title_line(1, above[0])):
+                    publication_date = day  # above the report, a headline at most before it
             lines.append([(spans[0][0], spans[0][1], True)])
         elif spans:
             lines.append([(s, e, _is_boilerplate(text[s:e])) for s, e in spans])

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from summarizer.amounts import NUMBER_PATTERN, ZERO_VICTIMS, amount_phrases, parse_amount
-from summarizer.articles import Article, Sentence, is_title_line
+from summarizer.articles import WEEKDAY, Article, Sentence, is_title_line
 from summarizer.grounding import OUTCOME_WORDS, missing_words
 from summarizer.names import CAPITAL, GENERIC_ACTOR
 from summarizer.schema import CountChoice, Outcome, VictimGroup
@@ -118,7 +118,7 @@ _UNIT_AFTER = re.compile(
 # A number joined to a noun that then modifies another: "a 150-vehicle convoy", "a 26-seater bus", not a count of
 # people; "a 20-strong group" and "a 10-man unit" count people.
 _COMPOUND_AFTER = re.compile(r"-(?!(?:strong|man|men|member|person|people|year)\b)[a-z]+\s+[a-z]", re.I)
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY = WEEKDAY
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)

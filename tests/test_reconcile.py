@@ -216,6 +216,15 @@ def test_a_province_of_one_country_only_gives_the_country_over_a_neighbour_the_a
     assert shared.country == "Pakistan"  # type: ignore[attr-defined]
 
 
+def test_a_province_of_another_country_does_not_move_a_place_that_lies_in_the_country_given() -> None:
+    # "Niger" is Nigeria's state and Mali's river: Timbuktu lies in Mali, so Mali stays (found7 919)
+    text = ("Jihadists attacked a passenger boat near the city of Timbuktu on the Niger River, killing 49 "
+            "civilians, Mali's government said.\n")
+    (inc,) = _one(text, country="Mali", province="Niger", place="Timbuktu", place_sentence=1)
+    assert inc.country == "Mali"  # type: ignore[attr-defined]
+    assert inc.province != "Niger"  # type: ignore[attr-defined]
+
+
 def test_a_country_the_article_names_only_at_a_border_gives_way_to_the_country_of_its_places() -> None:
     text = ("A roadside bomb killed four soldiers in a north-western tribal area near the Afghan border.\n"
             "The convoy had left for the north-western city of Bannu, an army official in Peshawar said.\n")

@@ -17,6 +17,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
@@ -32,7 +33,7 @@ SHOWN = (("killed_headline", "kil"), ("wounded_headline", "wnd"), ("figures_exac
 CHECK_HALF = "check"
 
 
-def run(name: str, gold: Path, store: Path, out: Path, provider: str) -> dict:
+def run(name: str, gold: Path, store: Path, out: Path, provider: str) -> dict[str, Any]:
     exe = Path(sys.executable).parent / "summarizer"
     cmd = [str(exe), "eval", str(gold), "--provider", provider, "--fixtures", str(store), "--json", "--quiet"]
     if provider == "replay":
@@ -40,12 +41,12 @@ def run(name: str, gold: Path, store: Path, out: Path, provider: str) -> dict:
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if not done.stdout.strip():
         sys.exit(f"{name}: {' '.join(cmd)} printed nothing:\n{done.stderr[-2000:]}")
-    data = json.loads(done.stdout)
+    data: dict[str, Any] = json.loads(done.stdout)
     (out / f"{name}.json").write_text(done.stdout, encoding="utf-8")
     return data
 
 
-def row(label: str, block: dict) -> str:
+def row(label: str, block: dict[str, Any]) -> str:
     cells = [f"{block[m]['right']}/{block[m]['total']}" for m, _ in SHOWN]
     work = block.get("model_work_per_article_median", 0)
     return f"{label:<14}" + "".join(f"{c:>8}" for c in cells) + f"{work:>8.0f}"

@@ -955,8 +955,19 @@ _ATTACK_TOLD = re.compile(
     r"\b(?:attack(?:ed|s)?|stormed|ambush(?:ed)?|kidnapped|abducted|beheaded|executed|explo(?:ded|sion)|blew\s+up|"
     r"went\s+off|shot|opened\s+fire|killed|bomb(?:ed|ing)|blast|raid(?:ed)?|set\s+fire|torched|detonated|"
     r"shelled|(?:air\s*)?strikes?|gunned\s+down|massacred)\b", re.I)
-# A sentence that opens on a day of its own: "Last Monday, 5 August, an insurgent group ...", "On Tuesday, ...".
-_OPENING_DAY = re.compile(rf"^\W*(?:(?:late|early)\s+)?(?:(?:last|on|this\s+past)\s+)?(?P<day>{_WEEKDAY})\b", re.I)
+# A sentence that opens on a day of its own: "Last Monday, 5 August, an insurgent group ...", "On Tuesday, ...";
+# not on a day's event ("Tuesday's attacks occurred ahead of the anniversary": the incident's own, found8 971).
+_OPENING_DAY = re.compile(rf"^\W*(?:(?:late|early)\s+)?(?:(?:last|on|this\s+past)\s+)?(?P<day>{_WEEKDAY})\b(?!['’]s)",
+                          re.I)
+# An attack told as new, not pointed back to: an act ("militants stormed"), or a weapon or an attack with an
+# indefinite article ("a bomb planted in a noodle shop", "a homemade bomb injured", "a Syrian suicide bomber
+# killed"); and no toll of the incident told again ("the death toll rose", "the attack", "Saturday's bombing").
+_NEW_ATTACK = re.compile(r"\b(?:an?|another)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombs?|bombers?|blasts?|explosions?|"
+                         r"ambush|raid|shooting|grenades?|rockets?|mortars?|IEDs?|landmines?|mines?)\b", re.I)
+_TOLD_AGAIN = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:attacks?|assault|blast|bombings?|"
+                         r"explosions?|raid|ambush|incident|violence|killings?|massacre|shooting|siege)\b|"
+                         r"\b(?:toll|rose|risen|climbed|succumbed|funerals?|buried)\b|"
+                         rf"\b{_WEEKDAY}['’]s\b", re.I)
 
 
 def tells_an_attack(text: str) -> bool:
@@ -1033,6 +1044,12 @@ _BACK_TO_THE_ATTACK = re.compile(r"^\W*(?:the|this|that|these|those|its|their)\s
 
 def points_back_to_the_attack(text: str) -> bool:
     return bool(_BACK_TO_THE_ATTACK.search(text))
+
+
+def tells_a_new_attack(text: str) -> bool:
+    """Does the sentence tell an attack of its own (``_NEW_ATTACK``, ``tells_an_act_of_attack``) rather than the
+    incident's toll again (``_TOLD_AGAIN``)? With another day than the incident's, it is another incident."""
+    return (bool(_NEW_ATTACK.search(text)) or tells_an_act_of_attack(text)) and not _TOLD_AGAIN.search(text)
 
 
 def opening_day(text: str) -> str | None:

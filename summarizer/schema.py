@@ -115,8 +115,13 @@ class OtherEvent(_ModelFacing):
     event_type: EventType
 
 
-def other_event_model(event_types: Sequence[str]) -> type[OtherEvent]:
+def other_event_model(event_types: Sequence[str], another: bool = False) -> type[OtherEvent]:
+    """The answer's model with the event types given; with ``another``, "same_incident" is false by the schema,
+    so the model chooses only the type (code has read another day's attack: ``pipeline.another_days_attacks``)."""
     type_choice = Annotated[EventType, WithJsonSchema({"enum": list(event_types), "type": "string"})]
+    if another:
+        return create_model("OtherEvent", __base__=OtherEvent, event_type=(type_choice, ...),
+                            same_incident=(Literal[False], ...))
     return create_model("OtherEvent", __base__=OtherEvent, event_type=(type_choice, ...))
 
 

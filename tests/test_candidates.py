@@ -1059,3 +1059,18 @@ def test_a_toll_over_a_year_or_a_war_is_not_asked_even_in_the_lede(text: str, as
 ])
 def test_a_courts_story_is_told_by_its_opening_words(text: str, words: str | None) -> None:
     assert court_words(parse_article(text, "t")) == words
+
+
+@pytest.mark.parametrize(("text", "day", "new"), [
+    ("On Monday one person was killed by a bomb planted in a noodle shop.", "monday", True),
+    ("On Sunday, a homemade bomb injured at least seven people including a soldier who later died.", "sunday", True),
+    ("Last Tuesday, militants stormed a police post.", "tuesday", True),
+    ("Tuesday's attacks occurred ahead of the anniversary.", None, False),  # the incident's own day
+    ("On Sunday, the death toll from the attack rose to 20.", "sunday", False),  # the toll told again
+    ("On Sunday, two of the wounded died in hospital.", "sunday", False),
+])
+def test_a_sentence_on_a_day_of_its_own_and_an_attack_of_its_own(text: str, day: str | None, new: bool) -> None:
+    from summarizer.candidates import opening_day, tells_a_new_attack
+
+    assert opening_day(text) == day
+    assert tells_a_new_attack(text) is new

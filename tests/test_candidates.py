@@ -765,6 +765,9 @@ def test_the_claimant_is_not_the_source_of_the_toll_that_describes_the_claimed_a
     ("At least four women, four children and two civilian drivers were killed.",
      [("At least four women, four children and two civilian drivers", "killed")]),
     ("Seven men and four women were killed in the raid.", [("Seven men and four women", "killed")]),
+    # one group and people no group names: one count (found8 958, found7 905: their annotators summed them)
+    ("An officer and four men were killed on the spot.", [("An officer and four men", "killed")]),
+    ("The blast killed a policeman and five others.", [("a policeman and five others", "killed")]),
     ("The attack killed three soldiers, two policemen and a civilian.",
      [("three", "killed"), ("two", "killed"), ("a civilian", "killed")]),
     # two groups: a count for each, both with the verb they share

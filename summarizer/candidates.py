@@ -59,10 +59,13 @@ class Count:
     share: str | None = None  # the words that make it a share of another count ('three of them critically')
     part: str | None = None  # the words that make it a part of a count its sentence gave ('12 civilians -- four women')
     shortens: str | None = None  # the key of the count set aside that this headline count shortens
+    repeats: int | None = None  # the earlier sentence that its sentence repeats word for word
 
     @property
     def aside(self) -> str | None:
         """Why the model is not asked about this count, or None when it is."""
+        if self.repeats is not None:
+            return f"its sentence repeats S{self.repeats} word for word (the page prints it twice), not asked"
         if self.attackers is not None and self.attackers.startswith("by "):
             return f"counts who acted ({self.attackers!r}), not victims; not asked"
         if self.attackers is not None:
@@ -726,6 +729,12 @@ def _relative_past_clause(text: str, start: int, end: int, pattern: re.Pattern[s
     return m.group(0) if m else None
 
 
+# A sentence of this many words or more that an earlier one says word for word: the page printed the story (or a
+# paragraph, or its headline) twice (found7 912, 921; found8 961, 966, 967, 975). Its counts are the earlier
+# sentence's, told once.
+_REPEATED_WORDS = 6
+
+
 def counts(article: Article) -> list[Count]:
     """Every count phrase of the trusted sentences that speak of people killed, wounded, captured or missing,
     in reading order."""
@@ -733,7 +742,10 @@ def counts(article: Article) -> list[Count]:
     keys: set[str] = set()
     elsewhen_of = other_times(article)
     first_toll: int | None = None
+    said_first: dict[str, int] = {}
     for s in article.trusted().sentences:
+        words = " ".join(s.text.split())
+        repeats = said_first.setdefault(words, s.id) if len(words.split()) >= _REPEATED_WORDS else s.id
         if not _is_casualty_sentence(s.text):
             continue
         spans: list[tuple[int, int, str]] = []
@@ -780,7 +792,8 @@ def counts(article: Article) -> list[Count]:
                                other_attacks=others.group(0) if others else None,
                                speakers=speaking(s.text, start, end), combined=combined(s.text, start, end),
                                share=condition_share(s.text, start, end),
-                               part=part_of(s.text, start, end, breakdowns)))
+                               part=part_of(s.text, start, end, breakdowns),
+                               repeats=repeats if repeats != s.id else None))
         if spans and first_toll is None:
             first_toll = s.id
     return _headline_asides(article, found)

@@ -1077,3 +1077,15 @@ def test_a_sentence_on_a_day_of_its_own_and_an_attack_of_its_own(text: str, day:
 
     assert opening_day(text) == day
     assert tells_a_new_attack(text) is new
+
+
+def test_a_sentence_the_page_prints_twice_gives_its_counts_once() -> None:
+    text = ("Two explosions ripped through a crowd on Saturday, killing four people, police said.\n"
+            "The blasts went off near a hideout.\n"
+            "Two explosions ripped through a crowd on Saturday, killing four people, police said.\n"
+            "Four people were killed.\n"
+            "Four people were killed.\n")  # a short sentence may be said twice on purpose: both stay
+    found = counts(parse_article(text, "twice"))
+    assert [(c.sentence, c.aside) for c in found] == [
+        (1, None), (3, "its sentence repeats S1 word for word (the page prints it twice), not asked"),
+        (4, None), (5, None)]

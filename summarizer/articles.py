@@ -296,6 +296,14 @@ def _is_byline(line: str) -> bool:
     return bool(_BYLINE.match(line) and not _BYLINE_WORDS.search(line))
 
 
+_MARKER = re.compile(r"(?i)^\s*(?:advertisement|source|comments|\[ad_\d+\]|https?://\S+)\s*$")
+
+
+def _is_marker(line: str) -> bool:
+    """A line that marks the page, not an appeal: an advert's or a link's place, a day, a byline."""
+    return bool(_MARKER.match(line)) or _day_of_line(line) is not None or _is_byline(line)
+
+
 def _is_boilerplate(sentence: str) -> bool:
     return bool(_BOILERPLATE.search(sentence.strip()))
 
@@ -363,9 +371,12 @@ def parse_article(text: str, name: str, warnings: tuple[str, ...] = (), *, front
         elif spans:
             lines.append([(s, e, _is_boilerplate(text[s:e])) for s, e in spans])
     # Appeals run over several sentences and only some carry a telltale word. A sentence that comes before
-    # a flagged one on its line, and a line with no flag between two lines that have one, belong to the
-    # same appeal ("From reproductive rights to ... The Independent is on the ground").
-    flagged_line = [any(f for _, _, f in line) for line in lines]
+    # a flagged one on its line, and a line with no flag between two lines of an appeal, belong to the
+    # same appeal ("From reproductive rights to ... The Independent is on the ground"). A line that is only a
+    # marker ("Advertisement", a link, a day, a byline) is no appeal: pages put markers between paragraphs of the
+    # report (found7 903 lost "Police believe both incidents were staged by separatists" between two adverts).
+    flagged_line = [any(f for _, _, f in line) and not (len(line) == 1 and _is_marker(text[line[0][0]:line[0][1]]))
+                    for line in lines]
     for i, line in enumerate(lines):
         last = max((k for k, (_, _, f) in enumerate(line) if f), default=-1)
         sandwiched = 0 < i < len(lines) - 1 and flagged_line[i - 1] and flagged_line[i + 1]

@@ -94,6 +94,21 @@ def test_a_sentence_that_states_a_count_is_never_set_aside_as_an_appeal() -> Non
     assert article.removed == ("Please donate to support our journalism.",)
 
 
+def test_a_paragraph_between_two_advert_markers_is_the_report_not_an_appeal() -> None:
+    """found7 903 lost "Police believe both incidents were staged by separatists" to the rule that a line between
+    two lines of an appeal is the appeal's: its neighbours were "Advertisement" markers."""
+    text = ("A roadside bomb killed a ranger in Velka today.\n"
+            "Advertisement\n"
+            "Police believe the attack was staged by separatists. The bomb did not injure anyone else.\n"
+            "Advertisement\n"
+            "Your support makes all the difference.\n"
+            "From rights to climate, we are on the ground.\n"
+            "Please donate to support our journalism.\n")
+    article = parse_article(text, "t")
+    assert [s.text[:12] for s in article.sentences] == ["A roadside b", "Police belie", "The bomb did"]
+    assert "From rights to climate, we are on the ground." in article.removed  # between two lines of an appeal
+
+
 def test_date_line_sets_publication_date_and_is_not_a_sentence() -> None:
     article = read_article(SEEDS / "004_7f9b9c3711d5355b.txt")
     assert article.publication_date == dt.date(2020, 10, 21)

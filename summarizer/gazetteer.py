@@ -459,6 +459,16 @@ def divisions_placed(text: str, country: str | None) -> set[str]:
     return set() if cc is None else {division for _, division in _placed_in(text, cc)}
 
 
+def is_a_place(name: str, country: str | None) -> bool:
+    """Is ``name``, whole, a town or a division of ``country`` the gazetteer knows ("Beirut", "Zamfara State")?"""
+    g = load()
+    cc = g.country_code(country)
+    if cc is None:
+        return False
+    k = re.sub(r"^the\s+", "", key(name))
+    return bool(k) and (g.division_named(name, cc) is not None or any((c, cc) in g.cities for c in (k, f"al {k}")))
+
+
 def places_named(text: str, country: str | None) -> list[str]:
     """The names, as ``text`` writes them, that its grammar places something in ("in western Baghdad", "Zamfara
     State") and the gazetteer knows as a division or town of ``country``, in reading order."""

@@ -37,7 +37,7 @@ from summarizer.articles import (
     read_input,
 )
 from summarizer.briefcache import BriefStore, brief_key, run_identity
-from summarizer.gazetteer import places_named
+from summarizer.gazetteer import is_a_place, places_named
 from summarizer.grounding import missing_words
 from summarizer.llm import ExchangeClient, ProviderError, ReplayMiss
 from summarizer.names import GENERIC_ACTOR, fold, name_words
@@ -334,6 +334,7 @@ def _names_not_the_incidents(extraction: Extraction, part: Article) -> None:
     place of another time, a perpetrator that is the target, a group no sentence ties to an unclaimed attack."""
     _named_of_this_time(extraction, part)
     _attacker_not_target(extraction)
+    _attacker_not_a_place(extraction)
     _attacker_untied(extraction, part)
 
 
@@ -388,6 +389,17 @@ def _attacker_not_target(extraction: Extraction) -> None:
             inc.perpetrator = inc.perpetrator_sentence = None
 
 
+def _attacker_not_a_place(extraction: Extraction) -> None:
+    """A perpetrator that is, whole, a town or a division of the incident's country (``gazetteer.is_a_place``) is
+    where the attack was, not who did it ("a car bomb in east Beirut has killed at least 8": perpetrator "Beirut",
+    found8 966, where the words were code's: ``_attackers_of_main``). A country stays: a state is an attacker of
+    airstrikes."""
+    for n, inc in enumerate(extraction.incidents):
+        if inc.perpetrator and is_a_place(inc.perpetrator, inc.country):
+            extraction.dropped.append(f"incidents[{n}]: perpetrator {inc.perpetrator!r} is a place, not who attacked")
+            inc.perpetrator = inc.perpetrator_sentence = None
+
+
 def _attackers_of_main(extraction: Extraction, part: Article) -> None:
     """The main incident's attackers in the article's words where the model named none and no group claimed it
     (a claimant is the perpetrator then, ``reconcile``). A small model leaves the perpetrator empty when the
@@ -398,6 +410,10 @@ def _attackers_of_main(extraction: Extraction, part: Article) -> None:
         return
     main = extraction.incidents[0]
     if main.perpetrator or main.claimed_by or (found := candidates.attackers_named(part)) is None:
+        return
+    if is_a_place(found[0], main.country):  # "a car bomb in east Beirut has killed": where, not who
+        extraction.dropped.append(f"S{found[1]}: {found[0]!r} reads as the doer of the attack but is a place; no "
+                                  "perpetrator taken from it")
         return
     main.perpetrator, main.perpetrator_sentence = found
 

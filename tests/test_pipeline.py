@@ -749,3 +749,17 @@ def test_a_report_of_an_attack_is_not_asked_whether_it_is_one() -> None:
     backend = Scripted(telling(False))
     brief = summarize_article(SIMILAR, ExchangeClient(backend=backend), load_templates())
     assert "NewAttack" not in backend.schemas() and brief.incidents
+
+
+@pytest.mark.parametrize("named", [None, "Beirut"])
+def test_a_place_is_never_the_perpetrator(named: str | None) -> None:
+    """"a car bomb in east Beirut has killed" reads as Beirut doing the killing (found8 966, code's own reading of
+    the doer); a place the model names as the attacker is dropped the same way."""
+    article = parse_article("A car bomb in east Beirut has killed at least 8 people, officials say.\n"
+                            "The blast hit a busy street in Lebanon's capital.\n", "beirut")
+    incident = {**INCIDENT, "country": "Lebanon", "place": "Beirut", "place_sentence": 1, "perpetrator": named,
+                "perpetrator_sentence": 1 if named else None, "event_type": "bombing"}
+    label = labelling({"S1": ("killed", "total", 1, "officials")}, [incident])
+    brief = summarize_article(article, ExchangeClient(backend=Scripted(label)), load_templates())
+    assert brief.incidents[0].perpetrator is None
+    assert any("Beirut" in note and "place" in note for note in brief.left_out)

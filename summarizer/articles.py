@@ -221,7 +221,7 @@ _BOILERPLATE = re.compile(
 # sentences before it on its line along.
 _CAPTION = re.compile(
     r"""(?ix)
-    \bphoto\s*(credit\s*)?:\s*\w | \b(file|representative|representational|handout)\ (photo|image|picture)s?\b
+    \b(photo|image|picture)\s*(credit\s*)?:\s*[\w@] | \b(file|representative|representational|handout)\ (photo|image|picture)s?\b
     | \b(photo|image|picture)\ (shows|taken\ on)\b | \bgetty\ images\b
     """
 )
@@ -270,10 +270,16 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_NAME = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# The day may come with the page's words for it and a time: "Posted Dec 30, 2012 1:45 PM CST", "5:05 CAT | 06 Dec
+# 2021", "Updated: 13 February 2022 at 10:12".
+_TIME = r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
 _DAY_LINE = re.compile(
-    rf"^\W*(?:{WEEKDAY},?\s+)?(?:(?P<d1>\d{{1,2}})\s+{_MONTH_NAME}|"
-    rf"{_MONTH_NAME.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}}),?)\s+(?P<year>(?:19|20)\d\d)\W*$", re.IGNORECASE)
-_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s*$", re.IGNORECASE)
+    rf"^\W*(?:(?:posted|published|updated|last\s+updated)(?:\s+on)?\s*:?\s+)?(?:{_TIME}\s*[|,–-]?\s*)?"
+    rf"(?:{WEEKDAY},?\s+)?(?:(?P<d1>\d{{1,2}})\s+{_MONTH_NAME}|"
+    rf"{_MONTH_NAME.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}}),?)\s+(?P<year>(?:19|20)\d\d)"
+    rf"(?:\s*[|,–-]?\s*(?:at\s+)?{_TIME})?\W*$", re.IGNORECASE)
+# "By Fatik al-Rodaini", "By Neal Colgrass,  Newser Staff"
+_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w'’.-]*(?:,?\s+[\w'’.-]+){0,3}\s*$", re.IGNORECASE)
 # "By Wednesday, the toll had risen": a sentence, not a byline
 _BYLINE_WORDS = re.compile(rf"\b{WEEKDAY}|\b(?:the|a|an|then|now|noon|night|"
                            r"morning|evening|afternoon|dawn|nightfall|midday)\b", re.IGNORECASE)

@@ -135,6 +135,27 @@ def test_a_line_that_is_only_a_day_or_a_byline_is_set_aside_and_the_first_day_da
     assert parse_article("A bomb went off in Velka.\nMarch 3, 2011\n", "t").publication_date is None
 
 
+@pytest.mark.parametrize(("line", "day"), [
+    ("5:05 CAT | 06 Dec 2021", dt.date(2021, 12, 6)),  # found7 915
+    ("Posted Dec 30, 2012 1:45 PM CST", dt.date(2012, 12, 30)),  # found8 975
+    ("Posted: May 20, 2013 5:49 AM", dt.date(2013, 5, 20)),
+    ("• Updated: Apr 10, 2014 10:31 IST", dt.date(2014, 4, 10)),
+    ("By Neal Colgrass,  Newser Staff", None),
+    ("Image: Twitter / @Jasminechic00", None),
+])
+def test_a_timestamp_a_byline_or_an_image_credit_above_the_report_is_furniture(line: str, day: dt.date | None) -> None:
+    """Above the report they took places of the opening's three: found7 915's opening was a headline, "5:05 CAT |
+    06 Dec 2021" and "Image: Twitter / ...", so the article told no attack in its opening and had no incident."""
+    text = f"Armed group burns 15 homes in Velka\n{line}\nAn armed group burned down 15 houses in Velka on Friday.\n"
+    article = parse_article(text, "t")
+    assert [s.text[:9] for s in article.sentences] == ["Armed gro", "An armed "]
+    assert article.removed == (line,)
+    assert article.publication_date == day
+    # a sentence that opens on a day and a time is the report's
+    kept = parse_article("On 13 February 2022 at 10:12 a bomb went off in Velka.\n", "t")
+    assert len(kept.sentences) == 1
+
+
 def test_archive_header_and_ad_markers_are_boilerplate() -> None:
     khost = read_article(DEV / "016_khost_police_hq_suicide_bombing.txt")
     assert not any("http" in s.text or "Version 0 of 1" in s.text for s in khost.sentences)

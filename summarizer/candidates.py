@@ -138,7 +138,8 @@ _THINGS = re.compile(
     r"grenades?|rounds|bullets?|casings?|cartridges?|attacks?|raids?|incidents?|villages?|towns?|"
     r"battalions?|brigades?|regiments?|"
     r"districts?|provinces?|regions?|checkpoints?|bases?|weapons?|guns?|rifles?|drones?|helicopters?|aircraft|"
-    r"sides|locations|areas|countries|hospitals?|schools?|mosques?|churches?)", re.I)
+    r"sides|locations|areas|countries|hospitals?|schools?|mosques?|churches?|factions?|organi[sz]ations?|"
+    r"parties|camps?|posts?|positions?|offices?)", re.I)
 # A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "about a
 # year ago", "a fortnight ago", "since March, when 45 people died", "In April,
 # more than two dozen ... were killed", "after the massacre ... in December 2014").

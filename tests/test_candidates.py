@@ -71,6 +71,8 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     # a vague word counts things too: "several homes burned" (found3 505), "several locations" (found3 519)
     "At least a man was killed and several homes burned in the attack.",
     "Jets struck several locations near Damascus, wounding a man.",
+    "The group split into several competing factions after the army killed a man.",  # found8 965
+    "Militants overran two army posts, killing a man.",
     "Gunmen on two motorcycles killed a man.",  # found4 610, found2 401
     "Experts recovered at least 10 bullet casings after gunmen killed a man.",  # found4 604
 ])

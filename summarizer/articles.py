@@ -221,7 +221,8 @@ _BOILERPLATE = re.compile(
 # sentences before it on its line along.
 _CAPTION = re.compile(
     r"""(?ix)
-    \b(photo|image|picture)\s*(credit\s*)?:\s*[\w@] | \b(file|representative|representational|handout)\ (photo|image|picture)s?\b
+    \b(photo|image|picture)\s*(credit\s*)?:\s*[\w@]
+    | \b(file|representative|representational|handout)\ (photo|image|picture)s?\b
     | \b(photo|image|picture)\ (shows|taken\ on)\b | \bgetty\ images\b
     """
 )

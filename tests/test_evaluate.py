@@ -212,6 +212,9 @@ def test_an_unknown_perpetrator_is_right_only_when_none_or_the_gold_word_is_name
     assert actor_right("terrorists", 'unknown ("terrorists")')
     assert not actor_right("Islamic State", "unknown")
     assert not actor_right(None, "Boko Haram")
+    # the gold's own words before its note (found7 920, 924)
+    assert actor_right("Unknown gunmen", "unknown gunmen (two men on a motorcycle)")
+    assert not actor_right("gunmen", "unknown")
 
 
 def test_the_dev_set_scores_offline_from_the_recordings(tmp_path: Any) -> None:

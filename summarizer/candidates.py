@@ -1270,7 +1270,8 @@ _STRIKE_OWNER = re.compile(rf"(?P<who>{_NOT_A_GROUP_WORD}{_NAME_WORD}(?:[\s-]+(?
 
 # The article saying no one has claimed the attack: "There was no immediate claim of responsibility", "No group has
 # claimed the attack", "The attack has not been claimed".
-_NONE_CLAIMED = re.compile(r"\bno\s+(?:immediate\s+)?claim\b|\bno\s+(?:group|organi[sz]ation|one|body)\b[^.]{0,40}?"
+_NONE_CLAIMED = re.compile(r"\bno\s+(?:immediate\s+)?(?:claim|admission\s+of\s+responsibility)\b|"
+                           r"\bno\s+(?:group|organi[sz]ation|one|body)\b[^.]{0,40}?"
                            r"\b(?:claimed|taken|take|accepted)\b|\bnot\s+(?:yet\s+|immediately\s+)?(?:been\s+)?claimed\b|"
                            r"\b(?:did|has|have|had)\s+not\s+(?:yet\s+)?claim", re.I)
 # What ties a group to an attack: it did it ("militants stormed"), is its agent ("an attack by"), is suspected,
@@ -1278,7 +1279,8 @@ _NONE_CLAIMED = re.compile(r"\bno\s+(?:immediate\s+)?claim\b|\bno\s+(?:group|org
 _TIES = re.compile(rf"\b(?:suspect\w*|blam\w*|behind|claim\w*|responsib\w*|accus\w*|attribut\w*|hallmarks?|"
                    rf"perpetrat\w*|attack\w*|by)\b|{_DONE}", re.I)
 # A group's record, not the incident: "al Shabaab militants have previously targeted the same location".
-_HABITUAL = re.compile(r"\b(?:previously|repeatedly|frequently|often|regularly|routinely|(?:has|have)\s+long)\b", re.I)
+_HABITUAL = re.compile(r"\b(?:previously|repeatedly|frequently|often|regularly|routinely|commonly|usually|"
+                       r"(?:has|have)\s+long)\b", re.I)
 _THAT_ATTACK = re.compile(r"\b(?:that|those)\s+(?:[\w'’-]+\s+)?(?:attacks?|bombings?|blasts?|raids?|assaults?|"
                           r"explosions?|ambush(?:es)?)\b", re.I)
 

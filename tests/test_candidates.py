@@ -964,6 +964,7 @@ def test_a_count_s_outcome_is_read_past_auxiliaries_and_two_counts_stay_two(
     ("A bomb killed 12 people. There was no immediate claim of responsibility.", True),
     ("No group has yet claimed the attack.", True),
     ("The bombing has not been claimed.", True),
+    ("There was no immediate admission of responsibility for the deaths.", True),  # found8 967
     ("The Iron Wolves claimed the attack.", False),
     ("Police blamed the Iron Wolves.", False),
 ])
@@ -980,6 +981,7 @@ def test_the_article_saying_no_one_claimed_the_attack(text: str, said: bool) -> 
     ("A bomb killed 12 people in Velka on Sunday.\nIt went off in the old town, a stronghold of the Iron Wolves.\n",
      False),
     ("A bomb killed 12 people in Velka on Sunday.\nThe Iron Wolves have previously targeted the market.\n", False),
+    ("A bomb killed 12 people in Velka on Sunday.\nRoadside bombs are commonly used by the Iron Wolves.\n", False),
     ("A bomb killed 12 people in Velka on Sunday.\nSoldiers have fought the Iron Wolves in the hills.\n", False),
     # blamed for an attack of another time: "that attack" after a sentence of another time
     ("A bomb killed 12 people in Velka on Sunday.\nIt was the worst attack since January last year, when a bomb "

@@ -824,10 +824,18 @@ def _side_group(side: str) -> VictimGroup | None:
 def _one_kind(sides: Sequence[str]) -> bool:
     """Sides of one kind of people, whose counts the guide's annotator sums: one group, or none but civilians
     and people no group names ("seven men and four women", "four women, four children and two civilian drivers":
-    found 333, 303), or one group and people no group names ("an officer and four men were killed", "a senior
-    official and 14 others": found8 958, found7 905, summed by their annotators)."""
+    found 333, 303), or one group and people of no kind ("an officer and four men were killed", "a senior
+    official and 14 others": found8 958, found7 905, summed by their annotators; ``_ANYONE_ELSE``)."""
     groups = {_side_group(side) for side in sides}
-    return len(groups - {None}) <= 1
+    if len(groups) == 1 or groups <= {None, "civilians"}:
+        return True
+    unnamed = [" ".join(_NOUN.findall(side)[1:]) for side in sides if _side_group(side) is None]
+    return len(groups - {None}) == 1 and all(_ANYONE_ELSE.fullmatch(noun) for noun in unnamed)
+
+
+# People a side names by no kind at all: "four men", "14 others", "five other people" ("five forest rangers and
+# a soldier" are two kinds, found9 999).
+_ANYONE_ELSE = re.compile(r"(?:other\s+)?(?:others|men|people|persons)", re.I)
 
 
 def _coordinated(text: str, spans: list[tuple[int, int, str]],

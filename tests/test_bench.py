@@ -36,4 +36,4 @@ def test_the_command_lists_its_benchmarks(capsys: pytest.CaptureFixture[str]) ->
         bench.main(["--help"])
     assert exit.value.code == 0
     out = capsys.readouterr().out
-    assert "cached" in out and "concurrency" in out
+    assert "cached" in out and "concurrency" in out and "bare" in out

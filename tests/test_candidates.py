@@ -770,6 +770,7 @@ def test_the_claimant_is_not_the_source_of_the_toll_that_describes_the_claimed_a
     # one group and people no group names: one count (found8 958, found7 905: their annotators summed them)
     ("An officer and four men were killed on the spot.", [("An officer and four men", "killed")]),
     ("The blast killed a policeman and five others.", [("a policeman and five others", "killed")]),
+    ("Five forest rangers and a soldier were killed.", [("Five", "killed"), ("a soldier", "killed")]),  # found9 999
     ("The attack killed three soldiers, two policemen and a civilian.",
      [("three", "killed"), ("two", "killed"), ("a civilian", "killed")]),
     # two groups: a count for each, both with the verb they share

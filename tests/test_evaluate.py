@@ -228,13 +228,18 @@ def test_the_dev_set_scores_offline_from_the_recordings(tmp_path: Any) -> None:
     assert all(a["status"] != "failed" for a in report["articles"]), "re-record with scripts/record_fixtures.sh"
     assert report["overall"]["citations"]["share"] == 1.0
     assert report["halves"]["develop"]["non_incident"]["share"] == 1.0
+    briefs = CliRunner().invoke(app, ["summarize", str(DEV), "--provider", "replay", "--fixtures", str(EXCHANGES),
+                                      "--cache-dir", str(tmp_path), "--format", "jsonl", "--quiet"])
+    unrecorded = [b["article"] for line in briefs.stdout.splitlines() if line.startswith("{")
+                  for b in [json.loads(line)] if any("no recording" in note for note in b["left_out"])]
+    assert not unrecorded, f"focused questions with no recording: {unrecorded}"
 
 
-@pytest.mark.parametrize(("name", "size"), [("extra", 23), ("found7", 30), ("found8", 30)])
+@pytest.mark.parametrize(("name", "size"), [("extra", 23), ("found7", 30), ("found8", 30), ("found9", 30)])
 def test_the_extra_sets_score_offline_from_their_own_recordings(name: str, size: int, tmp_path: Any) -> None:
     """extra (seeds and merge articles), found7 and found8 (30 articles each annotated by helper sessions in
-    session 29; found7 was its blind check) are sets to develop on beside dev 001-016, each with its recordings
-    beside its gold."""
+    session 29; found7 was its blind check) and found9 (session 30's blind check) are sets to develop on beside
+    dev 001-016, each with its recordings beside its gold."""
     extra = DEV.parent / name
     pairs = load_gold(extra)
     assert len(pairs) == size
@@ -250,6 +255,12 @@ def test_the_extra_sets_score_offline_from_their_own_recordings(name: str, size:
     report = json.loads(result.stdout)
     assert list(report["halves"]) == ["extra"] and report["halves"]["extra"]["articles"] == size
     assert all(a["status"] != "failed" for a in report["articles"]), "re-record with scripts/record_fixtures.sh"
+    # a focused question with no recording does not fail its article ("left as it was"): every one is recorded
+    briefs = CliRunner().invoke(app, ["summarize", str(extra), "--provider", "replay", "--fixtures", str(store),
+                                      "--cache-dir", str(tmp_path), "--format", "jsonl", "--quiet"])
+    unrecorded = [b["article"] for line in briefs.stdout.splitlines() if line.startswith("{")
+                  for b in [json.loads(line)] if any("no recording" in note for note in b["left_out"])]
+    assert not unrecorded, f"questions with no recording in {store}: {unrecorded}"
 
 
 def test_the_eval_table_prints(tmp_path: Any) -> None:

@@ -415,6 +415,42 @@ def local(args: argparse.Namespace) -> Report:
     return report
 
 
+def _bare_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--prompt-tokens", type=int, default=229, help="tokens of dev 001 evaluated (default 229)")
+    parser.add_argument("--decode", type=int, default=40, help="greedy tokens decoded one by one (default 40)")
+    parser.add_argument("--repeat", type=int, default=2, help="measurements, each on a fresh KV cache (default 2)")
+
+
+@command("bare", "raw llama.cpp on this machine: prefill and decode tokens/s of the embedded model, the "
+         "reference the pipeline's speed is stated against", _bare_arguments)
+def bare(args: argparse.Namespace) -> Report:
+    """``Llama.eval`` of the first tokens of dev 001, then greedy tokens one by one: what llama.cpp alone does on
+    this machine, so that the pipeline's seconds can be stated as a ratio measured the same hour (machines of
+    this kind differ two- to threefold, AVX-512 or not)."""
+    from llama_cpp import Llama
+
+    from summarizer.settings import default_cache_dir
+    from summarizer.weights import embedded_model_path
+
+    llama = Llama(model_path=str(embedded_model_path(default_cache_dir() / "models")), n_ctx=2048,
+                  n_threads=os.cpu_count() or 1, n_batch=512, seed=0, verbose=False)
+    text = next((ROOT / "fixtures/eval/dev").glob("001_*.txt")).read_text(encoding="utf-8")
+    tokens = llama.tokenize(text.encode("utf-8"))[: args.prompt_tokens]
+    report = Report("Bare llama.cpp, the embedded model", "python -m benchmarks bare " + " ".join(sys.argv[2:]))
+    for n in range(args.repeat):
+        llama.reset()  # type: ignore[no-untyped-call]
+        start = time.perf_counter()
+        llama.eval(tokens)
+        prefill = time.perf_counter() - start
+        start = time.perf_counter()
+        for _ in range(args.decode):
+            llama.eval([llama.sample(temp=0.0)])
+        decode = time.perf_counter() - start
+        report.add(f"prefill, {len(tokens)} tokens (run {n + 1})", len(tokens) / prefill, "tokens/s")
+        report.add(f"decode, {args.decode} tokens one by one (run {n + 1})", args.decode / decode, "tokens/s")
+    return report
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks",
                                      description="Speed figures for docs/performance.md, as Markdown tables.")

@@ -22,6 +22,7 @@ STORES = {  # store -> the folders a replay of it summarizes
     ROOT / "fixtures/eval/extra/exchanges": [ROOT / "fixtures/eval/extra"],
     ROOT / "fixtures/eval/found7/exchanges": [ROOT / "fixtures/eval/found7"],
     ROOT / "fixtures/eval/found8/exchanges": [ROOT / "fixtures/eval/found8"],
+    ROOT / "fixtures/eval/found9/exchanges": [ROOT / "fixtures/eval/found9"],
 }
 
 

@@ -1,9 +1,9 @@
 """Score every annotated set from its committed recordings and print one compact table, per half.
 
-Why a script: the figures of docs/accuracy.md come from five `summarizer eval` runs (dev, extra, found7, found8
-and any new set); writing them by hand lost them twice. `--changed OLD` lists the articles whose scores moved
-against an earlier output folder, which is how a change is judged on the develop sets (only aggregates for the
-check half: README, docs/accuracy.md).
+Why a script: the figures of docs/accuracy.md come from `summarizer eval` runs over every set (dev, extra,
+found7-found9 and any new one); the scripts that ran them lived in /tmp and were lost twice. `--changed OLD`
+lists the articles whose scores moved against an earlier output folder, which is how a change is judged on the
+develop sets (only aggregates for the check half: README, docs/accuracy.md).
 
     .venv/bin/python scripts/score_sets.py OUT                 # replay all sets, write OUT/<set>.json, print
     .venv/bin/python scripts/score_sets.py OUT --changed OLD   # ... and list develop articles that moved
@@ -25,6 +25,7 @@ SETS = {
     "extra": (ROOT / "fixtures/eval/extra", ROOT / "fixtures/eval/extra/exchanges"),
     "found7": (ROOT / "fixtures/eval/found7", ROOT / "fixtures/eval/found7/exchanges"),
     "found8": (ROOT / "fixtures/eval/found8", ROOT / "fixtures/eval/found8/exchanges"),
+    "found9": (ROOT / "fixtures/eval/found9", ROOT / "fixtures/eval/found9/exchanges"),
 }
 SHOWN = (("killed_headline", "kil"), ("wounded_headline", "wnd"), ("figures_exact", "exact"),
          ("figures_precision", "prec"), ("figure_source", "src"), ("attack_type", "type"), ("country", "cty"),

@@ -662,9 +662,10 @@ def another_days_attacks(extraction: Extraction, part: Article) -> set[int]:
     """The sentences of the main incident's counts, after the lede, that open on a weekday other than the one
     its date names and tell an attack of their own (``candidates.tells_a_new_attack``): "On Monday one person
     was killed and 18 injured ... by a bomb planted in a noodle shop" under Friday's shooting. Asked whether such
-    a sentence was the same attack, the model said yes for each of the three in the sets we develop on (found8
-    961, 970, extra 217: a bombing of the next day, of three days before, an older one); a different day is a
-    different attack, so the question only asks its type (``other_event_model(another=True)``)."""
+    a sentence was the same attack, the model said yes for both it was asked about in the sets we develop on
+    (found8 961, 970: a bombing of the next day, one of three days before; extra 217's older bombing was read
+    apart already); a different day is a different attack, so the question only asks its type
+    (``other_event_model(another=True)``)."""
     if not extraction.incidents:
         return set()
     main = extraction.incidents[0]

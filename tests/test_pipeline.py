@@ -603,9 +603,9 @@ def test_a_count_placed_at_another_town_of_the_same_state_is_asked_about() -> No
 
 def test_a_count_of_an_attack_told_on_another_day_is_another_incident_whose_type_alone_is_asked() -> None:
     """Asked whether "On Monday ... a bomb planted in a noodle shop" was Friday's shooting, the model said yes in
-    each of the three cases of the sets we develop on (found8 961, 970, extra 217); another day's attack is another
-    incident, so the question's schema allows only "false" and the model chooses its type. A toll told again on
-    another day, or the incident's day named, is asked as before."""
+    both cases of the sets we develop on (found8 961, 970); another day's attack is another incident, so the
+    question's schema allows only "false" and the model chooses its type. A toll told again on another day, or
+    the incident's day named, is asked as before."""
     from summarizer.pipeline import another_days_attacks
     from summarizer.schema import Extraction
 

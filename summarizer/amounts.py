@@ -106,9 +106,12 @@ def _numbers_in(text: str) -> tuple[int, ...]:
 
 
 # None of the victims: "no casualties", "no one was killed", and the same said of a group or of lives ("No soldiers
-# were killed", "no loss of life", "without casualties"), which the annotation guide also writes as 0.
+# were killed", "no loss of life", "without causing any casualties", "did not injure anyone": found7 915, 903),
+# which the annotation guide also writes as 0.
 ZERO_VICTIMS = (r"no one|nobody|no (?:casualties|deaths|injuries|fatalities|lives|loss of life)|"
-                r"without (?:any )?casualties|no (?:[a-z]+ )?(?:people|persons|soldiers|troops|civilians|policemen|"
+                r"without (?:causing |inflicting )?(?:any )?(?:casualties|injuries|deaths)|"
+                r"not (?:injur|hurt|wound|kill)\w* (?:anyone|anybody)|"
+                r"no (?:[a-z]+ )?(?:people|persons|soldiers|troops|civilians|policemen|"
                 r"police officers|officers|personnel|passengers|students|workers|residents|villagers)")
 _ZERO = re.compile(rf"\b(?:{ZERO_VICTIMS}|none|zero|not any)\b", re.I)
 _VAGUE: list[tuple[re.Pattern[str], Amount]] = [

@@ -504,7 +504,7 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     return None
 
 
-_ZERO_KILLED = re.compile(r"\b(?:deaths?|dead|fatalit\w*|killed|lives)\b", re.I)
+_ZERO_KILLED = re.compile(r"\b(?:deaths?|dead|fatalit\w*|kill\w*|lives)\b", re.I)
 _ZERO_WOUNDED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b", re.I)
 _ZERO_BOTH = re.compile(r"\bcasualt\w*", re.I)
 

@@ -39,6 +39,8 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("no one was killed", 0, 0, "exact"),
         ("no fatalities", 0, 0, "exact"),
         ("No soldiers", 0, 0, "exact"),
+        ("without causing any casualties", 0, 0, "exact"),  # found7 915
+        ("did not injure anyone", 0, 0, "exact"),  # found7 903
         ("at least seven", 7, None, "at_least"),
         ("Six", 6, 6, "exact"),
         ("twenty-three", 23, 23, "exact"),

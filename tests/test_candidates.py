@@ -1084,6 +1084,16 @@ def test_a_sentence_on_a_day_of_its_own_and_an_attack_of_its_own(text: str, day:
     assert tells_a_new_attack(text) is new
 
 
+@pytest.mark.parametrize(("sentence", "outcomes"), [
+    ("An armed group burned down 15 houses on Friday without causing any casualties.", ("killed", "wounded")),
+    ("The bomb detonated after the truck passed, and did not injure anyone.", ("wounded",)),
+    ("The blast did not kill anyone, police said.", ("killed",)),
+])
+def test_a_toll_of_none_in_more_words(sentence: str, outcomes: tuple[str, ...]) -> None:
+    (count,) = counts(parse_article(sentence, "t"))
+    assert zero_outcomes(count) == outcomes
+
+
 def test_a_sentence_the_page_prints_twice_gives_its_counts_once() -> None:
     text = ("Two explosions ripped through a crowd on Saturday, killing four people, police said.\n"
             "The blasts went off near a hideout.\n"

@@ -117,7 +117,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT_AFTER = re.compile(
     r"\s*-?\s*(?:years?|yr|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur\w+|km|kilomet\w*|"
     r"miles?|metres?|meters?|feet|foot|kg|kilo\w*|tons?|tonnes?|percent|per\s?cent|%|a\.?m\.?|p\.?m\.?|"
-    r"o'clock|dollars?|euros?|pounds?|rupees?|million|billion|st\b|nd\b|rd\b|th\b|times|storey|floor|seater)\b", re.I)
+    r"o'clock|dollars?|euros?|pounds?|rupees?|million|billion|st\b|nd\b|rd\b|th\b|times|storey|floor|seater|"
+    # a time of day: "0330 GMT", "at 1500 local time", "2200 hrs" (found9 1001: "0330" had become 330 killed)
+    r"gmt|utc|local\s+time|hrs|h)\b", re.I)
 # A number joined to a noun that then modifies another: "a 150-vehicle convoy", "a 26-seater bus", not a count of
 # people; "a 20-strong group" and "a 10-man unit" count people.
 _COMPOUND_AFTER = re.compile(r"-(?!(?:strong|man|men|member|person|people|year)\b)[a-z]+\s+[a-z]", re.I)
@@ -358,6 +360,8 @@ def _measures(text: str, start: int, end: int) -> bool:
         return True
     if _NAME_BEFORE.search(text[:start]) and text[end:].lstrip().startswith(","):
         return True  # "said Hasan Imran, 30, a resident": an age
+    if re.fullmatch(r"0\d{3}", phrase.strip()):
+        return True  # "0330": a time of day, no count of people starts with a nought
     return bool(re.match(r"[.:/]\d", text[end:]))  # 3.5, 10:30, 1/2
 
 

@@ -53,6 +53,8 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "The blast, 20 kilometres from the town, killed a man.",  # a distance
     "A similar attack in 2015 killed a man.",  # a year
     "The bomb went off at 3.30 p.m. and killed a man.",  # a time
+    "Militants attacked at 0430 local time (0330 GMT) and killed a man.",  # a time of day (found9 1001)
+    "The attack began at 2200 hrs and killed a man.",
     "A man was killed on March 5.",  # a date
     "Three schools were closed on Monday.",  # no one killed, wounded, captured or missing
     "'I saw bodies flying,' said Hasan Imran, 30, a resident who was wounded.",  # an age

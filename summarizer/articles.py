@@ -212,7 +212,7 @@ _BOILERPLATE = re.compile(
     your\ support | \bdonat(e|ion) | \bsubscri(be|ption) | \bbookmark | paywall | newsletter
     | \bsign\ up\b | commenting\ forum | thought-provoking\ conversations | \breaders\b
     | quality\ journalism | independent\ journalism | click\ here | read\ more\b | follow\ us
-    | all\ rights\ reserved | copyright\ © | ^\[ad_\d+\]$ | ^source$ | ^comments$ | ^advertisement$
+    | all\ rights\ reserved | copyright\ ©
     | ^\(?(writing|reporting|editing|additional\ reporting)\ by\b | https?://\S+ | \bversion\ \d+\ of\ \d+\b
     """
 )
@@ -303,16 +303,17 @@ def _is_byline(line: str) -> bool:
     return bool(_BYLINE.match(line) and not _BYLINE_WORDS.search(line))
 
 
+# A sentence that is only a marker of the page: an advert's or a link's place, a "Source" or "Comments" heading.
 _MARKER = re.compile(r"(?i)^\s*(?:advertisement|source|comments|\[ad_\d+\]|https?://\S+)\s*$")
 
 
 def _is_marker(line: str) -> bool:
-    """A line that marks the page, not an appeal: an advert's or a link's place, a day, a byline."""
+    """A line that marks the page, not an appeal: ``_MARKER``, a day, a byline."""
     return bool(_MARKER.match(line)) or _day_of_line(line) is not None or _is_byline(line)
 
 
 def _is_boilerplate(sentence: str) -> bool:
-    return bool(_BOILERPLATE.search(sentence.strip()))
+    return bool(_BOILERPLATE.search(sentence.strip()) or _MARKER.match(sentence))
 
 
 def _states_casualties(sentence: str) -> bool:

@@ -304,6 +304,7 @@ def _settled(extraction: Extraction, part: Article, whole: Article) -> Extractio
     main incident's attackers in the article's words, and each incident's summary."""
     _no_attack_told(extraction, whole)
     _attackers_of_main(extraction, part)
+    _attacker_not_a_place(extraction)  # code's reading of the doer too: "a car bomb in east Beirut has killed"
     _summaries(extraction, part)
     return extraction
 
@@ -410,10 +411,6 @@ def _attackers_of_main(extraction: Extraction, part: Article) -> None:
         return
     main = extraction.incidents[0]
     if main.perpetrator or main.claimed_by or (found := candidates.attackers_named(part)) is None:
-        return
-    if is_a_place(found[0], main.country):  # "a car bomb in east Beirut has killed": where, not who
-        extraction.dropped.append(f"S{found[1]}: {found[0]!r} reads as the doer of the attack but is a place; no "
-                                  "perpetrator taken from it")
         return
     main.perpetrator, main.perpetrator_sentence = found
 

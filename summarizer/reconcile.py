@@ -207,6 +207,22 @@ def names_any(text: str, names: Iterable[str | None]) -> bool:
     return any(k and re.search(rf"\b{re.escape(k)}\b", folded) for k in (key(n) for n in names if n))
 
 
+# A distance from a landmark says where the place is, not that anything happened at the landmark: "some 65 km
+# northeast of Baghdad", "30 kilometres from Maiduguri".
+_DISTANCE_FROM = re.compile(r"\b(?i:(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:\(\d+\s+miles?\)\s+)?(?:(?:to\s+the\s+)?"
+                            r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?"
+                            r"(?:(?:city|town|village|capital|provincial\s+capital)\s+(?:of\s+)?)?)"
+                            r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _where_it_happened(text: str, according_to: str | None) -> str:
+    """``text`` less what names a place without placing the count there: the source's own words ("The interior
+    ministry in Kabul gave a lower death toll, saying ...") and a distance from a landmark."""
+    if according_to and according_to in text:
+        text = text.replace(according_to, " ")
+    return _DISTANCE_FROM.sub(" ", text)
+
+
 def placed_elsewhere(fig: FigureOut, inc: IncidentOut, article: Article) -> str | None:
     """The division, other than the incident's, that a figure's sentence after the lede places its count in
     ("two roadside bombs blew up in western Baghdad, wounding several" under a Hillah market bombing; "more
@@ -217,7 +233,7 @@ def placed_elsewhere(fig: FigureOut, inc: IncidentOut, article: Article) -> str 
         return None
     if names_any(sentence.text, (inc.province, inc.place)):
         return None
-    placed = divisions_placed(sentence.text, inc.country)
+    placed = divisions_placed(_where_it_happened(sentence.text, fig.according_to), inc.country)
     if placed and not any(same_division(d, inc.province, inc.country) for d in placed):
         return sorted(placed)[0]
     return None

@@ -1544,6 +1544,9 @@ _TOLD_NOT_TELLING = re.compile(
 _NAME_BETWEEN_COMMAS = re.compile(rf"(?:{_ABBR})*{CAPITAL}[\w'’-]+(?:\s+(?:{_ABBR}|{CAPITAL}[\w'’-]+)){{1,3}}")
 
 
+_PRONOUN_TOLD = re.compile(r"\b(?:he|she|they)\s+(?:also\s+|later\s+)?$", re.I)
+
+
 def _speakers_in(s: Sentence) -> Iterable[Speaker]:
     """The sentence's attributions. "X told AFP" is X, who spoke to AFP; AFP stands alone only where no one
     is named as speaking to it ("..., AFP reported", "told AFP" after a quote)."""
@@ -1595,6 +1598,8 @@ def _speakers_in(s: Sentence) -> Iterable[Speaker]:
     spoken_to = {sp.outlet for sp in found}
     for m in _TOLD.finditer(text):
         who = _clean(m.group("who"))
+        if _PRONOUN_TOLD.search(text[: m.start()]):
+            continue  # '"...," he told AFP': he, named before (``_PRONOUN_SAYS``), spoke; AFP only heard him
         if who and who not in spoken_to:
             found.append(Speaker(who, s.id, outlet=who))
     return found

@@ -501,9 +501,9 @@ def province_for(province: str | None, place: str | None, country: str | None,
         return province, False
     if province and g.division_named(province, cc):
         return province, False
-    # The region above a named province, then the division of a place named as written, then spelled another way:
-    # each tried on the province text and the place before the next is.
-    for lookup in (g.division_above, g.division_of_place, g.division_of_place_spelled):
+    # The region above a named province, then the division of a place named as written: each tried on the province
+    # text and the place before the next is.
+    for lookup in (g.division_above, g.division_of_place):
         for text in (province, place):
             if text and (division := lookup(text, cc)):
                 return division, True
@@ -513,15 +513,26 @@ def province_for(province: str | None, place: str | None, country: str | None,
         division = next((d for _, d in _placed_in(text, cc)), None) or g.division_of_place(text, cc, first=True)
         if division:
             return division, True
+    # Only then a guess at another spelling of the province text or the place: the model's province "Najd al-Atak"
+    # is spelled like a town of another governorate, where its sentence says "about 60 km northeast of Sanaa".
+    for text in (province, place):
+        if text and (division := g.division_of_place_spelled(text, cc)):
+            return division, True
     return province, False
 
 
 _CAPS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+"  # a word of a wire dateline's city: "BOGOTÁ", "MOGADISHU"
-_DATELINE = re.compile(rf"^\s*({_CAPS}(?: {_CAPS})*)\s*(?:,|\(|—|-)")
+# Reuters puts the day after the city: "TUNIS, July 16 (Reuters) - ", "Kathmandu, April 5 (Reuters): " (the city in
+# capitals or not, the agency's name cut off in a stored copy).
+_WIRE_DAY = (r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+             r"(?:\s*\([^)]{1,40}\))?\s*(?:—|–|-|:)?\s+")
+_DATELINE = re.compile(rf"^\s*({_CAPS}(?: {_CAPS})*)\s*(?:,|\(|—|-)|"
+                       rf"^\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?){_WIRE_DAY}")
 # A wire dateline opening a sentence, a page's date line before it: "BOGOTÁ, Colombia (AP) — ", "KABUL: ",
 # " date 2025-12-07 MOGADISHU (Reuters) - ".
-_WIRE_DATELINE = re.compile(rf"^\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?{_CAPS}(?:\s+{_CAPS})*"
-                            r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+")
+_WIRE_DATELINE = re.compile(rf"^\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?(?:{_CAPS}(?:\s+{_CAPS})*"
+                            r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+|"
+                            rf"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?{_WIRE_DAY})")
 
 
 def without_dateline(text: str) -> str:
@@ -533,6 +544,7 @@ def dateline(sentences: Sequence[str]) -> str | None:
     """The city of a wire dateline ("HILLAH, Iraq —", "MOGADISHU (Reuters) -") in the first lines."""
     for text in sentences[:4]:
         m = _DATELINE.match(text)
-        if m and len(m.group(1)) >= 3:
-            return m.group(1)
+        city = m and (m.group(1) or m.group(2))
+        if city and len(city) >= 3:
+            return city
     return None

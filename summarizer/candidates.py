@@ -29,9 +29,6 @@ from summarizer.grounding import OUTCOME_WORDS, missing_words
 from summarizer.names import CAPITAL, GENERIC_ACTOR
 from summarizer.schema import CountChoice, Outcome, VictimGroup
 
-LEDE = 3
-"""Sentences of the lede: headline and first paragraph, where a report says what happened."""
-
 ARTICLE_SOURCE = "the article itself"
 """The source of a count the reporter states without attribution."""
 
@@ -688,14 +685,21 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
     found: dict[int, tuple[str, int]] = {}
     previous: Sentence | None = None
     for s in article.trusted().sentences:
-        when = ELSEWHEN.search(s.text) if s.id > LEDE else None
+        when = ELSEWHEN.search(s.text) if s.id not in article.lede else None
         if when:
             found[s.id] = (when.group(0), s.id)
-        elif (previous is not None and previous.id in found and s.id > LEDE and not _NOW.search(s.text)
-              and "\n" not in article.text[previous.end:s.start]):
+        elif (previous is not None and previous.id in found and s.id not in article.lede and not _NOW.search(s.text)
+              and "\n" not in article.text[previous.end:s.start]
+              and not _WAR_TOLL.match(found[previous.id][0])):
             found[s.id] = found[previous.id]
         previous = s
     return found
+
+
+# A war's toll tells no event whose time the next sentence stays in: "Maoist-linked violence has killed 6,000 people in
+# India over two decades. Seven rebels were killed in the gunfire" (found7 906) is the incident's again.
+_WAR_TOLL = re.compile(r"(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)\b",
+                       re.I)
 
 
 # Past time relative to the news, in the count's own clause, in the lede too once a sentence before has given a
@@ -714,6 +718,10 @@ _CLAUSE_EDGE = re.compile(r"[,;:()]|\b(?:where|when|while|but)\b", re.I)
 # each became the incident's largest toll). Not "one of the deadliest attacks so far this year": the attack's.
 _PERIOD_TOLL = re.compile(
     r"\b(?:has|have|had)\s+(?:been\s+)?(?:killed|died)\s+(?:so\s+far\s+)?this\s+year\b|"
+    # "Some 500 people have been killed since early April as talks ... collapsed" (found9 985): since a month, a
+    # year, the start of something; not "since the siege began", the incident's own time
+    rf"\b(?:has|have|had)\s+(?:been\s+)?(?:killed|died)\b[^.;]{{0,40}}?\bsince\s+(?:early\s+|late\s+|mid-?)?"
+    rf"(?:{_MONTH}|(?:19|20)\d\d|last\s+(?:week|month|year)|the\s+(?:start|beginning|outbreak)\s+of)\b|"
     r"\b(?:has|have|had)\s+(?:died|been\s+killed)\b[^.;]{0,60}?\b(?:in|during)\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,3}"
     r"(?:war|conflict|insurgency)\b|"
     r"\b(?:war|conflict|insurgency)\b[^.;]{0,80}?\b(?:has|have)\s+(?:killed|left|claimed)\b", re.I)
@@ -773,13 +781,14 @@ def counts(article: Article) -> list[Count]:
         spans.extend((a, b, s.text[a:b]) for a, b in singles)
         spans = _coordinated(s.text, spans, singles)
         elsewhen, said_in = elsewhen_of.get(s.id, (None, None))
-        others = (_OTHER_ATTACKS.search(s.text) if s.id > LEDE else None) or _ATTACKS_TOGETHER.search(s.text)
+        others = ((_OTHER_ATTACKS.search(s.text) if s.id not in article.lede else None)
+                  or _ATTACKS_TOGETHER.search(s.text))
         breakdowns = _breakdowns(s.text, spans)
         for start, end, phrase in sorted(spans):
             earlier = _AFTER_EARLIER.search(s.text[:start])
-            when = (elsewhen if elsewhen is not None or s.id > LEDE or first_toll in (None, s.id)
+            when = (elsewhen if elsewhen is not None or s.id not in article.lede or first_toll in (None, s.id)
                     else _relative_past_clause(s.text, start, end))
-            if when is None and s.id <= LEDE:
+            if when is None and s.id in article.lede:
                 when = _relative_past_clause(s.text, start, end, _PERIOD_TOLL)
             shown = _shown(s.text, end, phrase)
             key = f"S{s.id}: {shown}"
@@ -885,7 +894,8 @@ def _headline_asides(article: Article, found: list[Count]) -> list[Count]:
     aside: dict[int, str] = {}
     for c in found:
         amount = parse_amount(c.amount)
-        if c.sentence != 1 and c.sentence <= LEDE and c.aside is not None and amount is not None and amount.low:
+        if (c.sentence != 1 and c.sentence in article.lede and c.aside is not None and amount is not None
+                and amount.low):
             aside.setdefault(amount.low, c.key)
     out: list[Count] = []
     for c in found:
@@ -935,7 +945,7 @@ def event_types(article: Article, types: Sequence[str], casualties: bool = False
     no one is counted it stays, the answer for a story that tells no violent event (``schema.ground`` leaves out
     an incident of type "other" with no casualty and no attacker)."""
     sentences = article.trusted().sentences
-    for shown in (sentences[:LEDE], sentences):
+    for shown in ([s for s in sentences if s.id in article.lede], sentences):
         text = "\n".join(s.text for s in shown)
         found = types_in(text, types, casualties)
         if len(found) < len(types):
@@ -1025,7 +1035,11 @@ _STORY_WORDS = re.compile(
     r"\b(?:sentenc(?:ed|ing)|convicted|convictions?|acquitt\w*|trials?|verdicts?|indict\w*|pleaded|guilty|"
     r"anniversar\w*|memorials?|commemorat\w*|remember\w*|mourn\w*|vigils?|"
     r"foil(?:ed|s)?|thwart\w*|plot(?:s|ted|ting)?|would-be|(?:planning|planned|plotting)\s+(?:an?\s+)?(?:\w+\s+)?"
-    r"(?:attacks?|bombings?)|first\s+half\s+of|so\s+far\s+this\s+year|(?:annual|mid-?year|yearly)\s+report)\b",
+    r"(?:attacks?|bombings?)|first\s+half\s+of|so\s+far\s+this\s+year|(?:annual|mid-?year|yearly)\s+report|"
+    # talks and truces, and figures over a year or a war: a peace process's story, an index's or a monitor's report
+    r"peace\s+(?:talks|deal|agreement|accord|process|negotiations?)|(?:talks|negotiations)\s+(?:with|between)|"
+    r"cease-?fire|truce|index|survey|statistics|(?:throughout|during|over)\s+(?:the\s+(?:past\s+|last\s+)?year|"
+    r"(?:19|20)\d\d)|(?:weeks|months|years)\s+of\s+(?:fighting|clashes|violence|conflict|war))\b",
     re.I)
 
 
@@ -1038,7 +1052,9 @@ _COURT_WORDS = re.compile(r"\b(?:sentenc\w*|convicted|convictions?|acquitt\w*|ve
 
 def _opening_words(article: Article, words: re.Pattern[str]) -> str | None:
     """The first match of ``words`` in the opening sentences (``LEDE``), or None."""
-    for s in article.trusted().sentences[:LEDE]:
+    for s in article.trusted().sentences:
+        if s.id not in article.lede:
+            continue
         if m := words.search(s.text):
             return m.group(0)
     return None
@@ -1093,7 +1109,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|al|el|bin|de|da|the|for|and)\b)*
 
 # The verbs of a claim: "claimed responsibility", "claims credit", and as wire copy also writes it, "claimed the
 # attack", "claimed Friday's bombing", "has taken responsibility", "accepted responsibility".
-_CLAIMS = (r"(?:(?:claimed|claims|claiming)\s+(?:(?:the\s+)?responsibility|credit|it\s+carried\s+out|"
+_CLAIMS = (r"(?:(?:claimed|claims|claiming)\s+(?:(?:the\s+)?responsibility|credits?|it\s+carried\s+out|"
            r"to\s+have\s+carried\s+out|(?:the|this|both|both\s+the|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
            r"(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|shootings?|killings?|massacres?|"
            r"kidnappings?|abductions?)\b)|"
@@ -1102,7 +1118,7 @@ _CLAIM_SUBJECT = re.compile(
     # an opening phrase before the subject: "In a statement, the Taliban claimed responsibility"
     r"^\W*(?:(?:In|On|Later|Earlier|Meanwhile|Separately)\b[^,;:]{0,40},\s*)?"
     r"(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
-    r"(?:(?:has|have|had|later|earlier|also|since|now|[a-z]+ly)\s+){0,2}"
+    r"(?:(?:has|have|had|later|earlier|also|since|now|already|[a-z]+ly)\s+){0,2}"
     rf"{_CLAIMS}\b")
 _CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?(?P<who>{_NAME}(?:\s+(?:militant|militants|extremist|"
                          r"extremists|insurgents|rebels|terror|terrorist|jihadist|armed|group|groups|fighters)\b)*)")
@@ -1116,6 +1132,16 @@ _SAID_OWN = re.compile(
     r"(?:was|were) responsible\s+for\s+(?:the|this|that|[A-Z][a-z]+day['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|"
     r"ambush(?:es)?|shootings?|killings?))\b")
+# A claim of the attack by its toll, a group's word for its own killing: "The al-Shabab extremist group claims killing
+# seven officers", "Chechen separatists claimed on the Kavkaz Center web site that 10 to 15 troops had been killed", "a
+# linked group claimed it had killed about 100 Kenyans". Not a state's count of the attackers it killed in response
+# (``_STATE_BODY``).
+_CLAIMED_KILLING = re.compile(
+    r"^\W*(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
+    r"(?:(?:has|have|had|later|earlier|also|since|now|already|[a-z]+ly)\s+){0,2}(?:claimed|claims|claiming)\s+"
+    r"(?:(?:on|in|via|through)\s+[^,.;:\"“”]{1,40}?\s+)?(?:(?:the\s+)?killing\s+(?:of\s+)?|"
+    r"(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|has\s+|have\s+)?killed\s+|"
+    r"that\s+[^.;]{0,60}?\b(?:had\s+been|have\s+been|were|was)\s+killed\b)", re.I)
 # A claimant in a relative clause: "The Pakistani Taliban, which claimed the attack, said ...".
 _WHICH_CLAIMED = re.compile(rf"(?P<who>{_NAME}),\s+which\s+(?:has\s+|had\s+|later\s+|quickly\s+)?{_CLAIMS}")
 _DENIED = re.compile(r"\bden(?:y|ied|ies|ial)\b|\bnot\b|\bno\b|\bfalsely\b", re.I)
@@ -1151,7 +1177,7 @@ def of_another_time(article: Article) -> dict[int, str]:
     similar attacks"), with the words that say so: what is named only there is not the incident's."""
     found = {n: words for n, (words, _) in other_times(article).items()}
     for s in article.trusted().sentences:
-        m = _OTHER_ATTACKS.search(s.text) if s.id > LEDE and s.id not in found else None
+        m = _OTHER_ATTACKS.search(s.text) if s.id not in article.lede and s.id not in found else None
         if m:
             found[s.id] = m.group(0)
     return found
@@ -1167,6 +1193,12 @@ def _own_spokesman(text: str) -> re.Match[str] | None:
     return m if doer.search(text[: m.start()]) or doer.search(text[m.end():]) else None
 
 
+def _claimed_killing(text: str) -> re.Match[str] | None:
+    """``_CLAIMED_KILLING`` where the claimant is no state body."""
+    m = _CLAIMED_KILLING.search(text)
+    return None if m is None or _STATE_BODY.search(m.group("who")) else m
+
+
 def claims(article: Article) -> list[tuple[str, int]]:
     """(claimant as written, sentence id) of every sentence whose subject claims responsibility ("Al-Shabab claims
     it carried out the blast", "Umar Mansoor, a senior commander, claimed responsibility", "an attack claimed by
@@ -1178,10 +1210,10 @@ def claims(article: Article) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for s in article.trusted().sentences:
         m = (_CLAIM_SUBJECT.search(s.text) or _CLAIMED_BY.search(s.text) or _WHICH_CLAIMED.search(s.text)
-             or _SAID_OWN.search(s.text) or _own_spokesman(s.text))
+             or _SAID_OWN.search(s.text) or _own_spokesman(s.text) or _claimed_killing(s.text))
         if m is None or _DENIED.search(s.text[: m.end()]) or _OTHER_ATTACKS.search(s.text):
             continue
-        if s.id > LEDE and _THAT_ATTACK.search(s.text[m.end():]):
+        if s.id not in article.lede and _THAT_ATTACK.search(s.text[m.end():]):
             continue  # "claimed responsibility for that attack": the one told just before, not the article's
         who = _clean(m.group("who"))
         if who and re.sub(r"^the\s+", "", who)[:1].isupper() and not _NOT_SPEAKERS.match(who):

@@ -323,7 +323,7 @@ def _no_attack_told(extraction: Extraction, whole: Article) -> None:
     or a plot, which the small model still files as the attack; a report of one tells what was done."""
     if not extraction.incidents or any(inc.figures for inc in extraction.incidents):
         return
-    lede = whole.trusted().sentences[: candidates.LEDE]
+    lede = [s for s in whole.trusted().sentences if s.id in whole.lede]
     if any(candidates.reports_an_attack(s.text) for s in lede):
         return
     _no_incident(extraction, "no count of anyone hurt and no act of attack in the opening sentences: the article "
@@ -482,7 +482,7 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
     figures = [f for f in extraction.incidents[0].figures if f.outcome in ("killed", "wounded")]
     lede: dict[str, int] = {}
     for f in figures:
-        if f.sentence <= candidates.LEDE and f.group != "militants" and (n := largest(f)) is not None:
+        if f.sentence in part.lede and f.group != "militants" and (n := largest(f)) is not None:
             lede[f.outcome] = max(lede.get(f.outcome, 0), n)
 
     def the_toll(fig: Figure) -> bool:
@@ -502,7 +502,7 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
         return (fig.according_to is not None and fig.outcome in lede and n <= lede[fig.outcome] * RIVAL_SPREAD
                 and sentence is not None and not candidates.tells_an_act_of_attack(sentence.text))
 
-    return [f for f in figures if f.sentence > candidates.LEDE and f.group != "militants" and f.sentence not in claimed
+    return [f for f in figures if f.sentence not in part.lede and f.group != "militants" and f.sentence not in claimed
             and not the_toll(f) and not the_attackers_account(f) and (n := largest(f)) is not None
             and n > lede.get(f.outcome, 0) and (f.outcome == "killed" or f.outcome in lede)
             and not a_rival_figure(f, n)]
@@ -631,7 +631,7 @@ def other_event_sentences(extraction: Extraction, part: Article) -> dict[int, li
     found: dict[int, list[Figure]] = {}
     for fig in main.figures:
         sentence = part.sentence(fig.sentence)
-        if sentence is None or fig.sentence <= candidates.LEDE:
+        if sentence is None or fig.sentence in part.lede:
             continue
         if ((fig.sentence, fig.amount) in elsewhere or candidates.turns_to_another_event(sentence.text)
                 or elsewhere_placed(sentence.text) or another_day(sentence.text)):
@@ -644,7 +644,7 @@ def other_event_sentences(extraction: Extraction, part: Article) -> dict[int, li
     told |= {n for inc in extraction.incidents for n in (inc.place_sentence, inc.perpetrator_sentence) if n}
     another_time = candidates.of_another_time(part)
     for s in part.trusted().sentences:
-        if (s.id <= candidates.LEDE or s.id in told or s.id in another_time or not candidates.tells_an_attack(s.text)
+        if (s.id in part.lede or s.id in told or s.id in another_time or not candidates.tells_an_attack(s.text)
                 or candidates.points_back_to_the_attack(s.text)):
             continue
         if candidates.turns_to_another_event(s.text) or elsewhere_placed(s.text) or another_day(s.text):
@@ -672,7 +672,7 @@ def another_days_attacks(extraction: Extraction, part: Article) -> set[int]:
     found: set[int] = set()
     for fig in main.figures:
         sentence = part.sentence(fig.sentence)
-        if sentence is None or fig.sentence <= candidates.LEDE:
+        if sentence is None or fig.sentence in part.lede:
             continue
         day = candidates.opening_day(sentence.text)
         if day is not None and day not in days and candidates.tells_a_new_attack(sentence.text):

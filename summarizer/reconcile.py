@@ -11,7 +11,6 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 
-from summarizer import candidates
 from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, span, words_to_int
 from summarizer.articles import Article, is_title_line
 from summarizer.gazetteer import (
@@ -190,7 +189,7 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article, main: bool
     # the lede's sentences before the dateline: a wire dateline says where the reporter filed from ("BOGOTÁ,
     # Colombia (AP) — Two police officers were killed Sunday in northeast Colombia ... in Cúcuta")
     if main:
-        texts += [s.text for s in article.sentences if s.id <= candidates.LEDE and not is_title_line(s.id, s.text)]
+        texts += [s.text for s in article.sentences if s.id in article.lede and not is_title_line(s.id, s.text)]
     texts = [without_dateline(t) for t in texts]
     line = dateline([s.text for s in article.sentences])
     if line:
@@ -229,7 +228,7 @@ def placed_elsewhere(fig: FigureOut, inc: IncidentOut, article: Article) -> str 
     than 35 Taleban militants in the southern province of Helmand" under a Khost bombing), or None. A sentence
     that also names the incident's province or place, or that tells where victims were taken, stays."""
     sentence = article.sentence(fig.citation.sentence)
-    if sentence is None or sentence.id <= candidates.LEDE or not inc.province or _CARRIED.search(sentence.text):
+    if sentence is None or sentence.id in article.lede or not inc.province or _CARRIED.search(sentence.text):
         return None
     if names_any(sentence.text, (inc.province, inc.place)):
         return None
@@ -245,7 +244,7 @@ def _lede_place(inc: Incident, figures: list[FigureOut], article: Article,
     incident's country that the lede, or else the sentence of its first figure, places something in ("the camp
     near the village of Sokolo"). The lede of a news story says where; code proposes the name only when the
     model left the slot empty, and the brief marks it as looked up."""
-    ids = [s.id for s in article.trusted().sentences[: candidates.LEDE] if not is_title_line(s.id, s.text)]
+    ids = [s.id for s in article.trusted().sentences if s.id in article.lede and not is_title_line(s.id, s.text)]
     ids += [f.citation.sentence for f in figures[:1]]
     for sid in dict.fromkeys(ids):
         sentence = article.sentence(sid)

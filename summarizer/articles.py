@@ -62,9 +62,9 @@ _REPORT_SENTENCE = re.compile(r"[.!?\"”’']\s*$")
 
 
 def _reports(text: str) -> bool:
-    """A sentence of the report: six words in lower case or more, closed as a sentence. Not a headline, a
+    """A sentence of the report: four words in lower case or more, closed as a sentence. Not a headline, a
     section name ("WORLD / Asia-Pacific"), a credit ("(Reuters)") or a stamp ("Updated: 2006-06-15 13:30")."""
-    return len(re.findall(r"\b[a-z][a-z'’-]*\b", text)) >= 6 and bool(_REPORT_SENTENCE.search(text))
+    return len(re.findall(r"\b[a-z][a-z'’-]*\b", text)) >= 4 and bool(_REPORT_SENTENCE.search(text))
 
 
 @dataclass(frozen=True)

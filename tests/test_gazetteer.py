@@ -14,6 +14,7 @@ from summarizer.gazetteer import (
     division_anywhere,
     places_named,
     province_for,
+    without_dateline,
 )
 
 
@@ -204,3 +205,21 @@ def test_a_spelling_near_two_towns_alike_places_neither() -> None:
 def test_a_second_level_division_gives_the_first_level_one_above_it(province: str | None, place: str | None,
                                                                     country: str, expected: str) -> None:
     assert province_for(province, place, country)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("TUNIS, July 16 (Reuters) - Five soldiers were killed.", "Five soldiers were killed."),
+    ("TUNIS, July 16 Five soldiers were killed.", "Five soldiers were killed."),  # the agency cut off
+    ("Kathmandu, April 5 (Reuters): Hundreds of rebels stormed a police post.",
+     "Hundreds of rebels stormed a police post."),
+    ("BOGOTÁ, Colombia (AP) — Two police officers were killed.", "Two police officers were killed."),
+    ("Gunmen killed five people on Sunday.", "Gunmen killed five people on Sunday."),
+])
+def test_a_wire_dateline_with_or_without_its_day_is_taken_off(text: str, rest: str) -> None:
+    assert without_dateline(text) == rest
+
+
+def test_a_place_the_context_names_beats_a_guess_at_another_spelling_of_the_province() -> None:
+    context = ["The attack targeted positions in the area of Najd al-Atak in Nehm district, about 60 km northeast "
+               "of Sanaa."]
+    assert province_for("Najd al-Atak", None, "Yemen", context) == ("Sanaa Governorate", True)

@@ -196,6 +196,30 @@ def test_a_count_placed_in_another_province_after_the_lede_is_not_the_incidents(
                                  "incident"]
 
 
+def test_a_place_in_the_sources_words_or_a_distance_from_a_landmark_places_no_count_elsewhere() -> None:
+    text = ("A suicide bomber killed 16 people in a bazaar in Farah province on Thursday.\n"
+            "Police were the target, an official said.\n"
+            "The bomber was a woman.\n"
+            "The interior ministry in Kabul gave a lower death toll, saying seven civilians were killed.\n"
+            "Another blast hit a market some 65 km northeast of Kabul, killing 35 people.\n"
+            "Two roadside bombs blew up in western Kabul, wounding several people.\n")
+    article = parse_article(text, "t")
+    figure = {"outcome": "killed", "group": "total", "according_to": None}
+    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [{
+        "headline": "h", "summary": "s", "event_type": "bombing", "date_text": None, "country": "Afghanistan",
+        "province": "Farah", "place": None, "place_sentence": None, "perpetrator": None,
+        "perpetrator_sentence": None, "target": None, "claimed_by": None, "claim_sentence": None, "sources": [],
+        "figures": [{**figure, "sentence": 1, "amount": "16"},
+                    {**figure, "sentence": 4, "amount": "seven", "according_to": "The interior ministry in Kabul"},
+                    {**figure, "sentence": 5, "amount": "35"},
+                    {**figure, "sentence": 6, "amount": "several", "outcome": "wounded"}]}]},
+        context={"article": article})
+    (inc,) = resolve(extraction, article)
+    assert [f.amount_text for f in inc.figures] == ["16", "seven", "35"]
+    assert extraction.unused == ["S6 'several': its sentence places it in Kabul, not Farah; not counted for the "
+                                 "incident"]
+
+
 def test_a_country_named_only_by_its_people_stays_and_shows_as_looked_up() -> None:
     text = ("A suicide bombing rocked İstanbul’s central Sultanahmet Square on Tuesday, leaving 10 people dead.\n"
             "Most of the dead were German tourists and Turkish nationals, officials of the Islamic State of Iraq "

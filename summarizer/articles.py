@@ -93,8 +93,8 @@ class Article:
 
     @cached_property
     def lede(self) -> frozenset[int]:
-        """The ids of the lede's sentences: the first ``LEDE``, and as many from the report's first sentence where
-        the page's furniture stands above it ("WORLD / Asia-Pacific", a headline, "(Reuters)", "Updated:
+        """The ids of the lede's sentences: the first ``LEDE``, and the report's first sentence and the one after it
+        where the page's furniture stands above them ("WORLD / Asia-Pacific", a headline, "(Reuters)", "Updated:
         2006-06-15 13:30", then the lede). Counted by id alone, the furniture took the lede's places: a lede's
         attack was read as of another time, its attackers not named (41 of the annotated articles open on such
         lines). The lines between are not the lede: a page's "Story highlights" may recall another attack."""

@@ -145,6 +145,7 @@ _THINGS = re.compile(
 # A toll over a longer time is another time too: a war's, an insurgency's, a year's ("The war has killed 6,000
 # people", "Boko Haram's six-year insurgency ... has killed thousands", "so far this year"); and so is an
 # earlier attack the incident "comes after" or "follows".
+_WAR_WORDS = r"(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)"
 ELSEWHEN = re.compile(
     rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years|(?:a|an|one|two|three|four|five|six|few|\d+)\s+"
     rf"(?:weeks?|fortnights?|months?|years?)) ago\b|\bearlier this (?:month|year)\b|"
@@ -152,7 +153,7 @@ ELSEWHEN = re.compile(
     rf"\b(?:in|since) {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
     rf"\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
     rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|\bfollow(?:s|ed)\s+(?:an?|the)\b|"
-    rf"\b(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)\b"
+    rf"\b{_WAR_WORDS}\b"
     rf"[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b", re.I)
 _NOUN = re.compile(r"[\w'’-]+")
 # The attackers' own number: the count is the subject of an attack verb ("More than 100 "terrorists" attacked
@@ -698,8 +699,7 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
 
 # A war's toll tells no event whose time the next sentence stays in: "Maoist-linked violence has killed 6,000 people in
 # India over two decades. Seven rebels were killed in the gunfire" (found7 906) is the incident's again.
-_WAR_TOLL = re.compile(r"(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)\b",
-                       re.I)
+_WAR_TOLL = re.compile(rf"{_WAR_WORDS}\b", re.I)
 
 
 # Past time relative to the news, in the count's own clause, in the lede too once a sentence before has given a
@@ -1114,12 +1114,13 @@ _CLAIMS = (r"(?:(?:claimed|claims|claiming)\s+(?:(?:the\s+)?responsibility|credi
            r"(?:attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?|shootings?|killings?|massacres?|"
            r"kidnappings?|abductions?)\b)|"
            r"(?:took|taken|takes|taking|accepted|accepts|admitted|assumed)\s+(?:responsibility|credit))")
+# The claimant as the subject of its clause: "The Islamic State in West Africa (ISWA) had already", "Umar Mansoor, a
+# senior commander,".
+_CLAIMANT = (r"(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
+             r"(?:(?:has|have|had|later|earlier|also|since|now|already|[a-z]+ly)\s+){0,2}")
 _CLAIM_SUBJECT = re.compile(
     # an opening phrase before the subject: "In a statement, the Taliban claimed responsibility"
-    r"^\W*(?:(?:In|On|Later|Earlier|Meanwhile|Separately)\b[^,;:]{0,40},\s*)?"
-    r"(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
-    r"(?:(?:has|have|had|later|earlier|also|since|now|already|[a-z]+ly)\s+){0,2}"
-    rf"{_CLAIMS}\b")
+    rf"^\W*(?:(?:In|On|Later|Earlier|Meanwhile|Separately)\b[^,;:]{{0,40}},\s*)?{_CLAIMANT}{_CLAIMS}\b")
 _CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?(?P<who>{_NAME}(?:\s+(?:militant|militants|extremist|"
                          r"extremists|insurgents|rebels|terror|terrorist|jihadist|armed|group|groups|fighters)\b)*)")
 # A claim made by saying so, of oneself: "A Taleban commander contacted Reuters news agency to say his insurgents
@@ -1137,8 +1138,7 @@ _SAID_OWN = re.compile(
 # linked group claimed it had killed about 100 Kenyans". Not a state's count of the attackers it killed in response
 # (``_STATE_BODY``).
 _CLAIMED_KILLING = re.compile(
-    r"^\W*(?P<who>[^,;:()\"“”]+?(?:\s+\([A-Z][\w.&'’-]{1,14}\))?)(?:\s*,[^;:]*?,)?\s+"
-    r"(?:(?:has|have|had|later|earlier|also|since|now|already|[a-z]+ly)\s+){0,2}(?:claimed|claims|claiming)\s+"
+    rf"^\W*{_CLAIMANT}(?:claimed|claims|claiming)\s+"
     r"(?:(?:on|in|via|through)\s+[^,.;:\"“”]{1,40}?\s+)?(?:(?:the\s+)?killing\s+(?:of\s+)?|"
     r"(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|has\s+|have\s+)?killed\s+|"
     r"that\s+[^.;]{0,60}?\b(?:had\s+been|have\s+been|were|was)\s+killed\b)", re.I)

@@ -31,7 +31,8 @@ _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WEAK = {"no", "a", "an", "none", "half"}
 
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "half"], key=len, reverse=True))
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Digits after a letter name a thing, not a count: "AK47s", "F16", "M4".
+_DIGITS = r"(?<!\w)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUMBER_PATTERN = (
     rf"{_DIGITS}(?:[\s-]+(?:{'|'.join(_SCALES)})\b)?"  # "1.5 million" is one number, not 1 and a million
     rf"|\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*\b"

@@ -138,7 +138,7 @@ _THINGS = re.compile(
     r"battalions?|brigades?|regiments?|"
     r"districts?|provinces?|regions?|checkpoints?|bases?|weapons?|guns?|rifles?|drones?|helicopters?|aircraft|"
     r"sides|locations|areas|countries|hospitals?|schools?|mosques?|churches?|factions?|organi[sz]ations?|"
-    r"parties|camps?|posts?|positions?|offices?)", re.I)
+    r"parties|camps?|(?:out)?posts?|stations?|positions?|offices?)", re.I)
 # A sentence told in another time than the incident's: background ("Last year, a bomb killed ...", "about a
 # year ago", "a fortnight ago", "since March, when 45 people died", "In April,
 # more than two dozen ... were killed", "after the massacre ... in December 2014").
@@ -322,6 +322,8 @@ def _counts_things(text: str, end: int) -> bool:
     words = _NOUN.findall(text[end : end + 50])
     if words and _SET_APART.fullmatch(words[0]) and len(words) > 1 and _THINGS.fullmatch(words[1]):
         return True
+    if len(words) > 1 and _people(words[0]) and _THINGS.fullmatch(words[1]):
+        return True  # a word for people that names whose things they are: "four police outposts", "two army posts"
     for word in words[:2]:
         if _people(word) or _LINKING.fullmatch(word):
             return False
@@ -419,7 +421,12 @@ def _people(word: str) -> bool:
 # A verb whose object the count is: "kills five, wounds 36", "wounding more than 60 people in addition to the
 # dead". It decides before the words after the count, which belong to the next clause there. Active forms only:
 # "killed" may end the clause before ("Ninety-nine people were killed more than 240 were injured").
-_ACTIVE_BEFORE = re.compile(r"\b(kills|killing|wounds|wounding|injures|injuring|kidnapping|abducting)\s+$", re.I)
+_ACTIVE_BEFORE = re.compile(r"\b(kills|killing|wounds|wounding|injures|injuring|kidnapping|abducting)\s+$|"
+                            # a headline's present after its plural doer: "Insurgents Kill 13 Policemen, Injure Nine"
+                            r"(?<!\bto\s)\b(kill|wound|injure)\s+$", re.I)
+# What is left of the dead, before their count: "The severed heads of six state police investigators were found",
+# "the bodies of four foreigners" (whatever the words after the count say befell them before).
+_REMAINS_BEFORE = re.compile(r"\b(?:bod(?:y|ies)|corpses?|severed\s+heads?)\s+of\s+(?:the\s+|all\s+)?$", re.I)
 # The past form is active too when a doer stands before it ("The blast killed four people, wounding 30 more"),
 # not when an auxiliary, a count or a word for people does ("were killed", "Five killed 12 injured").
 _PAST_BEFORE = re.compile(r"(?:(?P<doer>[\w'’-]+)\s+)?\b(?P<verb>killed|wounded|injured|kidnapped|abducted)\s+$",
@@ -465,8 +472,10 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     the count ("killing at least 19", "the death toll could rise to 40"). None when the grammar does not say
     ("gunmen numbering about 20 stormed the village and shot ...": the 20 are the attackers), and then the
     model's label stands."""
+    if _REMAINS_BEFORE.search(text[max(0, start - 40) : start]):
+        return "killed"
     if verb := _ACTIVE_BEFORE.search(text[max(0, start - 20) : start]):
-        return _outcomes_named(verb.group(1))[0]
+        return _outcomes_named(verb.group(1) or verb.group(2))[0]
     past = _PAST_BEFORE.search(text[max(0, start - 40) : start])
     if past and past.group("doer") and not _NOT_A_DOER.fullmatch(past.group("doer")) \
             and not _people(past.group("doer")):

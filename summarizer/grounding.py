@@ -41,7 +41,7 @@ OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
     "killed": re.compile(
         r"\b(kill\w*|dead|death\w*|die[sd]?|dying|massacre\w*|bod(y|ies)|toll|martyr\w*|slain|"
         r"execut\w*|fatalit\w*|lives|lost|murder\w*|shot|casualt\w*|perish\w*|behead\w*|gunned|slaughter\w*|"
-        r"assassinat\w*|lynch\w*|decapitat\w*|succumb\w*|"
+        r"assassinat\w*|lynch\w*|decapitat\w*|succumb\w*|severed|"
         # a military communiqué's word for the enemy killed: "12 secessionists were also neutralized"
         r"neutrali[sz]\w*)\b", re.I),
     "wounded": re.compile(r"\b(wound\w*|injur\w*|hurt|hospital\w*|casualt\w*|maimed)\b", re.I),

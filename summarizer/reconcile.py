@@ -214,7 +214,7 @@ _DISTANCE_FROM = re.compile(r"\b(?i:(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:\(
                             r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
-def _where_it_happened(text: str, according_to: str | None) -> str:
+def where_it_happened(text: str, according_to: str | None) -> str:
     """``text`` less what names a place without placing the count there: the source's own words ("The interior
     ministry in Kabul gave a lower death toll, saying ...") and a distance from a landmark."""
     if according_to and according_to in text:
@@ -232,7 +232,7 @@ def placed_elsewhere(fig: FigureOut, inc: IncidentOut, article: Article) -> str 
         return None
     if names_any(sentence.text, (inc.province, inc.place)):
         return None
-    placed = divisions_placed(_where_it_happened(sentence.text, fig.according_to), inc.country)
+    placed = divisions_placed(where_it_happened(sentence.text, fig.according_to), inc.country)
     if placed and not any(same_division(d, inc.province, inc.country) for d in placed):
         return sorted(placed)[0]
     return None

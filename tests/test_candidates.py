@@ -411,6 +411,11 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     # hostages killed are dead; "captured" takes places as often as people
     ("Twelve hostages were killed by their captors.", ["killed"]),
     ("Hundreds of fighters entered the city, captured the police headquarters and killed 12 police.", [None, "killed"]),
+    # a headline's present after its plural doer (found10 1024, found9 1005)
+    ("Velka Insurgents Kill 13 Policemen, Injure Nine Others in Outpost Attacks", ["killed", "wounded"]),
+    # what is left of the dead, whatever befell them before (found10 1029, 1035)
+    ("The severed heads of six police investigators were found on a plaza.", ["killed"]),
+    ("The severed heads of four kidnapped foreigners were lined up beside a highway.", ["killed"]),
 ])
 def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: list[str | None]) -> None:
     assert [c.outcome for c in counts(parse_article(sentence, "t"))] == outcomes
@@ -1145,3 +1150,14 @@ def test_a_wars_toll_sets_no_time_for_the_sentence_after_it() -> None:
     by_amount = {c.amount: c.elsewhen for c in counts(parse_article(text, "t"))}
     assert by_amount["6,000"] == "violence has killed"
     assert by_amount["Seven"] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels attacked four police outposts, killing 13 policemen.",  # whose outposts, not who (found10 1024)
+    "Gunmen set fire to three police cars and killed 13 policemen.",  # found9 991
+    "Attacks in six police districts killed 13 policemen.",  # seed 001
+    "Gunmen armed with AK47s and M16 rifles killed 13 policemen.",  # a rifle's name (found10 1031)
+    "Flight MH17 came down on Thursday, killing 13 policemen.",  # a flight's (dev 024)
+])
+def test_things_and_names_with_a_number_are_no_count_of_people(sentence: str) -> None:
+    assert [c.amount for c in counts(parse_article(sentence, "t")) if c.aside is None] == ["13"]

@@ -60,6 +60,16 @@ def test_a_cut_off_answer_becomes_a_brief_that_says_so() -> None:
                                    "S3 '14 people were': not labelled in the answer"]
 
 
+def test_no_victims_for_a_count_whose_clause_says_killed_is_the_clauses_reading() -> None:
+    """The model labelled every count of found10 1024 "none", "killing 13 policemen" among them: a brief with no
+    casualties for an attack that killed 13."""
+    none = KILLED.replace('"outcome": "killed"', '"outcome": "none"')
+    backend = Scripted(lambda request: HEAD + none + "}}")
+    brief = summarize_article(ARTICLE, ExchangeClient(backend=backend), load_templates())
+    assert [(f.outcome, f.amount_text, f.according_to) for f in brief.incidents[0].figures] == [
+        ("killed", "nine", "police")]
+
+
 def test_an_unexpected_error_fails_one_article_and_the_batch_goes_on(tmp_path: Path) -> None:
     class Broken:
         provider = "broken"
@@ -172,8 +182,9 @@ def test_the_model_must_label_every_count_code_found_and_is_asked_only_what_code
         ("two", "killed", "militants", "police")]
     assert [(s.name, s.outlet) for s in inc.sources] == [
         ("police", None), ("hospital director Ilan Varga", "Radio Kell")]
-    assert brief.unused_counts == ["S1 'nine in raid': read as no victims",
-                                   "S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
+    # S1's "no victims" yields to its clause's "kill": the headline's count, which shortens S2's
+    assert brief.unused_counts == ["S6 '30 people': its sentence speaks of another time ('Last year'), not asked",
+                                   "S1 'nine': the headline's shortening of S2 'at least nine'; counted there"]
     assert brief.attempts == 1 and brief.usage.calls == 1
 
 
@@ -217,8 +228,8 @@ def test_the_noun_after_a_count_decides_its_group_over_a_careless_label() -> Non
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
     assert [f.group for f in brief.incidents[0].figures] == ["civilians", "total", "militants"]
     assert brief.unused_counts == [
-        "S1 'nine in raid': read as no victims",
-        "S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
+        "S6 '30 people': its sentence speaks of another time ('Last year'), not asked",
+        "S1 'nine': the headline's shortening of S2 'at least nine'; counted there"]
 
 
 def test_two_counts_of_one_sentence_that_read_alike_are_two_figures() -> None:
@@ -599,6 +610,33 @@ def test_a_count_placed_at_another_town_of_the_same_state_is_asked_about() -> No
                                            context={"article": article})
     # Zaria is another town of Kaduna State; the sentence naming Kafanchan goes on with the incident's story
     assert list(other_event_sentences(extraction, article)) == [6]
+
+
+def test_a_place_in_the_sources_words_or_a_distance_from_it_does_not_make_a_sentence_another_incidents() -> None:
+    """found10 1015: "A police spokesman in Dublin said ... the checkpoint near Londonderry, 65 miles northwest of
+    Belfast, where five of the soldiers were killed" became an incident in Ireland holding the five."""
+    from summarizer.pipeline import other_event_sentences
+    from summarizer.schema import Extraction
+
+    article = parse_article(
+        "Gunmen kill 10 in Kafanchan\n"
+        "Gunmen killed 10 people in Kafanchan, Kaduna State, on Sunday, police said.\n"
+        "The attackers fled on motorbikes.\n"
+        "Residents buried the victims on Monday.\n"
+        "A police spokesman in Zaria said two of the dead were children.\n"
+        "Three more were wounded at a farm some 40 km south of Zaria.\n",
+        "towns",
+    )
+    incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
+                "perpetrator": None, "perpetrator_sentence": None, "figures": [
+                    {"sentence": 2, "amount": "10", "outcome": "killed", "group": "total", "according_to": "police"},
+                    {"sentence": 5, "amount": "two", "outcome": "killed", "group": "civilians",
+                     "according_to": "A police spokesman in Zaria"},
+                    {"sentence": 6, "amount": "three", "outcome": "wounded", "group": "total",
+                     "according_to": None}]}
+    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [incident]},
+                                           context={"article": article})
+    assert list(other_event_sentences(extraction, article)) == []
 
 
 def test_a_count_of_an_attack_told_on_another_day_is_another_incident_whose_type_alone_is_asked() -> None:

@@ -954,6 +954,14 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     ("A bomb killed 12 soldiers on Monday. Meanwhile, gunmen killed a police officer in the capital.", None),
     # the place's record, not this attack
     ("A bomb exploded in a market previously targeted by Islamist militants, killing 12.", None),
+    # where the doers were, between them and their verb, is no doer (found10 1027); before an attack noun it names
+    # them (found8 960's headline)
+    ("Armed men in western Velkaland have rounded up and executed dozens of villagers.", "Armed men"),
+    ("A rebel group in the Velka Republic ambushed a convoy.", None),
+    ("Two Soldiers Killed in Jihadist Attack", "Jihadist"),
+    # a headline's passive with its "were" left out (found10 1022, found8 973)
+    ("Velka Probing Death Of Dozens Of Workers Shot Dead In Tarvin Province", None),
+    ("Missing Velka Police Killed by Shining Path", "Shining Path"),
 ])
 def test_the_attackers_named_are_the_doers_of_this_attack(text: str, named: str | None) -> None:
     found = attackers_named(parse_article(text, "a.txt"))

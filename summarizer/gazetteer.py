@@ -316,10 +316,19 @@ def countries_named(text: str) -> list[str]:
     words = f" {key(text)} "
     found: list[tuple[int, str]] = []
     for name in load().country_names:
-        at = min((i for i in (words.find(f" {key(name)} "), words.find(f" {key(name)}s ")) if i >= 0), default=-1)
-        if at >= 0:  # "Nigeria", or "India's" (possessive)
+        k = key(name)
+        at = next((m.start() for m in re.finditer(rf"(?<= ){re.escape(k)}s?(?= )", words)  # "India's" too
+                   if not _end_of_a_division(words[: m.start()], name)), -1)
+        if at >= 0:
             found.append((at, name))
     return [name for _, name in sorted(found)]
+
+
+def _end_of_a_division(before: str, country: str) -> bool:
+    """The country's name ends the name of another country's division: "Northern Ireland" names no Ireland."""
+    word = before.split()[-1:] or [""]
+    owner = country_of_division(f"{word[0]} {country}") if word[0] else None
+    return owner is not None and owner != country
 
 
 def country_for(country: str | None, context: Sequence[str], text: str) -> str | None:
@@ -336,6 +345,12 @@ def country_for(country: str | None, context: Sequence[str], text: str) -> str |
         first = re.search(rf"(?<= ){re.escape(short)}(?= )", words)
         if longer and first and any(words[: first.end()].endswith(f" {key(n)}") for n in longer):
             return longer[0]
+        if not first or country not in countries_named(text):
+            # named only as the end of another country's division: "Ireland" for bombs in Omagh and Belfast, whose
+            # articles write "Northern Ireland" (found7 926, found8 975)
+            owners = [country_of_division(f"{words[: m.start()].split()[-1]} {country}")
+                      for m in re.finditer(rf"(?<= ){re.escape(short)}(?= )", words) if words[: m.start()].strip()]
+            return next((o for o in owners if o and o != country), country)
         return country
     for source in (*context, text):
         named = countries_named(source)

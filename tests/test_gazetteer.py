@@ -223,3 +223,13 @@ def test_a_place_the_context_names_beats_a_guess_at_another_spelling_of_the_prov
     context = ["The attack targeted positions in the area of Najd al-Atak in Nehm district, about 60 km northeast "
                "of Sanaa."]
     assert province_for("Najd al-Atak", None, "Yemen", context) == ("Sanaa Governorate", True)
+
+
+def test_a_country_named_only_as_the_end_of_another_countrys_division_is_that_countrys() -> None:
+    """found7 926, found8 975: bombs in Omagh and Belfast were given to Ireland, from "Northern Ireland"."""
+    text = "A police officer was killed when a bomb exploded under his car in Omagh in Northern Ireland."
+    assert country_for("Ireland", [], text) == "United Kingdom"
+    assert "Ireland" not in countries_named(text)
+    # written alone once, it stays: the article names it
+    assert country_for("Ireland", [], text + " Ireland's prime minister condemned it.") == "Ireland"
+    assert countries_named("Troops crossed from Northern Ireland into Ireland.") == ["Ireland"]

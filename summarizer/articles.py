@@ -353,9 +353,20 @@ def _states_casualties(sentence: str) -> bool:
 _WRAPPED = re.compile(r"(?<=[^\s.!?\"'”’)\]])[ \t]*(\r?\n)(?=[ \t]*[\"'“‘(]?[a-z])(?![ \t]*(?:https?:|www\.))")
 
 
+# A line that ends on a word no sentence or headline ends on (an article, a preposition, a conjunction) goes on in
+# the next, whatever its case: "attacked military checkpoints near the" / "Algerian border, where ..." (found9 994,
+# a wire copy wrapped at 65 characters, whose count and speaker had been cut apart).
+_WRAPPED_AFTER = re.compile(r"\b(?:the|a|an|of|to|in|into|and|or|for|with|near|at|on|by|from|that|its|their|his|"
+                            r"her|as|than|was|were|is|are|has|had|have|be|been)[ \t]*(\r?\n)(?=[ \t]*\S)"
+                            r"(?![ \t]*(?:https?:|www\.))")
+
+
 def _unwrapped(text: str, start: int) -> str:
     """``text`` with each line break inside a sentence after ``start`` made a space (offsets unchanged)."""
-    return text[:start] + _WRAPPED.sub(lambda m: m.group(0).replace("\r", " ").replace("\n", " "), text[start:])
+    def space(m: re.Match[str]) -> str:
+        return m.group(0).replace("\r", " ").replace("\n", " ")
+
+    return text[:start] + _WRAPPED_AFTER.sub(space, _WRAPPED.sub(space, text[start:]))
 
 
 def parse_article(text: str, name: str, warnings: tuple[str, ...] = (), *, front_matter: bool = False) -> Article:

@@ -37,13 +37,16 @@ def test_a_line_broken_inside_a_sentence_is_one_sentence() -> None:
             "criminal gang have abducted 42 people, an official said.\n"
             "One student was killed during the\r\n"
             "\"kidnapping,\" the official said.\n"
+            "Gunmen attacked checkpoints near the\n"  # a line no sentence ends on, then a capital (found9 994)
+            "Algerian border, police said.\n"
             "Photos at\n"
             "http://example.com/kagara\n")
     article = parse_article(text, "wrapped")
-    assert [s.text for s in article.sentences][:3] == [
+    assert [s.text for s in article.sentences][:4] == [
         "Gunmen kidnap 42 in Kagara",
         "Gunmen believed to belong to a criminal gang have abducted 42 people, an official said.",
-        "One student was killed during the  \"kidnapping,\" the official said."]
+        "One student was killed during the  \"kidnapping,\" the official said.",
+        "Gunmen attacked checkpoints near the Algerian border, police said."]
     assert article.text.endswith("Photos at\nhttp://example.com/kagara\n")
     assert len(article.text) == len(text)  # offsets into the file are kept
 

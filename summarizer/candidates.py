@@ -145,6 +145,7 @@ _THINGS = re.compile(
 # A toll over a longer time is another time too: a war's, an insurgency's, a year's ("The war has killed 6,000
 # people", "Boko Haram's six-year insurgency ... has killed thousands", "so far this year"); and so is an
 # earlier attack the incident "comes after" or "follows".
+_YEARS_OF = r"(?:\w+-(?:years?|decades?)(?:-long|-old)?|(?:years|decades)-long)\s+(?:[\w-]+\s+){0,3}?"
 _WAR_WORDS = r"(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)"
 ELSEWHEN = re.compile(
     rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years|(?:a|an|one|two|three|four|five|six|few|\d+)\s+"
@@ -154,7 +155,11 @@ ELSEWHEN = re.compile(
     rf"\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
     rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|\bfollow(?:s|ed)\s+(?:an?|the)\b|"
     rf"\b{_WAR_WORDS}\b"
-    rf"[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b", re.I)
+    rf"[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b|"
+    # a war of years, whatever the verb of its toll: "a six-year campaign of violence, killing thousands of people",
+    # "a three-decade conflict in which some 40,000 people have been killed"
+    rf"\b{_YEARS_OF}{_WAR_WORDS}\b"
+    rf"[^.;]{{0,80}}?\b(?:killing|killed|left|claimed|dead|lives)\b", re.I)
 _NOUN = re.compile(r"[\w'’-]+")
 # The attackers' own number: the count is the subject of an attack verb ("More than 100 "terrorists" attacked
 # the army unit", "30 gunmen stormed the town", "two suicide bombers riding motorcycles blew themselves up", "two
@@ -708,7 +713,7 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
 
 # A war's toll tells no event whose time the next sentence stays in: "Maoist-linked violence has killed 6,000 people in
 # India over two decades. Seven rebels were killed in the gunfire" (found7 906) is the incident's again.
-_WAR_TOLL = re.compile(rf"{_WAR_WORDS}\b", re.I)
+_WAR_TOLL = re.compile(rf"(?:{_YEARS_OF})?{_WAR_WORDS}\b", re.I)
 
 
 # Past time relative to the news, in the count's own clause, in the lede too once a sentence before has given a

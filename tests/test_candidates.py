@@ -1169,3 +1169,16 @@ def test_a_wars_toll_sets_no_time_for_the_sentence_after_it() -> None:
 ])
 def test_things_and_names_with_a_number_are_no_count_of_people(sentence: str) -> None:
     assert [c.amount for c in counts(parse_article(sentence, "t")) if c.aside is None] == ["13"]
+
+
+def test_a_war_of_years_is_another_time_whatever_the_verb_of_its_toll() -> None:
+    """found7 918 ("a six-year campaign of violence, killing thousands of people": its largest killed figure had
+    been "thousands") and 922; the next sentence is the incident's again."""
+    text = ("Bomb kills 13\nA bomb killed 13 people on Sunday.\nPolice said so.\n"
+            "The rebels had waged a six-year campaign of violence, killing thousands of people. "
+            "Two soldiers were killed in the blast.\n"
+            "It is a three-decade conflict in which some 40,000 people have been killed.\n")
+    by_amount = {c.amount: c.elsewhen for c in counts(parse_article(text, "t"))}
+    assert by_amount["thousands"] == "six-year campaign of violence, killing"
+    assert by_amount["Two"] is None
+    assert by_amount["some 40,000"] == "three-decade conflict in which some 40,000 people have been killed"

@@ -24,6 +24,7 @@ STORES = {  # store -> the folders a replay of it summarizes
     ROOT / "fixtures/eval/found8/exchanges": [ROOT / "fixtures/eval/found8"],
     ROOT / "fixtures/eval/found9/exchanges": [ROOT / "fixtures/eval/found9"],
     ROOT / "fixtures/eval/found10/exchanges": [ROOT / "fixtures/eval/found10"],
+    ROOT / "fixtures/eval/found11/exchanges": [ROOT / "fixtures/eval/found11"],
 }
 
 

@@ -587,7 +587,9 @@ def test_other_attacks_at_one_town_are_one_incident_per_kind_of_attack() -> None
         ("armed_assault", "Zaria", ["two"]), ("bombing", "Zaria", ["three", "four"])]
 
 
-def test_a_count_placed_at_another_town_of_the_same_state_is_asked_about() -> None:
+def _kafanchan_sentences_asked(fifth: str, sixth: str, fifth_by: str | None) -> list[int]:
+    """The sentences ``other_event_sentences`` asks about, of a Kafanchan raid whose fifth sentence counts two dead
+    (said by ``fifth_by``) and sixth three wounded."""
     from summarizer.pipeline import other_event_sentences
     from summarizer.schema import Extraction
 
@@ -595,48 +597,33 @@ def test_a_count_placed_at_another_town_of_the_same_state_is_asked_about() -> No
         "Gunmen kill 10 in Kafanchan\n"
         "Gunmen killed 10 people in Kafanchan, Kaduna State, on Sunday, police said.\n"
         "The attackers fled on motorbikes.\n"
-        "Residents buried the victims on Monday.\n"
-        "Two of the dead were children, police in Kafanchan said.\n"
-        "Three people were wounded when a bomb went off in Zaria on Monday.\n",
-        "towns",
-    )
-    incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
-                "perpetrator": None, "perpetrator_sentence": None, "figures": [
-                    {"sentence": 2, "amount": "10", "outcome": "killed", "group": "total", "according_to": "police"},
-                    {"sentence": 5, "amount": "Two", "outcome": "killed", "group": "civilians", "according_to": None},
-                    {"sentence": 6, "amount": "Three", "outcome": "wounded", "group": "total",
-                     "according_to": None}]}
-    extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [incident]},
-                                           context={"article": article})
-    # Zaria is another town of Kaduna State; the sentence naming Kafanchan goes on with the incident's story
-    assert list(other_event_sentences(extraction, article)) == [6]
-
-
-def test_a_place_in_the_sources_words_or_a_distance_from_it_does_not_make_a_sentence_another_incidents() -> None:
-    """found10 1015: "A police spokesman in Dublin said ... the checkpoint near Londonderry, 65 miles northwest of
-    Belfast, where five of the soldiers were killed" became an incident in Ireland holding the five."""
-    from summarizer.pipeline import other_event_sentences
-    from summarizer.schema import Extraction
-
-    article = parse_article(
-        "Gunmen kill 10 in Kafanchan\n"
-        "Gunmen killed 10 people in Kafanchan, Kaduna State, on Sunday, police said.\n"
-        "The attackers fled on motorbikes.\n"
-        "Residents buried the victims on Monday.\n"
-        "A police spokesman in Zaria said two of the dead were children.\n"
-        "Three more were wounded at a farm some 40 km south of Zaria.\n",
+        f"Residents buried the victims on Monday.\n{fifth}\n{sixth}\n",
         "towns",
     )
     incident = {**INCIDENT, "country": "Nigeria", "province": "Kaduna", "place": "Kafanchan", "place_sentence": 2,
                 "perpetrator": None, "perpetrator_sentence": None, "figures": [
                     {"sentence": 2, "amount": "10", "outcome": "killed", "group": "total", "according_to": "police"},
                     {"sentence": 5, "amount": "two", "outcome": "killed", "group": "civilians",
-                     "according_to": "A police spokesman in Zaria"},
+                     "according_to": fifth_by},
                     {"sentence": 6, "amount": "three", "outcome": "wounded", "group": "total",
                      "according_to": None}]}
     extraction = Extraction.model_validate({"is_incident_report": True, "incidents": [incident]},
                                            context={"article": article})
-    assert list(other_event_sentences(extraction, article)) == []
+    return list(other_event_sentences(extraction, article))
+
+
+def test_a_count_placed_at_another_town_of_the_same_state_is_asked_about() -> None:
+    # Zaria is another town of Kaduna State; the sentence naming Kafanchan goes on with the incident's story
+    assert _kafanchan_sentences_asked("The two dead were children, police in Kafanchan said.",
+                                      "Three people were wounded when a bomb went off in Zaria on Monday.", None) == [6]
+
+
+def test_a_place_in_the_sources_words_or_a_distance_from_it_does_not_make_a_sentence_another_incidents() -> None:
+    """found10 1015: "A police spokesman in Dublin said ... the checkpoint near Londonderry, 65 miles northwest of
+    Belfast, where five of the soldiers were killed" became an incident in Ireland holding the five."""
+    assert _kafanchan_sentences_asked("A police spokesman in Zaria said the two dead were children.",
+                                      "Three more were wounded at a farm some 40 km south of Zaria.",
+                                      "A police spokesman in Zaria") == []
 
 
 def test_a_count_of_an_attack_told_on_another_day_is_another_incident_whose_type_alone_is_asked() -> None:

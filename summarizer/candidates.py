@@ -1267,8 +1267,9 @@ _BY_AGENT = (r"\b(?i:killed|attacked|abducted|kidnapped|ambushed|shot|carried\s+
              r"bombing|offensive)\s+(?:\w+\s+)?(?i:by)\s+(?:the\s+)?")
 
 
-# Where the doers were, between them and their verb: "Armed men in western Ethiopia have rounded up" (found10 1027),
-# "A Christian rebel group in the Central African Republic ambushed" (found10 1020).
+# Where the doers were, between them and their verb: "Armed men in western Ethiopia have rounded up" (found10 1027).
+# Only after a word for attackers: "A Christian rebel group in the Central African Republic ambushed" (found10 1020)
+# still names no one.
 _WHERE_THEY_WERE = r"(?:\s+in\s+(?:the\s+)?(?:[a-z-]+ern\s+|central\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
 
 

@@ -1277,8 +1277,8 @@ def _doer(who: str, verb: str, equipped: bool = False) -> str:
     """A pattern for ``who`` as the subject of ``verb``, an auxiliary, an adverb or a day between; where
     ``equipped``, also what they bore ("insurgents using grenades and rockets stormed", "gunmen armed with rifles
     attacked", "militants riding motorcycles opened fire")."""
-    bore = r"(?:\s+(?i:using|armed\s+with|wielding|carrying|riding)\s+[^,.;:]{1,40}?)?" if equipped else ""
-    bore += _WHERE_THEY_WERE if equipped else ""
+    bore = (r"(?:\s+(?i:using|armed\s+with|wielding|carrying|riding)\s+[^,.;:]{1,40}?)?" + _WHERE_THEY_WERE
+            if equipped else "")
     return (rf"(?P<who>{who}){bore}\s+(?:(?i:have|has|had|reportedly|allegedly|also)\s+|(?i:on\s+{_WEEKDAY})\s+)*"
             rf"{verb}\b")
 

@@ -317,18 +317,21 @@ def countries_named(text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for name in load().country_names:
         k = key(name)
+        if f" {k}" not in words:
+            continue  # most names are not there: no pattern to run
         at = next((m.start() for m in re.finditer(rf"(?<= ){re.escape(k)}s?(?= )", words)  # "India's" too
-                   if not _end_of_a_division(words[: m.start()], name)), -1)
+                   if _owner_of_the_longer_name(words[: m.start()], name) is None), -1)
         if at >= 0:
             found.append((at, name))
     return [name for _, name in sorted(found)]
 
 
-def _end_of_a_division(before: str, country: str) -> bool:
-    """The country's name ends the name of another country's division: "Northern Ireland" names no Ireland."""
-    word = before.split()[-1:] or [""]
-    owner = country_of_division(f"{word[0]} {country}") if word[0] else None
-    return owner is not None and owner != country
+def _owner_of_the_longer_name(before: str, country: str) -> str | None:
+    """The other country whose division's name ``country`` ends, with the word ``before`` it ("Northern Ireland":
+    the United Kingdom), or None: there ``country`` names no country of its own."""
+    word = before.split()[-1:]
+    owner = country_of_division(f"{word[0]} {country}") if word else None
+    return owner if owner != country else None
 
 
 def country_for(country: str | None, context: Sequence[str], text: str) -> str | None:
@@ -348,9 +351,9 @@ def country_for(country: str | None, context: Sequence[str], text: str) -> str |
         if not first or country not in countries_named(text):
             # named only as the end of another country's division: "Ireland" for bombs in Omagh and Belfast, whose
             # articles write "Northern Ireland" (found7 926, found8 975)
-            owners = [country_of_division(f"{words[: m.start()].split()[-1]} {country}")
-                      for m in re.finditer(rf"(?<= ){re.escape(short)}(?= )", words) if words[: m.start()].strip()]
-            return next((o for o in owners if o and o != country), country)
+            owners = (_owner_of_the_longer_name(words[: m.start()], country)
+                      for m in re.finditer(rf"(?<= ){re.escape(short)}(?= )", words))
+            return next((o for o in owners if o), country)
         return country
     for source in (*context, text):
         named = countries_named(source)
@@ -541,13 +544,13 @@ _CAPS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+"  # a word of a wire dateline's 
 # capitals or not, the agency's name cut off in a stored copy).
 _WIRE_DAY = (r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
              r"(?:\s*\([^)]{1,40}\))?\s*(?:—|–|-|:)?\s+")
-_DATELINE = re.compile(rf"^\s*({_CAPS}(?: {_CAPS})*)\s*(?:,|\(|—|-)|"
-                       rf"^\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?){_WIRE_DAY}")
+_CITY = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"  # a city before the day, in capitals or not
+_DATELINE = re.compile(rf"^\s*({_CAPS}(?: {_CAPS})*)\s*(?:,|\(|—|-)|^\s*({_CITY}){_WIRE_DAY}")
 # A wire dateline opening a sentence, a page's date line before it: "BOGOTÁ, Colombia (AP) — ", "KABUL: ",
 # " date 2025-12-07 MOGADISHU (Reuters) - ".
 _WIRE_DATELINE = re.compile(rf"^\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?(?:{_CAPS}(?:\s+{_CAPS})*"
                             r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+|"
-                            rf"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?{_WIRE_DAY})")
+                            rf"{_CITY}{_WIRE_DAY})")
 
 
 def without_dateline(text: str) -> str:

@@ -33,9 +33,13 @@ _WEAK = {"no", "a", "an", "none", "half"}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "half"], key=len, reverse=True))
 # Digits after a letter name a thing, not a count: "AK47s", "F16", "M4".
 _DIGITS = r"(?<!\w)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# "and" joins number words into one number after a scale ("a hundred and five", "a dozen and a half") or before a
+# half ("two and a half million"); between two units it joins two numbers: "between four and six" is four to six
+# (found10 1030 had read it as ten).
+_AND_JOINS = r"(?:(?<=hundred\s)|(?<=thousand\s)|(?<=million\s)|(?<=dozen\s)|(?=and\s+a\s+half\b))"
 NUMBER_PATTERN = (
     rf"{_DIGITS}(?:[\s-]+(?:{'|'.join(_SCALES)})\b)?"  # "1.5 million" is one number, not 1 and a million
-    rf"|\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*\b"
+    rf"|\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_AND_JOINS}and\s+)?(?:{_NUMBER_WORD}))*\b"
 )
 _NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
 

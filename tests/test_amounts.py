@@ -19,6 +19,7 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("28-30", 28, 30, "range"),
         ("28–30 policemen", 28, 30, "range"),
         ("between 10 and 15", 10, 15, "range"),
+        ("between four and six", 4, 6, "range"),
         ("about 20", 20, 20, "approx"),
         ("around 20", 20, 20, "approx"),
         ("nearly 20", 20, 20, "approx"),
@@ -83,6 +84,17 @@ def test_number_words() -> None:
     assert words_to_int("forty-two") == 42
     assert words_to_int("a") is None
     assert numbers_in("Six police died and nine were wounded; 28-30 in all") == [6, 9, 28, 30]
+
+
+_UNITS_1_9 = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+@given(st.sampled_from(sorted(_UNITS_1_9)), st.sampled_from(sorted(_UNITS_1_9)))
+def test_and_between_two_units_joins_two_numbers(a: str, b: str) -> None:
+    """"four and six" is two numbers (a range after "between"), not ten; only a scale takes "and" into one number:
+    "a hundred and five"."""
+    assert numbers_in(f"{a} and {b} fighters") == [_UNITS_1_9[a], _UNITS_1_9[b]]
+    assert numbers_in(f"a hundred and {b}") == [100 + _UNITS_1_9[b]]
 
 
 def test_point_ignores_projections_and_vague_words() -> None:

@@ -57,7 +57,8 @@ def _skeleton(k: str) -> str:
 class Gazetteer:
     countries: dict[str, str]  # name key -> ISO code
     cities: dict[tuple[str, str], tuple[str, int]]  # (city key, ISO code) -> (division, population)
-    divisions: dict[str, dict[str, str]]  # ISO code -> {skeleton of division: division}
+    # ISO code -> {skeleton of a division's name: ((its bare name, the division), ...)}
+    divisions: dict[str, dict[str, tuple[tuple[str, str], ...]]]
     capitals: dict[str, str]  # ISO code -> city key of the national capital
     country_names: tuple[str, ...] = ()  # every country's name as the gazetteer spells it
     # ISO code -> {skeleton of a second-level division: (its bare name, the division above it)}
@@ -69,13 +70,13 @@ class Gazetteer:
     def division_named(self, text: str, cc: str) -> str | None:
         """The division whose name ``text`` is ('Khost province' -> 'Khowst'), spelling aside."""
         wanted = _bare(key(text))
-        division = self.divisions.get(cc, {}).get(_skeleton(wanted))
-        if division is None:
-            return None
-        names = [division] if (cc, division) not in _FRENCH else [division, _FRENCH[cc, division]]
-        if not any(_spelled_alike(_bare(key(name)), wanted) for name in names):
-            return None  # 'nigeria' is not 'Niger State', 'by' is not 'Bay': spelling tolerance needs length
-        return division
+        found: list[tuple[float, str]] = []
+        for bare, division in self.divisions.get(cc, {}).get(_skeleton(wanted), ()):
+            # 'nigeria' is not 'Niger State', 'by' is not 'Bay': spelling tolerance needs length
+            if _spelled_alike(bare, wanted):
+                found.append((1.0 if bare == wanted else SequenceMatcher(None, bare, wanted).ratio(), division))
+        # Of divisions with one skeleton, the one spelled so, else the nearest spelling: "Cauca" is not Chocó.
+        return max(found)[1] if found else None
 
     def division_above(self, text: str, cc: str) -> str | None:
         """The first-level division above the second-level one ``text`` names ("Soum province" -> Sahel, "Samar"
@@ -232,8 +233,9 @@ def division_anywhere(name: str) -> tuple[str, str] | None:
 def _divisions_by_name() -> dict[str, set[tuple[str, str]]]:
     out: dict[str, set[tuple[str, str]]] = {}
     for cc, divisions in load().divisions.items():
-        for division in divisions.values():
-            out.setdefault(_bare(key(division)), set()).add((cc, division))
+        for named in divisions.values():
+            for _, division in named:
+                out.setdefault(_bare(key(division)), set()).add((cc, division))
     return out
 
 
@@ -250,7 +252,6 @@ def load() -> Gazetteer:
 # Divisions GeoNames names in French where English-language news, and annotators, use an English name. The
 # French name is still recognised in an article; a province the gazetteer supplies is shown in English.
 _ENGLISH = {("CD", "Nord Kivu"): "North Kivu", ("ML", "Tombouctou"): "Timbuktu"}
-_FRENCH = {(cc, english): french for (cc, french), english in _ENGLISH.items()}
 
 
 def _spelled_alike(name: str, wanted: str) -> bool:
@@ -267,7 +268,7 @@ def _load() -> Gazetteer:
         cc, _, name = line.partition("\t")
         countries[key(name)] = cc
     cities: dict[tuple[str, str], tuple[str, int]] = {}
-    divisions: dict[str, dict[str, str]] = {}
+    divisions: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
     seen: set[tuple[str, str]] = set()  # a division recurs for each of its cities; its skeleton is computed once
     with gzip.open(str(base / "cities.tsv.gz"), "rt", encoding="utf-8") as f:
         for line in f:
@@ -283,7 +284,9 @@ def _load() -> Gazetteer:
             if (cc, named) not in seen:
                 seen.add((cc, named))
                 for name in dict.fromkeys((named, division)):  # the French name first, as GeoNames has it
-                    divisions.setdefault(cc, {}).setdefault(_skeleton(key(name)), division)
+                    known = divisions.setdefault(cc, {}).setdefault(_skeleton(key(name)), ())
+                    if (entry := (_bare(key(name)), division)) not in known:
+                        divisions[cc][_skeleton(key(name))] = (*known, entry)
     capitals: dict[str, str] = {}
     for line in (base / "capitals.tsv").read_text(encoding="utf-8").splitlines():
         cc, _, name = line.partition("\t")

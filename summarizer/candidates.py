@@ -1464,8 +1464,11 @@ _NAMED_AFTER = re.compile(rf"\s*,\s*(?P<name>(?:{_ABBR})*{CAPITAL}[\w'’-]+(?:\
 # role between commas too ("a military spokesman, Col. Ahmed Ali, said").
 # A name's abbreviation in brackets is part of it ("The National Emergency Management Agency (NEMA) said", found 319).
 _BRACKETED = r"\([A-Z][\w.&'’-]{1,14}\)"
+# A few words quoted in the words between the commas: 'Abdullah Massoud, citing "preliminary" figures, said'
+# (found10 1017 had lost the deputy minister who gave its first toll).
+_QUOTED_WORDS = r"[\"“][^\"“”,.;:]{1,30}[\"”]"
 _SUBJECT = re.compile(rf"(?P<who>(?:{_ABBR}|{_BRACKETED}|[^,.;:()\"“”])+?)"
-                      rf"(?:\s*,\s*(?P<role>(?:{_ABBR}|{_BRACKETED}|[^,.;:()\"“”])+?)\s*,)?\s+(?:also\s+|"
+                      rf"(?:\s*,\s*(?P<role>(?:{_ABBR}|{_BRACKETED}|{_QUOTED_WORDS}|[^,.;:()\"“”])+?)\s*,)?\s+(?:also\s+|"
                       rf"later\s+|earlier\s+|have\s+|has\s+|had\s+)?(?P<verb>{_SAY})\b(?!\s+by\b(?!\s+(?:tele)?phone\b))"
                       # "said to the Reuters news agency", not "said to be"
                       r"(?!(?<=according)\s+to\b)(?!\s+to\s+(?!(?:the\s+)?[A-Z]))")

@@ -126,6 +126,12 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
 _DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.I)
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|rs)\.?\s*$", re.I)
+# How many live in a place or were gathered in it, not how many were hurt: "this town of 15,000", "a nation of 190
+# million people", "a population of", "a church packed with hundreds of worshippers" (found11 1064, 1065: the town's
+# people had been read as 15,000 soldiers killed, the congregation as 200 civilians killed).
+_HOW_MANY_THERE = re.compile(r"\b(?:(?:town|city|village|nation|country|community|settlement|camp)\s+of|"
+                             r"population\s+of|(?:packed|crowded|filled|thronged)\s+with|full\s+of)\s+"
+                             r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+)?$", re.I)
 _ALONE = re.compile(r"^(?:a|an|one|no|hundred|thousand|million|billion)$", re.I)
 _NAME_BEFORE = re.compile(rf"\b{CAPITAL}[\w'’-]+,\s*$")
 # Things a count in a casualty sentence may count instead of people ("two roadside bombs blew up, wounding
@@ -362,6 +368,8 @@ def _measures(text: str, start: int, end: int) -> bool:
     if _YEAR.fullmatch(phrase.strip()) or _UNIT_AFTER.match(text[end:]) or _COMPOUND_AFTER.match(text[end:]):
         return True
     if _DATE_BEFORE.search(text[:start]) or _DATE_AFTER.match(text[end:]) or _MONEY_BEFORE.search(text[:start]):
+        return True
+    if _HOW_MANY_THERE.search(text[:start]):
         return True
     if _NAME_BEFORE.search(text[:start]) and text[end:].lstrip().startswith(","):
         return True  # "said Hasan Imran, 30, a resident": an age
@@ -785,7 +793,8 @@ def counts(article: Article) -> list[Count]:
             spans.append((start, end, phrase))
         for m in _VAGUE.finditer(s.text):
             if (not any(a <= m.start() < b for a, b, _ in spans) and not _not_hurt(s.text, m.end())
-                    and not _counts_things(s.text, m.end())):  # "several homes burned", "several locations"
+                    and not _counts_things(s.text, m.end())  # "several homes burned", "several locations"
+                    and not _HOW_MANY_THERE.search(s.text[:m.start()])):
                 spans.append((m.start(), m.end(), m.group(0)))
         for m in _VAGUE_HURT.finditer(s.text):
             a, b = m.span("a") if m.group("a") else m.span("b")

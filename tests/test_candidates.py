@@ -77,6 +77,10 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "Militants overran two army posts, killing a man.",
     "Gunmen on two motorcycles killed a man.",  # found4 610, found2 401
     "Experts recovered at least 10 bullet casings after gunmen killed a man.",  # found4 604
+    # how many live in a place or were gathered there (found11 1064, 1065)
+    "Gunmen killed a man in this town of 15,000 near the border.",
+    "A bomber attacked a church packed with hundreds of worshippers, killing a man.",
+    "Nigeria, a nation of 190 million people, mourned a man killed by gunmen.",
 ])
 def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     assert [a for a in amounts(sentence) if a.lower() != "a man"] == []  # the man killed is one person, proposed

@@ -81,6 +81,10 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "Gunmen killed a man in this town of 15,000 near the border.",
     "A bomber attacked a church packed with hundreds of worshippers, killing a man.",
     "Nigeria, a nation of 190 million people, mourned a man killed by gunmen.",
+    # people the authorities took or sent, not hurt (found10 1023)
+    "Authorities arrested 15 people in connection with a shooting that killed a man.",
+    "Police arrested four suspects after gunmen killed a man.",
+    "Troops rounded up about 20 people with suspected links to the gunmen who killed a man.",
 ])
 def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     assert [a for a in amounts(sentence) if a.lower() != "a man"] == []  # the man killed is one person, proposed

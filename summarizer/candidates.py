@@ -598,12 +598,14 @@ _ONE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|ONE|AN?|[Aa]nother)\s+(?:(?!(?:an
                          rf"(?:{_PERSON}s|(?:gun|police|country|kins|tribes|fisher|militia|service)?m[ae]n|women|"
                          rf"children|people|victims|wounded|injured|dead)\b")
 _ONE_BEFORE = re.compile(r"\b(?:(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|shot|"
-                         r"shooting|beheaded|beheading|murdered|murdering|stabbed|stabbing)|"
+                         r"shooting|beheaded|beheading|murdered|murdering|stabbed|stabbing|assassinated|assassinating)|"
                          # "shot dead a journalist", "gunned down a farmer", "was killed along with one officer"
                          r"(?:shot|shooting|gunned|gunning|hacked|hacking|stabbed|beaten|beat|burned|burnt|clubbed)\s+"
                          r"(?:dead|down|to\s+death)|(?:shot|shooting)\s+and\s+(?:killed|killing|wounded|wounding|"
                          r"injured|injuring)|(?:killed|dead|died|wounded|injured)\s+(?:along|together)\s+with)\s+$",
                          re.I)
+_THE_PERSON = re.compile(rf"\b[Tt]he\s+(?:(?!(?:and|or|an?|one|the|was|were|is|has|had|who|which|that|said|told|by|"
+                         rf"in|at|on|with)\b)[\w'’-]+\s+){{0,3}}{_PERSON}\b(?!['’]s)")
 _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+|later\s+)*"
                         r"(?:killed|shot(?: dead)?|wounded|injured|beheaded|decapitated|murdered|stabbed(?: to death)?|"
                         r"hurt|slain|executed|pronounced dead|found dead)|died|dies)\b", re.I)
@@ -677,6 +679,12 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
                 found.append((m.start(), m.end(), m.group(0), outcome))
             continue
         found.append((m.start(), m.end(), m.group(0), _verb_outcome(said.group(0))))
+    for m in _THE_PERSON.finditer(text):
+        # "Gunmen shot dead the deputy mayor of La Ceiba": one person named by a role, the object of a verb of death
+        # or wounds (found7 924); only as its object, as "the soldier died" may be one counted before.
+        verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+        if verb is not None and free(m.start(), m.end()):
+            found.append((m.start(), m.end(), m.group(0), _verb_outcome(verb.group(0))))
     for m in _ANOTHER_ONE.finditer(text):
         verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         after = _ONE_AFTER.match(text[m.end():])

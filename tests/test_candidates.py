@@ -122,6 +122,13 @@ def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     ("Another attack killed a man.", [("a man", "killed")]),  # no person
     # the verbs of one killing and a person's own fate (found4 604, found2 427), one with an adverb (found2 420)
     ("Gunmen shot dead a senior journalist near the club.", [("a senior journalist", "killed")]),
+    # one person named by a role, the object of a verb of death (found7 924, found9 1002, 1006), not its subject:
+    # "the soldier died" may be one counted before
+    ("Gunmen on Tuesday shot dead the deputy mayor of the port city.", [("the deputy mayor", "killed")]),
+    ("Rebels stormed the school and killed the guard after a brief fight.", [("the guard", "killed")]),
+    ("Gunmen assassinated the provincial governor on Monday.", [("the provincial governor", "killed")]),
+    ("The soldier died of his wounds in hospital.", []),
+    ("Police said the bomber's vest killed 12.", [("12", "killed")]),
     ("Troops found a soldier who later died of his wounds.", [("a soldier", "killed")]),
     ("A driver who came to pick them up said he saw the gunmen.", []),
     ("Six people were killed and one seriously injured.", [("Six", "killed"), ("one seriously injured", "wounded")]),

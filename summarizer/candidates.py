@@ -611,16 +611,21 @@ _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\
                         r"hurt|slain|executed|pronounced dead|found dead)|died|dies)\b", re.I)
 
 
-# "one" told with its outcome alone ("The toll is 11 guards killed, one wounded"), or as the object of a verb of
+# "one" told with its outcome alone ("The toll is 11 guards killed, one wounded", "five rangers were killed and one
+# other wounded", "one person seriously wounded": found11 1055, 1051), or as the object of a verb of
 # death or wounds whatever noun follows ("A roadside bomb killed one army ranger"): a count of one like "one officer".
-_ONE_OUTCOME = re.compile(r"\b[Oo]ne\s+(?:(?:was|is|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?"
+_ONE_OUTCOME = re.compile(r"\b[Oo]ne\s+(?:(?:other|more)\s+(?:(?:was|is|has\s+been|had\s+been)\s+)?|"
+                          r"(?:person|civilian|soldier|policeman|officer)\s+(?=\w+ly\s|wounded|injured|hurt|killed|dead)|"
+                          r"(?:was|is|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?"
                           r"(?P<word>wounded|injured|hurt|killed|dead)\b(?!\s+(?:man|woman|person|people|"
                           r"soldier|officer|civilian)\b)")
 # "another" standing for one more person, after a verb of death or wounds or as the subject of one ("killed a
 # mayor and wounded another", "injured another", "another was wounded"); "another 10", "another attack" are no
 # person.
-_ANOTHER_ONE = re.compile(r"\b[Aa]nother(?=\s*[,.;:!?]|\s*$|\s+(?:was|is|has|had|died|dies|in|at|on|and|or|but|while|"
+_ANOTHER_ONE = re.compile(r"\b[Aa]nother(?=\s*[,.;:!?]|\s*$|\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|killed|dead)\b|"
+                          r"\s+(?:was|is|has|had|died|dies|in|at|on|and|or|but|while|"
                           r"during|when|as|near|who|after|before|by|with|following|since|from)\b)")
+_OUTCOME_NEXT = re.compile(r"\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|killed|dead)\b", re.I)  # "and another wounded"
 # A relative clause that is the person's own fate: "a soldier who later died", "a driver who came to pick them
 # up was killed" is not.
 _WHO_DIED = re.compile(r"^\s*,?\s*who\s+(?:\w+ly\s+|later\s+)?(?:died|succumbed)\b", re.I)
@@ -687,7 +692,7 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
             found.append((m.start(), m.end(), m.group(0), _verb_outcome(verb.group(0))))
     for m in _ANOTHER_ONE.finditer(text):
         verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-        after = _ONE_AFTER.match(text[m.end():])
+        after = _ONE_AFTER.match(text[m.end():]) or _OUTCOME_NEXT.match(text[m.end():])
         if after is not None and _SAID_OR_RELATIVE.search(after.group(0)):
             after = None
         said = verb or after

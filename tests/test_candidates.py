@@ -111,6 +111,13 @@ def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     ("A roadside bomb killed one army ranger and wounded four others.",
      [("one army ranger", "killed"), ("four", "wounded")]),
     ("One killed, 5 hurt in Kano blast", [("One killed", "killed"), ("5", "wounded")]),
+    # ... with "other" or a word for one person before the outcome (found11 1055, 1051; found10 1022)
+    ("Five rangers were killed and one other wounded in an explosion.",
+     [("Five", None), ("one other wounded", "wounded")]),
+    ("Gunmen killed eight villagers, leaving one person seriously wounded.",
+     [("eight", "killed"), ("one person seriously wounded", "wounded")]),
+    ("There was a shootout, with one soldier killed and another wounded.",
+     [("one soldier killed", "killed"), ("another", "wounded")]),
     ("The strike destroyed one building and killed two.", [("two", "killed")]),  # a thing: no
     # "another" for one more person, the verb before or after it (found5 712, 724; found4 610; found3 515)
     ("Gunmen killed a town mayor and wounded another in a brazen attack.",

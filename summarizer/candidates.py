@@ -1717,14 +1717,27 @@ _THE_ROLE = re.compile(r"^the\s+(?P<role>official|officer|spokesman|spokeswoman|
                        r"resident|doctor|agency|broadcaster|ministry|statement|monitor|observatory)$", re.I)
 
 
+# A group named again as "the group" ("The group said it had killed more than 20 soldiers" after "Al-Shabaab said it
+# carried out the attack": found9 995, extra 217, found11 1043): the nearest group that claimed the attack before.
+_THE_GROUP = re.compile(r"^the\s+(?:(?:armed|militant|extremist|rebel|jihadist|insurgent|terrorist|islamist)\s+)?"
+                        r"(?:group|organi[sz]ation|movement|militants|rebels|insurgents|jihadists)$", re.I)
+
+
 def _attributions(article: Article) -> Iterator[tuple[Sentence, list[Speaker]]]:
     """Each trusted sentence with its attributions, a speaker named again by their role ("the official") given the
-    name of the nearest speaker before whose words hold that role."""
+    name of the nearest speaker before whose words hold that role, "the group" the name of the nearest claimant
+    before (``claims``)."""
     before: list[str] = []
+    claimed = claims(article) if any(_THE_GROUP.match(sp.name) for s in article.trusted().sentences
+                                     for sp in _speakers_in(s)) else []
     for s in article.trusted().sentences:
         found = []
         for sp in _speakers_in(s):
-            if (role := _THE_ROLE.match(sp.name)) is not None:
+            if _THE_GROUP.match(sp.name):
+                group = next((who for who, at in reversed(claimed) if at < s.id), None)
+                if group is not None:
+                    sp = Speaker(group, sp.sentence, sp.outlet)
+            elif (role := _THE_ROLE.match(sp.name)) is not None:
                 word = re.compile(rf"\b{role.group('role')}\b", re.I)
                 named = next((b for b in reversed(before) if word.search(b) and not _THE_ROLE.match(b)), None)
                 if named is not None:

@@ -199,6 +199,18 @@ def test_a_speaker_named_again_by_their_role_is_the_speaker_named_before() -> No
     assert said[2] == ["a provincial security source"]
 
 
+def test_a_group_named_again_as_the_group_is_the_claimant_named_before() -> None:
+    """'The group said it had killed more than 20 soldiers' after Al-Shabaab's claim is Al-Shabaab's word (found9
+    995, extra 217); with no claimant before, 'the group' stays as written."""
+    text = ("Al-Shabaab militants stormed a base near Marka, killing 12 soldiers, officials said.\n"
+            "Al-Shabaab said it carried out the attack.\n"
+            "The group said it had killed more than 20 soldiers.\n")
+    said = speakers_by_sentence(parse_article(text, "t"))
+    assert said[3] == ["Al-Shabaab"]
+    alone = speakers_by_sentence(parse_article("The group said it had killed more than 20 soldiers.\n", "t"))
+    assert alone[1] == ["The group"]
+
+
 def test_attributions_as_the_article_words_them() -> None:
     text = ("A bomb killed 13 people in Jalalabad, local officials said.\n"
             "At least 14 were wounded, according to Attaullah Khogyani, a spokesman for the governor.\n"

@@ -629,6 +629,7 @@ _OUTCOME_NEXT = re.compile(r"\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|killed|dead
 # A relative clause that is the person's own fate: "a soldier who later died", "a driver who came to pick them
 # up was killed" is not.
 _WHO_DIED = re.compile(r"^\s*,?\s*who\s+(?:\w+ly\s+|later\s+)?(?:died|succumbed)\b", re.I)
+_ONE_ALONE = re.compile(r"\b[Oo]ne\b(?=\s*(?:[,.;:!?)]|(?:and|or|but|while|as|in|at|on)\b|$))")
 _ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|which|that|when|while|as|after|"
                          r"before|but|the|a|an|was|were|is|are|had|has|have|by|from|to|for|near|during|more|other|"
                          r"another|person)\b)[a-z][\w'’-]*\s+){0,2}(?!(?:and|or|of|in|at|on|with|the|a|an|by|to|"
@@ -698,6 +699,11 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
         said = verb or after
         if said is not None and free(m.start(), m.end()):
             found.append((m.start(), m.end(), m.group(0), _verb_outcome(said.group(0))))
+    for m in _ONE_ALONE.finditer(text):
+        # "killing one and wounding three" (found7 917): "one" alone, the object of a verb of death or wounds
+        verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+        if verb is not None and free(m.start(), m.end()):
+            found.append((m.start(), m.end(), m.group(0), _verb_outcome(verb.group(0))))
     for m in _ONE_OBJECT.finditer(text):
         verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         if verb is not None and free(m.start(), m.end()):

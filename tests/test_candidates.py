@@ -112,6 +112,10 @@ def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     ("A roadside bomb killed one army ranger and wounded four others.",
      [("one army ranger", "killed"), ("four", "wounded")]),
     ("One killed, 5 hurt in Kano blast", [("One killed", "killed"), ("5", "wounded")]),
+    # "one" alone as the object of a verb of death or wounds (found7 917), not "one" of anything else
+    ("The guerrillas attacked one of the patrols with explosives, killing one and wounding three.",
+     [("one", "killed"), ("three", "wounded")]),
+    ("Gunmen killed 12 people in one day.", [("12", "killed")]),
     # ... with "other" or a word for one person before the outcome (found11 1055, 1051; found10 1022)
     ("Five rangers were killed and one other wounded in an explosion.",
      [("Five", None), ("one other wounded", "wounded")]),

@@ -1487,8 +1487,12 @@ _TOLD = re.compile(rf"\b(?:told|tells|telling|speaking\s+to|quoted\s+by)\s+(?:th
 # a military source"): "He said the incident began with a bomb blast" and "officials said Wednesday morning" put the
 # heard words, not a speaker, after the verb. A title's abbreviation ("Maj.", "U.S.") does not end the name.
 _ABBR = r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){2,})\s*"
+_BRACKETED = r"\([A-Z][\w.&'’-]{1,14}\)"
 _SAID_AFTER = re.compile(r"(?:[,\"”’]|(?<=[^\s'])')\s*(?:said|says|added|adds|confirmed|reported|told\s+reporters)\s+"
-                         rf"(?P<who>(?:the\s+|a\s+|an\s+)?(?:{_ABBR}|[^,.;:()\"“”])+?)(?=\s*(?:[,.;:()\"“”]|$|"
+                         rf"(?P<who>(?:the\s+|a\s+|an\s+)?(?:{_ABBR}|{_BRACKETED}|[^,.;:()\"“”])+?)"
+                         # a title's abbreviation in brackets before the name is part of it: "said Deputy Inspector
+                         # General (DIG) Abdul Razzaq Cheema" (found11 1044)
+                         r"(?=\s*(?:[,.;:)\"“”]|\((?![A-Z][\w.&'’-]{1,14}\)\s+[A-Z])|$|"
                          r"\s+(?:on|in|at|who|when|after|adding|while|that)\b))")
 # The name after an inverted speaker's description, closing the sentence or set off by commas: "..., said the
 # official, Abdul Mansoor Kakar." (found3 501), "said a police spokesman, Maj. Ali Khan, adding ...".
@@ -1498,7 +1502,6 @@ _NAMED_AFTER = re.compile(rf"\s*,\s*(?P<name>(?:{_ABBR})*{CAPITAL}[\w'’-]+(?:\
 # Islamic State group", "an attack claimed by a Kurdish militant group"). A title's abbreviation may stand in the
 # role between commas too ("a military spokesman, Col. Ahmed Ali, said").
 # A name's abbreviation in brackets is part of it ("The National Emergency Management Agency (NEMA) said", found 319).
-_BRACKETED = r"\([A-Z][\w.&'’-]{1,14}\)"
 # A few words quoted in the words between the commas: 'Abdullah Massoud, citing "preliminary" figures, said'
 # (found10 1017 had lost the deputy minister who gave its first toll).
 _QUOTED_WORDS = r"[\"“][^\"“”,.;:]{1,30}[\"”]"

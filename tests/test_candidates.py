@@ -405,6 +405,10 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     # a description too long to be a speaker, and the name between commas it describes (found8 951)
     ("The nurse in charge of the clinic where the victims are being treated, Silas Ayuba, confirmed that six "
      "bodies were brought in.", [("Silas Ayuba", None)]),
+    # a title's abbreviation in brackets before an inverted speaker's name (found11 1044)
+    ("Twelve people died, said Deputy Inspector General (DIG) Abdul Razzaq Cheema.",
+     [("Deputy Inspector General (DIG) Abdul Razzaq Cheema", None)]),
+    ("Twelve people died, said police (pictured) on Monday.", [("police", None)]),
     # a word quoted between the commas is still how the speaker spoke (found10 1017)
     ('Deputy minister Abdullah Massoud, citing "preliminary" figures, said 15 people were killed.',
      [("Deputy minister Abdullah Massoud", None)]),

@@ -405,6 +405,10 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     # a description too long to be a speaker, and the name between commas it describes (found8 951)
     ("The nurse in charge of the clinic where the victims are being treated, Silas Ayuba, confirmed that six "
      "bodies were brought in.", [("Silas Ayuba", None)]),
+    # "reports" as a noun before its own verb is no verb of a speaker (found10 1033, found11 1053)
+    ("Initial reports said assailants killed at least 29 people.", [("Initial reports", None)]),
+    ("The toll is unclear, with reports indicating up to 25 police officers killed.", []),
+    ("The agency reports that 12 people died.", [("The agency", None)]),
     # a title's abbreviation in brackets before an inverted speaker's name (found11 1044)
     ("Twelve people died, said Deputy Inspector General (DIG) Abdul Razzaq Cheema.",
      [("Deputy Inspector General (DIG) Abdul Razzaq Cheema", None)]),

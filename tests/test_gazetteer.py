@@ -245,3 +245,11 @@ def test_a_country_named_only_as_the_end_of_another_countrys_division_is_that_co
     # written alone once, it stays: the article names it
     assert country_for("Ireland", [], text + " Ireland's prime minister condemned it.") == "Ireland"
     assert countries_named("Troops crossed from Northern Ireland into Ireland.") == ["Ireland"]
+
+
+def test_a_continent_is_no_country() -> None:
+    """GeoNames' pseudo-countries "Europe" and "Asia/Pacific Region" hold no place: a Paris bombing "in Europe" was
+    coded with the country Europe (found11 1056); the city's country stands instead."""
+    text = "A bomb tore apart a subway car in Paris, raising fears of terror in Europe and the Asia/Pacific Region."
+    assert countries_named(text) == []
+    assert country_of_places(["in Paris", text]) == "France"

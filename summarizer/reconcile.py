@@ -162,6 +162,19 @@ def estimates(figures: list[FigureOut]) -> list[Estimate]:
     return out
 
 
+# A frame word after a division's name keeps it a place: "Borno State", "Helmand province".
+_FRAME_AFTER = re.compile(r"\s+(?:State|Province|Region|District|County|Governorate|Division|Department|Territory)\b")
+
+
+def _only_in_names(province: str, text: str) -> bool:
+    """Does the article write ``province`` only as the first word of a longer name ("Assam Rifles", "Punjab
+    Police"), never as a place? Then the model read a unit's or a body's name as where it happened (found11 1048:
+    an Assam Rifles convoy ambushed "in Manipur's Churachandpur district")."""
+    found = list(re.finditer(rf"\b{re.escape(province)}\b", text))
+    return bool(found) and all(re.match(r"\s+[A-Z][a-z]", text[m.end():]) and not _FRAME_AFTER.match(text[m.end():])
+                               for m in found)
+
+
 def _city_elsewhere(place: str, cc: str, text: str) -> str | None:
     """The country (as the article names it) of the big city that opens ``place`` ("Kampala, Uganda": Uganda),
     where that city is one of another country than ``cc`` (``gazetteer.city_anywhere``) and no place of ``cc``."""
@@ -320,7 +333,8 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
         if place:
             where = _where(inc.model_copy(update={"place": place, "place_sentence": place_sentence}), figures,
                            article, main)
-    province, derived = province_for(inc.province, place, country, where)
+    given_province = None if inc.province and _only_in_names(inc.province, article.text) else inc.province
+    province, derived = province_for(given_province, place, country, where)
     return IncidentOut(
         headline=inc.headline,
         summary=inc.summary,

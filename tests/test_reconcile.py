@@ -249,6 +249,18 @@ def test_a_province_of_another_country_does_not_move_a_place_that_lies_in_the_co
     assert inc.province != "Niger"  # type: ignore[attr-defined]
 
 
+def test_a_division_the_article_writes_only_as_the_first_word_of_a_name_is_no_province() -> None:
+    # found11 1048: an Assam Rifles convoy ambushed in Manipur
+    text = ("A colonel of Assam Rifles and four jawans were killed in an ambush in Manipur's Churachandpur district.\n"
+            "The convoy of the commanding officer of 46 Assam Rifles was attacked with an IED.\n")
+    (inc,) = _one(text, country="India", province="Assam", place="Churachandpur", place_sentence=1)
+    assert inc.province == "Manipur"  # type: ignore[attr-defined]
+    # written as a place once, it is the province
+    (placed,) = _one(text + "Troops were later sent from Assam.\n", country="India", province="Assam",
+                     place="Churachandpur", place_sentence=1)
+    assert placed.province == "Assam"  # type: ignore[attr-defined]
+
+
 def test_a_big_city_of_another_country_the_article_names_is_that_countrys_whoever_claimed_the_attack() -> None:
     # found11 1049: bombs in Kampala claimed by Somalia's Al Shabab
     text = ("Somalia's Al Shabab claims responsibility for Uganda bombings.\n"

@@ -1736,6 +1736,13 @@ _THE_GROUP = re.compile(r"^the\s+(?:(?:armed|militant|extremist|rebel|jihadist|i
                         r"(?:group|organi[sz]ation|movement|militants|rebels|insurgents|jihadists)$", re.I)
 
 
+def _headed_by(name: str, role: str) -> bool:
+    """Does ``name`` hold ``role`` ("a provincial security source", "Dak Tap Chuol, a local official", "news agency
+    Al-Akhbar"), not as the owner of something else ("the defence ministry's late Thursday statement" is a
+    statement, not the ministry: develop 014)?"""
+    return re.search(rf"\b{re.escape(role)}\b(?!['’]s\b)", name, re.I) is not None
+
+
 def _attributions(article: Article) -> Iterator[tuple[Sentence, list[Speaker]]]:
     """Each trusted sentence with its attributions, a speaker named again by their role ("the official") given the
     name of the nearest speaker before whose words hold that role, "the group" the name of the nearest claimant
@@ -1751,8 +1758,8 @@ def _attributions(article: Article) -> Iterator[tuple[Sentence, list[Speaker]]]:
                 if group is not None:
                     sp = Speaker(group, sp.sentence, sp.outlet)
             elif (role := _THE_ROLE.match(sp.name)) is not None:
-                word = re.compile(rf"\b{role.group('role')}\b", re.I)
-                named = next((b for b in reversed(before) if word.search(b) and not _THE_ROLE.match(b)), None)
+                named = next((b for b in reversed(before) if _headed_by(b, role.group("role"))
+                              and not _THE_ROLE.match(b)), None)
                 if named is not None:
                     sp = Speaker(named, sp.sentence, sp.outlet)
             found.append(sp)

@@ -201,6 +201,10 @@ def test_a_speaker_named_again_by_their_role_is_the_speaker_named_before() -> No
     assert names(text) == [("a provincial security source", None), ("the governor", None)]
     said = speakers_by_sentence(parse_article(text, "t"))
     assert said[2] == ["a provincial security source"]
+    # a role word that owns something else names that thing, not the role (develop 014)
+    owned = ("The defence ministry's late Thursday statement said 23 soldiers were killed.\n"
+             "About 30 attackers were killed, the ministry said.\n")
+    assert speakers_by_sentence(parse_article(owned, "t"))[2] == ["the ministry"]
 
 
 def test_a_group_named_again_as_the_group_is_the_claimant_named_before() -> None:

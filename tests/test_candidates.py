@@ -728,6 +728,8 @@ def test_a_count_stays_in_the_time_of_its_paragraph(paragraph: str, elsewhen: st
     ("Al-Shabab said it was responsible for the attack.", [("Al-Shabab", 1)]),
     ("The Velka Front said in a statement that its fighters carried out the attack.", [("The Velka Front", 1)]),
     ("Police said they were responsible for security at the market.", []),  # no attack
+    ("Police said they believe al Qaeda in Iraq was behind the attack.", []),  # a blame (found11 1052)
+    ("Officials said they suspected the Velka Front carried out the bombing.", []),
     ("the militants claimed responsibility.", []),  # no name
     # a claim by its toll (found7 902, found9 991), not a state's count of the attackers it killed
     ("The Velka Front claims killing seven officers in the attack, according to a monitor.", [("The Velka Front", 1)]),

@@ -685,12 +685,6 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
                 found.append((m.start(), m.end(), m.group(0), outcome))
             continue
         found.append((m.start(), m.end(), m.group(0), _verb_outcome(said.group(0))))
-    for m in _THE_PERSON.finditer(text):
-        # "Gunmen shot dead the deputy mayor of La Ceiba": one person named by a role, the object of a verb of death
-        # or wounds (found7 924); only as its object, as "the soldier died" may be one counted before.
-        verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-        if verb is not None and free(m.start(), m.end()):
-            found.append((m.start(), m.end(), m.group(0), _verb_outcome(verb.group(0))))
     for m in _ANOTHER_ONE.finditer(text):
         verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         after = _ONE_AFTER.match(text[m.end():]) or _OUTCOME_NEXT.match(text[m.end():])
@@ -699,12 +693,10 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
         said = verb or after
         if said is not None and free(m.start(), m.end()):
             found.append((m.start(), m.end(), m.group(0), _verb_outcome(said.group(0))))
-    for m in _ONE_ALONE.finditer(text):
-        # "killing one and wounding three" (found7 917): "one" alone, the object of a verb of death or wounds
-        verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
-        if verb is not None and free(m.start(), m.end()):
-            found.append((m.start(), m.end(), m.group(0), _verb_outcome(verb.group(0))))
-    for m in _ONE_OBJECT.finditer(text):
+    # The object of a verb of death or wounds: one person named by a role ("Gunmen shot dead the deputy mayor of La
+    # Ceiba", found7 924; only as the object, as "the soldier died" may be one counted before), "one" alone ("killing
+    # one and wounding three", found7 917), "one" before a noun ("killed one army ranger").
+    for m in (*_THE_PERSON.finditer(text), *_ONE_ALONE.finditer(text), *_ONE_OBJECT.finditer(text)):
         verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         if verb is not None and free(m.start(), m.end()):
             found.append((m.start(), m.end(), m.group(0), _verb_outcome(verb.group(0))))
@@ -1739,7 +1731,7 @@ _THE_GROUP = re.compile(r"^the\s+(?:(?:armed|militant|extremist|rebel|jihadist|i
                         r"(?:group|organi[sz]ation|movement|militants|rebels|insurgents|jihadists)$", re.I)
 
 
-def _headed_by(name: str, role: str) -> bool:
+def _holds_role(name: str, role: str) -> bool:
     """Does ``name`` hold ``role`` ("a provincial security source", "Dak Tap Chuol, a local official", "news agency
     Al-Akhbar"), not as the owner of something else ("the defence ministry's late Thursday statement" is a
     statement, not the ministry: develop 014)?"""
@@ -1750,18 +1742,18 @@ def _attributions(article: Article) -> Iterator[tuple[Sentence, list[Speaker]]]:
     """Each trusted sentence with its attributions, a speaker named again by their role ("the official") given the
     name of the nearest speaker before whose words hold that role, "the group" the name of the nearest claimant
     before (``claims``)."""
+    said = [(s, list(_speakers_in(s))) for s in article.trusted().sentences]
+    claimed = claims(article) if any(_THE_GROUP.match(sp.name) for _, found in said for sp in found) else []
     before: list[str] = []
-    claimed = claims(article) if any(_THE_GROUP.match(sp.name) for s in article.trusted().sentences
-                                     for sp in _speakers_in(s)) else []
-    for s in article.trusted().sentences:
+    for s, spoken in said:
         found = []
-        for sp in _speakers_in(s):
+        for sp in spoken:
             if _THE_GROUP.match(sp.name):
                 group = next((who for who, at in reversed(claimed) if at < s.id), None)
                 if group is not None:
                     sp = Speaker(group, sp.sentence, sp.outlet)
             elif (role := _THE_ROLE.match(sp.name)) is not None:
-                named = next((b for b in reversed(before) if _headed_by(b, role.group("role"))
+                named = next((b for b in reversed(before) if _holds_role(b, role.group("role"))
                               and not _THE_ROLE.match(b)), None)
                 if named is not None:
                     sp = Speaker(named, sp.sentence, sp.outlet)

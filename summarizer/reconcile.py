@@ -14,8 +14,6 @@ from collections.abc import Iterable, Sequence
 from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, span, words_to_int
 from summarizer.articles import Article, is_title_line
 from summarizer.gazetteer import (
-    city_anywhere,
-    countries_named,
     country_for,
     country_of_division,
     country_of_places,
@@ -175,16 +173,6 @@ def _only_in_names(province: str, text: str) -> bool:
                                for m in found)
 
 
-def _city_elsewhere(place: str, cc: str, text: str) -> str | None:
-    """The country (as the article names it) of the big city that opens ``place`` ("Kampala, Uganda": Uganda),
-    where that city is one of another country than ``cc`` (``gazetteer.city_anywhere``) and no place of ``cc``."""
-    head = place.split(",")[0].strip()
-    hit = city_anywhere(head)
-    if hit is None or hit[0] == cc or load().division_of_place(head, cc):
-        return None
-    return next((n for n in countries_named(text) if load().country_code(n) == hit[0]), None)
-
-
 def _amount(f: FigureOut) -> Amount:
     return Amount(f.low, f.high, f.qualifier)
 
@@ -311,10 +299,6 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
         # Not where the place lies in the country given: then the "province" is a river or a region of another
         # kind ("near the city of Timbuktu on the Niger River" is Mali's, not Nigeria's Niger State).
         country = owner
-    elif owner is None and given and inc.place and (big := _city_elsewhere(inc.place, given, article.text)):
-        # The place is a big city of another country the article names, not a place of the country given: "Kampala,
-        # Uganda" for bombs claimed by Somalia's Al Shabab (found11 1049) is Uganda's, whoever claimed it.
-        country, country_derived = big, True
     if load().country_code(country) is None or (
             owner is None and country and named_only_at_a_border(country, article.text)):
         # No country the gazetteer knows is named, or the one given is named only at a border ("near the Afghan

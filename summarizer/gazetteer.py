@@ -284,9 +284,10 @@ def _load() -> Gazetteer:
             if (cc, named) not in seen:
                 seen.add((cc, named))
                 for name in dict.fromkeys((named, division)):  # the French name first, as GeoNames has it
-                    known = divisions.setdefault(cc, {}).setdefault(_skeleton(key(name)), ())
-                    if (entry := (_bare(key(name)), division)) not in known:
-                        divisions[cc][_skeleton(key(name))] = (*known, entry)
+                    skeleton, entry = _skeleton(key(name)), (_bare(key(name)), division)
+                    known = divisions.setdefault(cc, {}).get(skeleton, ())
+                    if entry not in known:
+                        divisions[cc][skeleton] = (*known, entry)
     capitals: dict[str, str] = {}
     for line in (base / "capitals.tsv").read_text(encoding="utf-8").splitlines():
         cc, _, name = line.partition("\t")

@@ -152,13 +152,19 @@ _THINGS = re.compile(
 # people", "Boko Haram's six-year insurgency ... has killed thousands", "so far this year"); and so is an
 # earlier attack the incident "comes after" or "follows".
 _YEARS_OF = r"(?:\w+-(?:years?|decades?)(?:-long|-old)?|(?:years|decades)-long)\s+(?:[\w-]+\s+){0,3}?"
+# The weeks or years up to the news, a toll's span, not an attack's: "over 65 people have been killed in the last
+# 10 days on that axis" (found12 1083), "the number of Kenyan police killed in the last three weeks" (found7 902),
+# "500 Kurdish fighters had been killed over the past month" (found11 1047). Not "the past two days", which may be
+# a siege's own.
+_OVER_THE_PAST = (r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?:(?:[\w-]+\s+)?(?:weeks?|months?|"
+                  r"years?|decades?)|(?:[3-9]|\d\d+|three|four|five|six|seven|eight|nine|ten|few|several)\s+days)\b")
 _WAR_WORDS = r"(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)"
 ELSEWHEN = re.compile(
     rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years|(?:a|an|one|two|three|four|five|six|few|\d+)\s+"
     rf"(?:weeks?|fortnights?|months?|years?)) ago\b|\bearlier this (?:month|year)\b|"
     rf"\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:weeks?|months?|years?)\s+(?:earlier|before)\b|"
     rf"\b(?:in|since) {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
-    rf"\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|"
+    rf"\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|{_OVER_THE_PAST}|"
     rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|\bfollow(?:s|ed)\s+(?:an?|the)\b|"
     rf"\b{_WAR_WORDS}\b"
     rf"[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b|"
@@ -739,7 +745,7 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
 
 # A war's toll tells no event whose time the next sentence stays in: "Maoist-linked violence has killed 6,000 people in
 # India over two decades. Seven rebels were killed in the gunfire" (found7 906) is the incident's again.
-_WAR_TOLL = re.compile(rf"(?:{_YEARS_OF})?{_WAR_WORDS}\b", re.I)
+_WAR_TOLL = re.compile(rf"(?:{_YEARS_OF})?{_WAR_WORDS}\b|{_OVER_THE_PAST}", re.I)
 
 
 # Past time relative to the news, in the count's own clause, in the lede too once a sentence before has given a
@@ -757,6 +763,7 @@ _CLAUSE_EDGE = re.compile(r"[,;:()]|\b(?:where|when|while|but)\b", re.I)
 # 6,800 people have died – the majority civilians – in a conflict marked by weekly bombings" (found4 606, 608:
 # each became the incident's largest toll). Not "one of the deadliest attacks so far this year": the attack's.
 _PERIOD_TOLL = re.compile(
+    rf"{_OVER_THE_PAST}|"
     r"\b(?:has|have|had)\s+(?:been\s+)?(?:killed|died)\s+(?:so\s+far\s+)?this\s+year\b|"
     # "Some 500 people have been killed since early April as talks ... collapsed" (found9 985): since a month, a
     # year, the start of something; not "since the siege began", the incident's own time

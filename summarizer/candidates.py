@@ -1223,6 +1223,23 @@ _ATTACKS_TOGETHER = re.compile(r"\b(?:three|four|five|six|seven|eight|nine|ten|[
                                r"(?:attacks|bombings|blasts|explosions|raids|incidents)\b", re.I)
 
 
+# A count of two attacks or more together, or of all of them: "killed at least 27 people in two separate attacks on
+# villages" (found8 959), "Up to 43 people were killed ... in two car bombings" (found9 987), "In all, at least 63
+# people were killed". Two may be one incident ("twin suicide bombings" at one market), so this is only read where
+# the incidents are told apart already (``pipeline._totals_apart``).
+_SEVERAL_TOGETHER = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|\d\d+|both|twin)\s+(?:(?:separate|coordinated|"
+    r"simultaneous|suicide|car|bomb|deadly|violent|terrorist|militant)\s+){0,2}(?:attacks|bombings|blasts|"
+    r"explosions|raids|incidents|ambushes|assaults)\b|\bin\s+(?:all|total)\b|\baltogether\b|"
+    r"\b(?:a|the)\s+(?:series|string|spate|wave)\s+of\s+(?:\w+\s+)?attacks\b", re.I)
+
+
+def counts_several_attacks(text: str) -> str | None:
+    """The words of a sentence that count two attacks or more together (``_SEVERAL_TOGETHER``), if any."""
+    m = _SEVERAL_TOGETHER.search(text)
+    return m.group(0) if m else None
+
+
 def of_another_time(article: Article) -> dict[int, str]:
     """The sentences after the lede that tell of another time (``other_times``) or of other attacks ("for
     similar attacks"), with the words that say so: what is named only there is not the incident's."""

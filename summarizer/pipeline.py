@@ -303,10 +303,34 @@ def _settled(extraction: Extraction, part: Article, whole: Article) -> Extractio
     """The extraction after the questions (or without them): no incident where the article reports no attack, the
     main incident's attackers in the article's words, and each incident's summary."""
     _no_attack_told(extraction, whole)
+    _totals_apart(extraction, part)
     _attackers_of_main(extraction, part)
     _attacker_not_a_place(extraction)  # code's reading of the doer too: "a car bomb in east Beirut has killed"
     _summaries(extraction, part)
     return extraction
+
+
+def _totals_apart(extraction: Extraction, part: Article) -> None:
+    """Where the article's incidents are told apart, a count of several of them together ("killed at least 27
+    people in two separate attacks", ``candidates.counts_several_attacks``) is no incident's toll: the
+    annotation guide keeps it apart as the article's total, and left on the first incident it became that
+    incident's largest figure (found8 959, found9 987). The brief says it was set apart, and why."""
+    if len(extraction.incidents) < 2:
+        return
+    for inc in extraction.incidents:
+        kept: list[Figure] = []
+        for fig in inc.figures:
+            sentence = part.sentence(fig.sentence)
+            words = candidates.counts_several_attacks(sentence.text) if sentence is not None else None
+            if words is None:
+                kept.append(fig)
+                continue
+            extraction.dropped.append(f"S{fig.sentence} {fig.amount!r} {fig.outcome}: counts several attacks "
+                                      f"together ({words!r}), the article's total, not one incident's")
+        if len(kept) < len(inc.figures):
+            used = {f.according_to for f in kept}
+            inc.sources = [s for s in inc.sources if (s.name or s.outlet) in used]
+        inc.figures = kept
 
 
 def _no_incident(extraction: Extraction, why: str) -> None:

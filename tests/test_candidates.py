@@ -12,6 +12,7 @@ from summarizer.candidates import (
     choices,
     claims,
     counts,
+    counts_several_attacks,
     court_words,
     event_types,
     none_claimed,
@@ -1258,3 +1259,15 @@ def test_a_war_of_years_is_another_time_whatever_the_verb_of_its_toll() -> None:
     assert by_amount["thousands"] == "six-year campaign of violence, killing"
     assert by_amount["Two"] is None
     assert by_amount["some 40,000"] == "three-decade conflict in which some 40,000 people have been killed"
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Suspected jihadists killed at least 27 people in two separate attacks on villages.", "two separate attacks"),
+    ("Up to 43 people were killed on Monday in two car bombings in Diyala.", "two car bombings"),
+    ("In all, at least 63 people were killed.", "In all"),
+    ("It was part of a series of attacks that left nine dead.", "a series of attacks"),
+    ("Two gunmen killed 12 people in an attack on a bar.", None),
+    ("The attack killed 12 people, two of them children.", None),
+])
+def test_a_count_of_several_attacks_together_is_told_by_its_words(sentence: str, words: str | None) -> None:
+    assert counts_several_attacks(sentence) == words

@@ -788,3 +788,33 @@ def test_a_place_is_never_the_perpetrator(named: str | None) -> None:
     brief = summarize_article(article, ExchangeClient(backend=Scripted(label)), load_templates())
     assert brief.incidents[0].perpetrator is None
     assert any("Beirut" in note and "place" in note for note in brief.left_out)
+
+
+def test_a_count_of_several_attacks_together_is_no_incidents_toll_once_the_incidents_are_told_apart() -> None:
+    """found8 959: "killed at least 27 people in two separate attacks" had become the first attack's largest toll
+    (its own are 15 and about 20). Where the article's incidents are told apart, the sum is set apart with its
+    reason; where they are not (twin bombings at one market), it stays the incident's."""
+    from summarizer.pipeline import _totals_apart
+    from summarizer.schema import Extraction
+
+    article = parse_article(
+        "Jihadists kill 27 in Burkina\n"
+        "Suspected jihadists killed at least 27 people in two separate attacks on villages at the weekend.\n"
+        "At least 15 people were killed in Bourasso on Saturday, a local official said.\n"
+        "Twelve people died in a separate attack in Namissiguima on Sunday.\n",
+        "together",
+    )
+    figure = {"outcome": "killed", "group": "total", "according_to": None}
+    first = {**INCIDENT, "country": "Burkina Faso", "place": "Bourasso", "place_sentence": 3, "figures": [
+        {**figure, "sentence": 2, "amount": "at least 27"}, {**figure, "sentence": 3, "amount": "At least 15"}]}
+    second = {**INCIDENT, "country": "Burkina Faso", "place": "Namissiguima", "place_sentence": 4, "figures": [
+        {**figure, "sentence": 4, "amount": "Twelve"}]}
+    apart = Extraction.model_validate({"is_incident_report": True, "incidents": [first, second]},
+                                      context={"article": article})
+    _totals_apart(apart, article)
+    assert [[f.amount for f in inc.figures] for inc in apart.incidents] == [["At least 15"], ["Twelve"]]
+    assert any("two separate attacks" in note and "at least 27" in note for note in apart.dropped)
+    together = Extraction.model_validate({"is_incident_report": True, "incidents": [first]},
+                                         context={"article": article})
+    _totals_apart(together, article)
+    assert [f.amount for f in together.incidents[0].figures] == ["at least 27", "At least 15"]

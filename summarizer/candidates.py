@@ -1033,6 +1033,19 @@ def turns_to_another_event(text: str) -> bool:
     return bool(_ANOTHER.search(text))
 
 
+# A sentence that opens by saying its attack is another one: "In another attack at Ultapani, in the same district,
+# they killed three people" (found12 1082, where the model, asked, called it the same attack), "In a separate
+# incident, a suicide bomber rammed ..." (found9 987, found7 908, found8 963). Not "also" or "meanwhile", which
+# may go on with the same attack.
+_OPENS_ON_ANOTHER = re.compile(r"^\W*(?:in\s+(?:an?\s*other|a\s+separate|a\s+second|a\s+different)|in\s+another)\s+"
+                               r"(?:[\w'’-]+\s+)?(?:attacks?|incidents?|bombings?|blasts?|explosions?|raids?|ambush|"
+                               r"clash|assault|shooting)\b", re.I)
+
+
+def opens_on_another_attack(text: str) -> bool:
+    return bool(_OPENS_ON_ANOTHER.search(text))
+
+
 # A sentence that tells an attack, by its verb or its noun: what a sentence with no count needs before the model
 # is asked whether it is another incident ("insurgents also attacked a position ... at Chai", "there was an attack
 # against the Maganja administrative post"). English words for attacking, not any article's.

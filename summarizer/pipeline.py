@@ -739,7 +739,8 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
     the same place make one incident. On the develop half's 19 late count sentences of main incidents the
     same-attack question was right for 15 after the answer and for 18 without it, which also spares reading the
     answer again (about 130 prompt tokens less); offered three choices (main, another, earlier) instead, the
-    model called 17 of them "another incident" (row 11)."""
+    model called 17 of them "another incident" (row 11). A sentence of another day's attack, or one that opens
+    on "In another attack" (``candidates.opens_on_another_attack``), is another incident by the schema."""
     if not extraction.incidents:
         return
     main = extraction.incidents[0]
@@ -750,7 +751,8 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
         assert sentence is not None
         types = candidates.types_in(sentence.text, EVENT_TYPES, casualties=bool(figures))  # its counts are victims
         question = templates.question({"sentence": sid, "text": sentence.text, "incident": _named(main)}, "other")
-        answer_model = other_event_model(tuple(types), another=sid in another_day)
+        another = sid in another_day or candidates.opens_on_another_attack(sentence.text)
+        answer_model = other_event_model(tuple(types), another=another)
         reply = _focused(create, answer_model, [*request, question], OTHER_TOKENS, extraction,
                          part, f"S{sid}: the question whether it tells another incident failed ({{reason}}); left "
                          "as it was")

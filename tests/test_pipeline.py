@@ -818,3 +818,28 @@ def test_a_count_of_several_attacks_together_is_no_incidents_toll_once_the_incid
                                          context={"article": article})
     _totals_apart(together, article)
     assert [f.amount for f in together.incidents[0].figures] == ["at least 27", "At least 15"]
+
+
+def test_a_sentence_that_opens_on_another_attack_is_another_incident_by_the_schema() -> None:
+    """found12 1082: asked whether "In another attack at Ultapani, in the same district, they killed three
+    people" was the main attack, the model said yes. A sentence that opens so is another incident; the question
+    asks only its type. "Separately, ..." may still go on with the same attack and is asked as before."""
+    article = parse_article(
+        "Gunmen kill 10 in Kafanchan\n"
+        "Gunmen killed 10 people in Kafanchan, Kaduna State, on Sunday, police said.\n"
+        "The attackers fled on motorbikes.\n"
+        "In another attack at Zango, in the same district, they killed three people.\n"
+        "Separately, gunmen abducted a pastor.\n",
+        "another",
+    )
+    label = labelling({"S1": ("killed", "total", 1, "the article itself"), "S2": ("killed", "total", 1, "police"),
+                       "S4": ("killed", "total", 1, "the article itself")},
+                      [KAFANCHAN])
+    backend = Scripted(another_incident_each(label, {"[S4]": "armed_assault", "[S5]": "kidnapping"}))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    asked = {q["messages"][-1]["content"].split("]")[0][-3:]: schema_of(q)["properties"]["same_incident"]
+             for q in backend.asked("OtherEvent")}
+    assert asked["[S4"].get("const") is False
+    assert "const" not in asked["[S5"]
+    assert [(inc.told_in, [f.amount_text for f in inc.figures]) for inc in brief.incidents[1:]] == [
+        (4, ["three"]), (5, [])]

@@ -1342,10 +1342,12 @@ _WHERE_THEY_WERE = r"(?:\s+in\s+(?:the\s+)?(?:[a-z-]+ern\s+|central\s+)?[A-Z][\w
 
 def _doer(who: str, verb: str, equipped: bool = False) -> str:
     """A pattern for ``who`` as the subject of ``verb``, an auxiliary, an adverb or a day between; where
-    ``equipped``, also what they bore ("insurgents using grenades and rockets stormed", "gunmen armed with rifles
-    attacked", "militants riding motorcycles opened fire")."""
+    ``equipped`` (words for attackers), also what they bore ("insurgents using grenades and rockets stormed",
+    "gunmen armed with rifles attacked", "militants riding motorcycles opened fire") and a relative pronoun
+    ("returned later with gunmen who killed 11", found7 909). Not after a name: "the attack in Manchester, the
+    United Kingdom that killed 22" tells where, not who."""
     bore = (r"(?:\s+(?i:using|armed\s+with|wielding|carrying|riding)\s+[^,.;:]{1,40}?)?" + _WHERE_THEY_WERE
-            if equipped else "")
+            + r"(?:,?\s+(?i:who|that))?" if equipped else "")
     return (rf"(?P<who>{who}){bore}\s+(?:(?i:have|has|had|reportedly|allegedly|also)\s+|(?i:on\s+{_WEEKDAY})\s+)*"
             rf"{verb}\b")
 

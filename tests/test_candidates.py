@@ -1006,6 +1006,11 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     # what they bore between them and the verb
     ("Four soldiers died after insurgents using grenades and rockets stormed a checkpoint.", "insurgents"),
     ("Gunmen armed with rifles attacked the village.", "Gunmen"),
+    # a relative pronoun after a word for attackers (found7 909), not after a name or a place
+    ("Survivors said a group returned later with gunmen who killed 11 and wounded 14.", "gunmen"),
+    ("Police hunted the militants, who attacked a checkpoint on Sunday.", "militants"),
+    ("Days after the bomb attack in Manchester, the United Kingdom that killed 22, a blast hit Jakarta.", None),
+    ("The soldiers who were killed were buried on Monday.", None),
     ("A car bomb in Velka on Tuesday killed 12 people.", None),  # a place is no doer, whatever follows it
     # a group named with no word for what it is, doing the attack or after "by"
     ("Twelve people were killed when Al-Shabaab stormed a hotel in Mogadishu.", "Al-Shabaab"),

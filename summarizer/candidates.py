@@ -470,8 +470,8 @@ _OF_DETERMINER = re.compile(r"of|its|their|the|his|her|our|these|those", re.I)
 
 # A list set off by commas between a count and its verb: "Twenty people, including an Algerian, Austrian, German
 # and Dutchman, were wounded" is twenty wounded; its "and" and its numbers belong to the list, not the clause.
-_APPOSITION = re.compile(r",\s*(?:including|among them|among whom|mostly|most of them|many of them)\b[^.;:]*?,\s*"
-                         r"(?=(?:were|was|are|is|have|has|had|died|remain|remained)\b)", re.I)
+_APPOSITION = re.compile(r",\s*(?:including|among them|among whom|mostly|[\w-]+ of (?:them|whom))\b[^.;:]*?,\s*"
+                         r"(?=(?:(?:also|all|both)\s+)?(?:were|was|are|is|have|has|had|died|remain|remained)\b)", re.I)
 
 
 # "Shot" says killed only as "shot dead", "shot to death", "shot and killed"; "shot and wounded" is wounded, and

@@ -430,6 +430,8 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
 @pytest.mark.parametrize(("sentence", "outcomes"), [
     ("Six police also died and nine intelligence officers were wounded.", ["killed", "wounded"]),
     ("The son was killed and at least 14 people, including his father, were wounded.", ["wounded"]),
+    # "N of them ..." between the count and its verb, an adverb before the verb (found12 1096)
+    ("About 25 people, 16 of them foreigners, also were wounded in the attack.", ["wounded", None]),
     ("A bomb went off, killing at least 19 and wounding 30.", ["killed", "wounded"]),
     ("Gunmen numbering about 20 stormed the village and shot two men dead.", [None, "killed"]),
     ("There were 12 casualties.", [None]),

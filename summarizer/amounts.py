@@ -159,9 +159,14 @@ def _coordinated_sum(t: str) -> Amount | None:
     return Amount(low, None, "at_least")
 
 
+_AGE = re.compile(r"\b[\w-]+?-(?:years?|months?|weeks?|days?)-old\b")
+
+
 def parse_amount(text: str) -> Amount | None:
     """Parse an amount as written; None when it holds no count at all."""
     t = " ".join(text.strip().lower().replace("–", "-").replace("—", "-").split())
+    # an age is no count: "a 66-year-old Orthodox priest" is one person (found10 1016 had 66 killed)
+    t = " ".join(_AGE.sub(" ", t).split())
     if not t:
         return None
     if (" and " in t or " as well as " in t) and (summed := _coordinated_sum(t)):

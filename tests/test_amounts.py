@@ -49,6 +49,10 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("up to 42", None, 42, "up_to"),
         ("more than 20 police", 20, None, "more_than"),
         ("a local commander", 1, 1, "exact"),  # one person, as candidates.one_person proposes
+        # an age is no count (found10 1016 had "a 66-year-old Orthodox priest" as 66 killed)
+        ("a 66-year-old Orthodox priest", 1, 1, "exact"),
+        ("three 20-year-old men", 3, 3, "exact"),
+        ("a two-year-old girl", 1, 1, "exact"),
         ("a handful", None, None, "unspecified"),
         # a vague word before a scale is the guide's plural, not one dozen (found4 618)
         ("several dozen", 24, None, "dozens"),

@@ -179,7 +179,9 @@ _NOUN = re.compile(r"[\w'’-]+")
 # they numbered ("gunmen numbering about 20 stormed").
 _ATTACKED_AFTER = re.compile(
     # "More than 20 militants armed with automatic weapons attacked" (found2 409): what they bore between them
-    r"^(?:[\s\"“”'‘’]*[\w-]+){0,4}?(?:,?\s+(?:armed\s+with|carrying|wielding|using|riding)(?:\s+[\w-]+){1,5}?,?)?"
+    # and a gloss in brackets after it: "about 20 men armed with AK47s (automatic weapons) opened fire" (found10 1031)
+    r"^(?:[\s\"“”'‘’]*[\w-]+){0,4}?(?:,?\s+(?:armed\s+with|carrying|wielding|using|riding)(?:\s+[\w-]+){1,5}?"
+    r"(?:\s+\([^()]{1,40}\))?,?)?"
     r"[\s\"“”'‘’]+(?:stormed|attacked|raided|ambushed|invaded|overr[au]n|besieged|"
     r"opened fire|launched|laid siege|carried out|blew (?:themselves|himself|herself) up|detonated|set off)\b", re.I)
 _NUMBERING_BEFORE = re.compile(r"\bnumbering\s+(?:about\s+|around\s+|some\s+|over\s+|more than\s+|at least\s+)?$",
@@ -520,7 +522,9 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
     part = len(words) > 2 and all(_OF_DETERMINER.fullmatch(w) for w in words[:2])
     head = words[2:] if part else words
     lead = list(itertools.dropwhile(_AUXILIARY.fullmatch, head))  # "four had been wounded"
-    if not any(_people(w) or _outcomes_named(w) for w in lead[:2]):
+    # a noun no list knows, then its verb: "Three peacekeepers were killed" (found10 1031), "two nurses died"
+    noun_then_verb = lead[:1] + list(itertools.dropwhile(_AUXILIARY.fullmatch, lead[1:]))[:1]
+    if not any(_people(w) or _outcomes_named(w) for w in (*lead[:2], *noun_then_verb)):
         words = []  # "four sides of the city, resulting in several deaths": the count is not of people
     elif part:
         # A share of those already counted: the clause's own verb, the first outcome word after the noun, says what

@@ -472,7 +472,8 @@ _OF_DETERMINER = re.compile(r"of|its|their|the|his|her|our|these|those", re.I)
 
 # A list set off by commas between a count and its verb: "Twenty people, including an Algerian, Austrian, German
 # and Dutchman, were wounded" is twenty wounded; its "and" and its numbers belong to the list, not the clause.
-_APPOSITION = re.compile(r",\s*(?:including|among them|among whom|mostly|[\w-]+ of (?:them|whom))\b[^.;:]*?,\s*"
+_APPOSITION = re.compile(r",\s*(?:(?:including|among them|among whom|mostly|[\w-]+ of (?:them|whom))\b|(?:an?|the)\s)"
+                         r"[^.;:]*?,\s*"
                          r"(?=(?:(?:also|all|both)\s+)?(?:were|was|are|is|have|has|had|died|remain|remained)\b)", re.I)
 
 

@@ -1006,11 +1006,25 @@ def event_types(article: Article, types: Sequence[str], casualties: bool = False
                 # an ambush the text names is the guide's ambush, not the generic armed assault the small model
                 # chose beside it (a Maoist ambush, an NPA ambush, a convoy "the target of an ambush")
                 found = [t for t in found if t != "armed_assault"]
+            if "rocket_or_mortar" in found and _only_generic_assault(text):
+                # shells, rockets or mortars with no word of a gunman's attack: "an attack" and "fired" are the
+                # shelling's own ("fired three mortar shells on a base", "Pakistani army ... shelled forward posts");
+                # the small model took the armed assault offered first (found8 964, found12 1076); the develop
+                # sets' seven such ledes are all rocket or mortar fire by the guide, or allow it
+                found = [t for t in found if t != "armed_assault"]
             return found
     return list(types)
 
 
 _AMBUSH_NAMED = re.compile(r"\bambush(?:ed|es)?\b", re.I)
+# The armed assault's words that any attack has: "attack", "assault", "killed", "clashes", "fired" (not "opened
+# fire", a gunman's).
+_GENERIC_ASSAULT = re.compile(r"attack\w*|assault\w*|killed|clash\w*|fir(?:e|ed|ing)", re.I)
+
+
+def _only_generic_assault(text: str) -> bool:
+    return all(_GENERIC_ASSAULT.fullmatch(m.group(0)) and not re.search(r"\bopen(?:ed|ing|s)?\s+$", text[:m.start()])
+               for m in _TYPE_CUES["armed_assault"].finditer(text))
 
 
 def types_in(text: str, types: Sequence[str], casualties: bool = False) -> list[str]:

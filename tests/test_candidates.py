@@ -980,6 +980,21 @@ def test_an_ambush_the_lede_names_is_not_offered_as_a_generic_armed_assault_too(
     assert event_types(convoy, EVENT_TYPES, casualties=True) == ["armed_assault", "ambush"]
 
 
+@pytest.mark.parametrize(("lede", "offered"), [
+    # shells and mortars with only the words any attack has (found8 964, found12 1076, found7 923)
+    ("Militants fired three mortar shells on an army base on Saturday, wounding 9 soldiers in the attack.\n",
+     ["rocket_or_mortar"]),
+    ("Two civilians were killed as the army shelled villages along the border on Tuesday.\n", ["rocket_or_mortar"]),
+    # a gunman's words beside them: both offered
+    ("Gunmen opened fire and fired rockets at a checkpoint on Sunday, killing five soldiers.\n",
+     ["armed_assault", "rocket_or_mortar"]),
+    ("Gunmen attacked a checkpoint with rockets on Sunday, killing five soldiers.\n",
+     ["armed_assault", "rocket_or_mortar"]),
+])
+def test_shelling_with_no_gunmans_words_is_not_offered_as_an_armed_assault(lede: str, offered: list[str]) -> None:
+    assert event_types(parse_article(lede, "t"), EVENT_TYPES, casualties=True) == offered
+
+
 def test_a_massacre_of_captives_is_offered_for_captives_not_for_the_word_massacre() -> None:
     types = ("armed_assault", "massacre_of_captives", "other")
     # a headline's "massacre" of a mass shooting (develop 008's gold is armed_assault)

@@ -946,7 +946,7 @@ def _headline_asides(article: Article, found: list[Count]) -> list[Count]:
     """A headline count whose number a count of the lede set aside states is that count shortened, set aside for
     the same reason: "Islamic State bombs kill 80 in deadliest Baghdad attacks this year" over "Three suicide
     bombings ... killed at least 80 people" (merge 213). Headlines drop qualifiers and sources, so only the number
-    is compared (as ``reconcile.restated_below`` does for counts kept)."""
+    is compared."""
     title = article.sentence(1)
     if title is None or not is_title_line(title.id, title.text):
         return found

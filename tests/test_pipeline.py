@@ -177,14 +177,14 @@ def test_the_model_must_label_every_count_code_found_and_is_asked_only_what_code
     assert all("source" not in a for a in asked)  # each sentence cites one source or none
     (inc,) = brief.incidents
     assert [(f.amount_text, f.outcome, f.group, f.according_to) for f in inc.figures] == [
+        ("nine", "killed", "unknown", None),
         ("at least nine", "killed", "civilians", "police"),
         ("14", "wounded", "total", "hospital director Ilan Varga"),
         ("two", "killed", "militants", "police")]
     assert [(s.name, s.outlet) for s in inc.sources] == [
         ("police", None), ("hospital director Ilan Varga", "Radio Kell")]
-    # S1's "no victims" yields to its clause's "kill": the headline's count, which shortens S2's
-    assert brief.unused_counts == ["S6 '30 people': its sentence speaks of another time ('Last year'), not asked",
-                                   "S1 'nine': the headline's shortening of S2 'at least nine'; counted there"]
+    # S1's "no victims" yields to its clause's "kill": the headline's own count, beside S2's that it shortens
+    assert brief.unused_counts == ["S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
     assert brief.attempts == 1 and brief.usage.calls == 1
 
 
@@ -208,8 +208,8 @@ def test_a_sentence_that_cites_two_sources_lets_the_model_choose_between_them() 
     schema = schema_of(backend.requests[0])
     label = schema["$defs"][schema["$defs"]["Counts"]["properties"]["S2: eight were killed"]["$ref"].split("/")[-1]]
     assert label["properties"]["source"]["enum"] == ["police", "a doctor"]
-    assert [(f.amount_text, f.according_to) for f in brief.incidents[0].figures] == [("Five", "police"),
-                                                                                     ("eight", "a doctor")]
+    assert [(f.amount_text, f.according_to) for f in brief.incidents[0].figures] == [
+        ("five", None), ("Five", "police"), ("eight", "a doctor")]  # the headline's own, then each source's
 
 
 def test_the_system_message_is_the_same_for_every_article_and_holds_none_of_it() -> None:
@@ -226,10 +226,8 @@ def test_the_noun_after_a_count_decides_its_group_over_a_careless_label() -> Non
                                   "S2": ("killed", "unknown", 1, "police"), "S3": ("wounded", "unknown", 1, "police"),
                                   "S5": ("killed", "unknown", 1, "police"), "S6": ("none", "unknown", 0, "police")}))
     brief = summarize_article(FOCUSED, ExchangeClient(backend=backend), load_templates())
-    assert [f.group for f in brief.incidents[0].figures] == ["civilians", "total", "militants"]
-    assert brief.unused_counts == [
-        "S6 '30 people': its sentence speaks of another time ('Last year'), not asked",
-        "S1 'nine': the headline's shortening of S2 'at least nine'; counted there"]
+    assert [f.group for f in brief.incidents[0].figures] == ["unknown", "civilians", "total", "militants"]
+    assert brief.unused_counts == ["S6 '30 people': its sentence speaks of another time ('Last year'), not asked"]
 
 
 def test_two_counts_of_one_sentence_that_read_alike_are_two_figures() -> None:
@@ -409,7 +407,8 @@ def test_a_late_count_that_would_become_the_incidents_toll_is_asked_about_on_its
     assert questions[0]["messages"][:-2] == backend.requests[0]["messages"]
     assert questions[0]["messages"][-2] == {"role": "assistant", "content": asking(False)(backend.requests[0])}
     # the headline's "nine" is the lede's "at least nine" shortened: shown once, with the lede's qualifier
-    assert [f.amount_text for f in brief.incidents[0].figures if f.outcome == "killed"] == ["at least nine", "Two"]
+    assert [f.amount_text for f in brief.incidents[0].figures if f.outcome == "killed"] == [
+        "nine", "at least nine", "Two"]
     assert any(u.startswith("S5 '40': killed, asked on its own the model read it as another event")
                for u in brief.unused_counts)
 
@@ -703,7 +702,7 @@ def test_a_sentence_with_no_count_that_tells_another_attack_is_asked_about_and_b
     # its attackers are its sentence's, cited there
     cited = brief.incidents[1].perpetrator_citation
     assert brief.incidents[1].perpetrator == "gunmen" and cited is not None and cited.sentence == 5
-    assert [f.amount_text for f in brief.incidents[0].figures] == ["10"]
+    assert [f.amount_text for f in brief.incidents[0].figures] == ["10", "10"]  # the headline's, the police's
 
 
 # --- a story about an attack is no report of one ---------------------------------------------------------
@@ -787,7 +786,8 @@ def test_a_place_is_never_the_perpetrator(named: str | None) -> None:
     label = labelling({"S1": ("killed", "total", 1, "officials")}, [incident])
     brief = summarize_article(article, ExchangeClient(backend=Scripted(label)), load_templates())
     assert brief.incidents[0].perpetrator is None
-    assert any("Beirut" in note and "place" in note for note in brief.left_out)
+    if named:  # code no longer reads a city as a doer at all (found13 1119)
+        assert any("Beirut" in note and "place" in note for note in brief.left_out)
 
 
 def test_a_count_of_several_attacks_together_is_no_incidents_toll_once_the_incidents_are_told_apart() -> None:

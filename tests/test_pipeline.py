@@ -406,7 +406,7 @@ def test_a_late_count_that_would_become_the_incidents_toll_is_asked_about_on_its
     # the article's request, the model's answer as it gave it, then the question
     assert questions[0]["messages"][:-2] == backend.requests[0]["messages"]
     assert questions[0]["messages"][-2] == {"role": "assistant", "content": asking(False)(backend.requests[0])}
-    # the headline's "nine" is the lede's "at least nine" shortened: shown once, with the lede's qualifier
+    # the headline's "nine" is its own report, beside the lede's "at least nine"
     assert [f.amount_text for f in brief.incidents[0].figures if f.outcome == "killed"] == [
         "nine", "at least nine", "Two"]
     assert any(u.startswith("S5 '40': killed, asked on its own the model read it as another event")
@@ -458,6 +458,11 @@ def _raid_then(last: str) -> Article:
     # ... up to three times it: rival tolls differ so ("It added that 15 people were killed" after seven, extra 217;
     # a monitor's "at least eight" after three, found3 519)
     ("Mayor Ana Varga, who visited the market, said 25 traders were killed.", "25"),
+    # ... or a figure its sentence sets against the toll, with no one the code reads as its source (found13 1109:
+    # "The hospital's death toll conflicted with that of several media outlets, ... both of which reported 27
+    # deaths"; found7 909: "had revised the death toll down to 11 Monday night from 12")
+    ("The hospital's death toll conflicted with that of two radio stations, both of which reported 25 deaths.",
+     "25"),
 ])
 def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amount: str) -> None:
     backend = Scripted(asking(False))

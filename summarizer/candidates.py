@@ -1212,7 +1212,9 @@ _CLAIMED_BY = re.compile(rf"\bclaimed\s+by\s+(?:the\s+)?(?P<who>{_NAME}(?:\s+(?:
 # A claim made by saying so, of oneself: "A Taleban commander contacted Reuters news agency to say his insurgents
 # had carried out the attack", "The group said it was behind the bombing".
 _SAID_OWN = re.compile(
-    r"^\W*(?P<who>[^,;:()\"“”]+?)(?:\s*,[^;:]*?,)?\s+(?:(?:contacted|called|telephoned|phoned|told|wrote to)\s+"
+    # "has said" as "said": "So-called Islamic State has said it was behind the van attack" (found13 1106)
+    r"^\W*(?P<who>[^,;:()\"“”]+?)(?:\s*,[^;:]*?,)?\s+(?:(?:has|have|had|also|later)\s+)*"
+    r"(?:(?:contacted|called|telephoned|phoned|told|wrote to)\s+"
     r"[^,.;:]{0,40}?\s+)?(?:to say|said|says|saying)(?:\s+(?:in|on|via|through)\s+[^,.;:\"“”]{1,40}?)?\s+(?:that\s+)?"
     r"(?:it|they|he|his|its|their|the\s+group)\b"
     # not what they believe of another: "Police said they believe al Qaeda in Iraq was behind the attack" (found11

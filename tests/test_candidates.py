@@ -705,6 +705,8 @@ def test_a_count_stays_in_the_time_of_its_paragraph(paragraph: str, elsewhen: st
     ("A Taleban commander contacted Reuters news agency to say his insurgents had carried out the attack.",
      [("A Taleban commander", 1)]),  # a claim made by saying so, of oneself
     ("The group said it was behind the bombing.", [("The group", 1)]),
+    # an auxiliary before the verb (found13 1106)
+    ("So-called Islamic State has said it was behind the van attack in Las Ramblas.", [("Islamic State", 1)]),
     ("President Erdogan said the attack appears to have been carried out by a suicide bomber.", []),  # not his own
     ("The blast was claimed by Islamic militant groups.", [("Islamic militant groups", 1)]),
     ("The PKK has claimed responsibility for similar attacks against security forces.", []),  # other attacks

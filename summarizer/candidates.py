@@ -342,8 +342,9 @@ _SET_APART = re.compile(r"other|more|separate|further|additional|similar", re.I)
 
 def _counts_things(text: str, end: int) -> bool:
     """The first noun after the count at ``text[:end]`` (an adjective may stand between) is a thing, not people:
-    'two roadside bombs', 'four other attacks', not 'nine in raid'."""
-    words = _NOUN.findall(text[end : end + 50])
+    'two roadside bombs', 'four other attacks', not 'nine in raid', nor a count its clause ends on ('wounded more
+    than 400, hospital and police officials said': found13 1103 lost its wounded toll to the hospital)."""
+    words = _NOUN.findall(re.split(r"[,;:.!?()]", text[end : end + 50], maxsplit=1)[0])
     if words and _SET_APART.fullmatch(words[0]) and len(words) > 1 and _THINGS.fullmatch(words[1]):
         return True
     if len(words) > 1 and _people(words[0]) and _THINGS.fullmatch(words[1]):

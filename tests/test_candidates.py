@@ -1345,3 +1345,10 @@ def test_the_subject_of_two_verbs_is_the_speaker_of_the_second() -> None:
             "least 11 children died.\nThe governor called it a terrorist attack and told reporters the gunman "
             "first shot a police officer.\n")
     assert [n for n, _ in names(text)] == ["UNICEF", "The governor"]
+
+
+def test_a_count_that_ends_its_clause_is_not_read_as_the_thing_named_after_the_comma() -> None:
+    """found13 1103: "wounded more than 400, hospital and police officials said" was read as 400 hospitals."""
+    found = amounts("Blasts killed 138 people and wounded more than 400, hospital and police officials said.\n")
+    assert "more than 400" in found
+    assert amounts("Militants fired four rockets at the base, killing two.\n") == ["two"]

@@ -1352,3 +1352,11 @@ def test_a_count_that_ends_its_clause_is_not_read_as_the_thing_named_after_the_c
     found = amounts("Blasts killed 138 people and wounded more than 400, hospital and police officials said.\n")
     assert "more than 400" in found
     assert amounts("Militants fired four rockets at the base, killing two.\n") == ["two"]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Three people were killed, with witnesses reporting hearing a dozen shots.", ["Three"]),  # found12 1077
+    ("Abe was killed, with two neck wounds that damaged an artery.", []),  # found13 1115
+])
+def test_shots_and_wounds_are_counted_things_not_people(sentence: str, found: list[str]) -> None:
+    assert amounts(sentence + "\n") == found

@@ -405,7 +405,7 @@ _GROUP_NOUNS: list[tuple[re.Pattern[str], VictimGroup]] = [
     (re.compile(r"(?:gunm[ae]n|militants?|attackers?|assailants?|insurgents?|terrorists?|fighters?|bombers?|"
                 # the armed men of Nigeria's north-west and of the kidnap trade are the attackers too
                 r"jihadists?|rebels?|mujahideen|mujahedeen|extremists?|bandits?|kidnappers?|raiders?|abductors?|"
-                r"separatists?|secessionists?|guerrill?as?)",
+                r"separatists?|secessionists?|guerrill?as?|combatants?)",
                 re.I), "militants"),
     (re.compile(r"(?:police\w*|officers?|guards?|constables?|cops?|gendarmes?)", re.I), "police"),
     (re.compile(r"(?:soldiers?|troops?|servicem[ae]n|personnel|militiam[ae]n|marines?|commandos?|jawans?)", re.I),

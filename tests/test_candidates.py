@@ -184,6 +184,8 @@ def test_a_planted_sentence_proposes_nothing() -> None:
     (" churchgoers", "civilians"),
     # separatists and guerrillas are attackers too (found5 720)
     (" secessionists were", "militants"), (" separatists", "militants"), (" guerrillas", "militants"),
+    # a tribal war's dead fighters (found12 1073: "53 combatants had died"); not those who did not fight
+    (" combatants had died", "militants"), (" non-combatants", None),
     # of two nouns side by side the last is the head (found2 427): women gendarmes are police, police officials
     # officials; a comma between keeps the first
     (" women gendarmes were killed", "police"), (" gendarmes", "police"), (" police officials said", "officials"),

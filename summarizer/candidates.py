@@ -1070,8 +1070,17 @@ _OPENS_ON_ANOTHER = re.compile(r"^\W*(?:in\s+(?:an?\s*other|a\s+separate|a\s+sec
                                r"clash|assault|shooting)\b", re.I)
 
 
+# ... or that says so of its own event anywhere: "Two guerrillas died in a separate firefight with the army at
+# Sangram village" (found11 1066), "Twelve people died in a separate attack on Saturday at Namissiguima" (found8 959).
+# Only "separate": "in another attack" further in may be an older one ("killed in another incident near Beni" a
+# week before, found10 1012).
+_SEPARATE = re.compile(r"\b(?:in|during)\s+a\s+separate\s+(?:[\w'’-]+\s+)?(?:attacks?|incidents?|bombings?|blasts?|"
+                       r"explosions?|raids?|ambush|clash|assault|shooting|battle|fight|firefight|gunfight|skirmish|"
+                       r"encounter)\b", re.I)
+
+
 def opens_on_another_attack(text: str) -> bool:
-    return bool(_OPENS_ON_ANOTHER.search(text))
+    return bool(_OPENS_ON_ANOTHER.search(text) or _SEPARATE.search(text))
 
 
 # A sentence that tells an attack, by its verb or its noun: what a sentence with no count needs before the model

@@ -743,7 +743,8 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
     same-attack question was right for 15 after the answer and for 18 without it, which also spares reading the
     answer again (about 130 prompt tokens less); offered three choices (main, another, earlier) instead, the
     model called 17 of them "another incident" (row 11). A sentence of another day's attack, or one that opens
-    on "In another attack" (``candidates.opens_on_another_attack``), is another incident by the schema."""
+    on "In another attack" or tells "a separate firefight" (``candidates.opens_on_another_attack``), is another
+    incident by the schema."""
     if not extraction.incidents:
         return
     main = extraction.incidents[0]

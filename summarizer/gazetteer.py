@@ -363,7 +363,9 @@ def country_for(country: str | None, context: Sequence[str], text: str) -> str |
         named = countries_named(source)
         if named:
             return named[0]
-    return country
+    # a division in the slot of an article that names no country: the country it is a division of ("Khyber
+    # Pakhtunkhwa" for an ambush in Kurram, found13 1123)
+    return (country_of_division(country) or country) if country else country
 
 
 # A country named at a border only: "near the Afghan border", "the Kenya-Somalia border", "the border with

@@ -85,6 +85,10 @@ def test_a_division_in_the_country_slot_gives_way_to_the_country_the_article_nam
     assert country_for("Nigeria", [], "x") == "Nigeria"  # a country stays
     assert country_for(None, [], "No country here.") is None
     assert country_for("Ardania", [], "Ardania is not in the gazetteer.") == "Ardania"
+    # an article that names no country: the division's own country (found13 1123); a name several countries' divisions
+    # bear stays as it is
+    assert country_for("Khyber Pakhtunkhwa", [], "An ambush in Kurram district killed 10.") == "Pakistan"
+    assert country_for("Punjab", [], "A bomb killed 10 in Punjab.") == "Punjab"
     assert countries_named("Niger, not Nigeria; then the United States.") == ["Niger", "Nigeria", "United States"]
 
 

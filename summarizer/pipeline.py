@@ -525,7 +525,7 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
 
     def a_rival_figure(fig: Figure, n: int) -> bool:
         sentence = part.sentence(fig.sentence)
-        return ((fig.according_to is not None or (sentence is not None and re.search(_TOLL, sentence.text, re.I)))
+        return ((fig.according_to is not None or (sentence is not None and bool(re.search(_TOLL, sentence.text, re.I))))
                 and fig.outcome in lede and n <= lede[fig.outcome] * RIVAL_SPREAD
                 and sentence is not None and not candidates.tells_an_act_of_attack(sentence.text))
 

@@ -957,7 +957,7 @@ def _headline_asides(article: Article, found: list[Count]) -> list[Count]:
     for c in found:
         amount = parse_amount(c.amount)
         if (c.sentence != 1 and c.sentence in article.lede and c.aside is not None and amount is not None
-                and amount.low):
+                and amount.low and c.repeats is None):  # not the headline printed again (found12 1093, found13 1108)
             aside.setdefault(amount.low, c.key)
     out: list[Count] = []
     for c in found:

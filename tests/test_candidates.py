@@ -638,6 +638,17 @@ def test_a_total_over_three_attacks_or_more_is_no_incident_toll_nor_is_its_headl
     assert "other attacks ('a wave of explosions')" in (found["S4: 92 in a"].aside or "")
 
 
+def test_a_headline_the_page_prints_twice_is_asked_once_not_set_aside_as_its_own_shortening() -> None:
+    """found12 1093, found13 1108, found7 912: the repeat was set aside as a repeat, then the headline as the
+    shortening of a count set aside, and the headline's own figure was lost."""
+    text = ("Police operation kills 18 in Velka slum\n"
+            "Of these 18 people killed, 16 were suspects, said a spokesman for the police.\n"
+            "Police operation kills 18 in Velka slum\n")
+    found = {c.key: c for c in counts(parse_article(text, "t"))}
+    assert found["S1: 18 in Velka"].aside is None
+    assert "repeats S1" in (found["S3: 18 in Velka"].aside or "")
+
+
 def test_a_year_s_toll_over_many_violent_incidents_is_no_incident_toll() -> None:
     text = ("Militant attacks fell last year\n"
             "Overall, 393 people lost their lives in 270 violent incidents across the country, the report said.\n")

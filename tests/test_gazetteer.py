@@ -257,3 +257,12 @@ def test_a_continent_is_no_country() -> None:
     text = "A bomb tore apart a subway car in Paris, raising fears of terror in Europe and the Asia/Pacific Region."
     assert countries_named(text) == []
     assert country_of_places(["in Paris", text]) == "France"
+
+
+def test_the_division_the_article_writes_after_the_town_is_its_province() -> None:
+    """found12 1081: "the First Baptist Church in Sutherland Springs, Texas" had become New York, where the gazetteer
+    knows a namesake; the article says Texas."""
+    lede = "A gunman opened fire at the First Baptist Church in Sutherland Springs, Texas, killing 26 people."
+    assert province_for("Sutherland Springs", "First Baptist Church", "United States", [lede]) == ("Texas", True)
+    assert province_for(None, "Maiduguri", "Nigeria", ["A bomb went off in Maiduguri, Borno State."]) == (
+        "Borno State", True)

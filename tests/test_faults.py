@@ -196,7 +196,7 @@ def test_output_cut_off_at_the_token_limit(server: fs.FakeOpenAI, velka: Path, t
     code, (brief,), _ = summarize(server, velka, cache=tmp_path)
     assert code == 0 and brief["status"] == "ok"
     assert "cut off at the token limit" in brief["left_out"][0]
-    assert [f["amount_text"] for f in brief["incidents"][0]["figures"]] == ["nine"]
+    assert [f["amount_text"] for f in brief["incidents"][0]["figures"]] == ["nine", "nine"]  # headline, lede
     assert "S3 '14 people were': not labelled in the answer" in brief["unused_counts"]
 
     server.plan(fs.truncated('{"is_incident_report": true, "incident": {"headline": "Iron'))

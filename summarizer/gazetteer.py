@@ -465,6 +465,14 @@ _ATTRIBUTION_TAIL = re.compile(r"[,.!?][\"”’]\s[^\"“”]*?\b(?:told|said|s
 _THEN_DIVISION = re.compile(rf",\s*(?P<d>{_NAME_RUN})")
 
 
+def _division_written_after(text: str, end: int, cc: str) -> str | None:
+    """The division of ``cc`` that ``text`` writes right after a town ending at ``end`` ("Sutherland Springs, Texas",
+    "Maiduguri, Borno State"): where the article itself puts the town, before any namesake the gazetteer knows
+    elsewhere (found12 1081 had become New York)."""
+    after = _THEN_DIVISION.match(text, end)
+    return load().division_named(after.group("d"), cc) if after else None
+
+
 def _placed_in(text: str, cc: str) -> Iterator[tuple[str, str]]:
     """(name as ``text`` writes it, its division) for each name its grammar places something in (``_PLACED``)
     that the gazetteer knows in the country ``cc``, in reading order; not the place where someone spoke."""
@@ -474,10 +482,8 @@ def _placed_in(text: str, cc: str) -> Iterator[tuple[str, str]]:
                              or _ATTRIBUTION_TAIL.search(text[: m.start()])):
             continue
         name = m.group("a") or m.group("b")
-        # a division the text names right after the town ("in Sutherland Springs, Texas", "in Maiduguri, Borno State")
-        # says where the town is, before any namesake the gazetteer knows elsewhere (found12 1081 had New York)
-        after = _THEN_DIVISION.match(text, m.end()) if m.group("a") else None
-        division = (g.division_named(after.group("d"), cc) if after else None) or g.division_of_place(name, cc)
+        division = ((_division_written_after(text, m.end(), cc) if m.group("a") else None)
+                    or g.division_of_place(name, cc))
         if division:
             yield name, division
 
@@ -531,13 +537,12 @@ def province_for(province: str | None, place: str | None, country: str | None,
         return province, False
     if province and g.division_named(province, cc):
         return province, False
-    # The division the article writes right after the province text or the place ("Sutherland Springs, Texas"): where
-    # the article itself puts it, before a namesake the gazetteer knows in another division (found12 1081: New York).
+    # The division the article writes right after the province text or the place (``_division_written_after``).
     for said in context:
         for name in (province, place):
-            after = re.search(rf"\b{re.escape(name)},\s*(?P<d>{_NAME_RUN})", said) if name else None
-            if after and (stated := g.division_named(after.group("d"), cc)):
-                return stated, True
+            for m in re.finditer(rf"\b{re.escape(name)}\b", said) if name else ():
+                if stated := _division_written_after(said, m.end(), cc):
+                    return stated, True
     # The region above a named province, then the division of a place named as written: each tried on the province
     # text and the place before the next is.
     for lookup in (g.division_above, g.division_of_place):

@@ -1065,18 +1065,17 @@ def turns_to_another_event(text: str) -> bool:
 # they killed three people" (found12 1082, where the model, asked, called it the same attack), "In a separate
 # incident, a suicide bomber rammed ..." (found9 987, found7 908, found8 963). Not "also" or "meanwhile", which
 # may go on with the same attack.
+_ANOTHER_EVENT = r"(?:attacks?|incidents?|bombings?|blasts?|explosions?|raids?|ambush|clash|assault|shooting)"
 _OPENS_ON_ANOTHER = re.compile(r"^\W*(?:in\s+(?:an?\s*other|a\s+separate|a\s+second|a\s+different)|in\s+another)\s+"
-                               r"(?:[\w'’-]+\s+)?(?:attacks?|incidents?|bombings?|blasts?|explosions?|raids?|ambush|"
-                               r"clash|assault|shooting)\b", re.I)
+                               rf"(?:[\w'’-]+\s+)?{_ANOTHER_EVENT}\b", re.I)
 
 
 # ... or that says so of its own event anywhere: "Two guerrillas died in a separate firefight with the army at
 # Sangram village" (found11 1066), "Twelve people died in a separate attack on Saturday at Namissiguima" (found8 959).
 # Only "separate": "in another attack" further in may be an older one ("killed in another incident near Beni" a
 # week before, found10 1012).
-_SEPARATE = re.compile(r"\b(?:in|during)\s+a\s+separate\s+(?:[\w'’-]+\s+)?(?:attacks?|incidents?|bombings?|blasts?|"
-                       r"explosions?|raids?|ambush|clash|assault|shooting|battle|fight|firefight|gunfight|skirmish|"
-                       r"encounter)\b", re.I)
+_SEPARATE = re.compile(rf"\b(?:in|during)\s+a\s+separate\s+(?:[\w'’-]+\s+)?(?:{_ANOTHER_EVENT}|battle|fight|firefight|"
+                       r"gunfight|skirmish|encounter)\b", re.I)
 
 
 def opens_on_another_attack(text: str) -> bool:

@@ -328,9 +328,14 @@ def _totals_apart(extraction: Extraction, part: Article) -> None:
             extraction.dropped.append(f"S{fig.sentence} {fig.amount!r} {fig.outcome}: counts several attacks "
                                       f"together ({words!r}), the article's total, not one incident's")
         if len(kept) < len(inc.figures):
-            used = {f.according_to for f in kept}
-            inc.sources = [s for s in inc.sources if (s.name or s.outlet) in used]
+            inc.sources = _cited_by(inc.sources, kept)
         inc.figures = kept
+
+
+def _cited_by(sources: Sequence[NamedSource], figures: Sequence[Figure]) -> list[NamedSource]:
+    """The ``sources`` some of ``figures`` are given to: what an incident cites once figures moved or left it."""
+    used = {f.according_to for f in figures if f.according_to}
+    return [s for s in sources if (s.name or s.outlet) in used]
 
 
 def _no_incident(extraction: Extraction, why: str) -> None:
@@ -525,9 +530,10 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
 
     def a_rival_figure(fig: Figure, n: int) -> bool:
         sentence = part.sentence(fig.sentence)
-        return ((fig.according_to is not None or (sentence is not None and bool(re.search(_TOLL, sentence.text, re.I))))
-                and fig.outcome in lede and n <= lede[fig.outcome] * RIVAL_SPREAD
-                and sentence is not None and not candidates.tells_an_act_of_attack(sentence.text))
+        if sentence is None or candidates.tells_an_act_of_attack(sentence.text):
+            return False
+        return ((fig.according_to is not None or bool(re.search(_TOLL, sentence.text, re.I)))
+                and fig.outcome in lede and n <= lede[fig.outcome] * RIVAL_SPREAD)
 
     return [f for f in figures if f.sentence not in part.lede and f.group != "militants" and f.sentence not in claimed
             and not the_toll(f) and not the_attackers_account(f) and (n := largest(f)) is not None
@@ -795,8 +801,7 @@ def _others(extraction: Extraction, request: list[dict[str, str]], create: Calla
     moved_only = {f.according_to for inc in built.values() for f in inc.figures} - kept
     main.sources = [s for s in cited if (s.name or s.outlet) not in moved_only]
     for inc in built.values():
-        used = {f.according_to for f in inc.figures if f.according_to}
-        inc.sources = [s for s in cited if (s.name or s.outlet) in used]
+        inc.sources = _cited_by(cited, inc.figures)
 
 
 def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],

@@ -159,7 +159,8 @@ def _coordinated_sum(t: str) -> Amount | None:
     return Amount(low, None, "at_least")
 
 
-_AGE = re.compile(r"\b[\w-]+?-(?:years?|months?|weeks?|days?)-old\b")
+_AGE = re.compile(r"\b[\w-]+?-(?:years?|months?|weeks?|days?)-old\b|"
+                  r"\baged\s+\d+\b|\b\d+\s+years?\s+old\b")  # "a woman aged 38" (found14 1141): one person
 
 
 def parse_amount(text: str) -> Amount | None:

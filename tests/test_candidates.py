@@ -1441,3 +1441,15 @@ def test_people_unaccounted_for_are_missing_not_dead() -> None:
     found = {c.amount: c for c in counts(article)}
     assert found["more than 30"].outcome == "missing"
     assert found["two"].outcome == "killed"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # found14 1138: "as" and "displaced an" had been offered as sources of the Palma tolls
+    ("Rebels fought for the town, as reports came in that dozens of civilians have been killed.\nThe insurgency "
+     "has taken more than 2,600 lives and displaced an estimated 670,000 people, according to the UN.\n",
+     ["the UN"]),
+    # found13 1105, found9 993: an age before a witness's name, a year a page glued to a name
+    ("\"I counted at least 13 people dead,\" said 55-year-old Sabdow Ali.\n", ["Sabdow Ali"]),
+])
+def test_speakers_are_names_not_function_words_ages_or_glued_years(text: str, found: list[str]) -> None:
+    assert [n for n, _ in names(text)] == found

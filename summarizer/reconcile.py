@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from summarizer.amounts import NUMBER_PATTERN, Amount, parse_amount, point, words_to_int
 from summarizer.articles import Article, is_title_line
 from summarizer.gazetteer import (
+    countries_named,
     country_for,
     country_of_division,
     country_of_places,
@@ -210,6 +211,22 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article, main: bool
     return list(dict.fromkeys(t for t in texts if t.strip()))
 
 
+def _past_the_dateline(country: str | None, article: Article) -> str | None:
+    """The country the lede places the incident in, where the one given is named in the lede only by its wire
+    dateline: "KIGALI, Rwanda (AA) – Thirteen park rangers ... were killed ... in the Virunga National Park in the
+    Democratic Republic of Congo" (found14 1155) is Congo's; the dateline says where the reporter filed from."""
+    if not country:
+        return country
+    lede = [s.text for s in article.sentences if s.id in article.lede and not is_title_line(s.id, s.text)]
+    datelined = [t for t in lede if without_dateline(t) != t]
+    if not any(country in countries_named(t) for t in datelined):
+        return country
+    told = [n for t in lede for n in countries_named(without_dateline(t))]
+    if not told or country in told:
+        return country
+    return told[0]
+
+
 _CARRIED = re.compile(r"\b(?:hospitals?|taken to|rushed to|evacuated|transferred|flown|airlifted|buried)\b", re.I)
 
 
@@ -288,7 +305,8 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
             # the claim sentence is the evidence, and the claim itself stays visible apart.
             perpetrator, perpetrator_sentence = inc.claimed_by, inc.claim_sentence
     where = _where(inc, figures, article, main)
-    country = country_for(inc.country, where, "\n".join(s.text for s in article.sentences))
+    country = _past_the_dateline(country_for(inc.country, where, "\n".join(s.text for s in article.sentences)),
+                                 article)
     country_derived = False
     owner = country_of_division(inc.province) if inc.province else None
     given = load().country_code(country)

@@ -332,3 +332,16 @@ def test_a_wire_dateline_is_where_the_reporter_filed_not_the_incidents_place() -
     (alone,) = _one("BOGOTÁ, Colombia (AP) — Two police officers were killed on Sunday.\n", country="Colombia",
                     figures=two)
     assert alone.province == "Bogota D.C."  # type: ignore[attr-defined]
+
+
+def test_a_country_the_lede_names_only_in_its_wire_dateline_gives_way_to_the_one_it_places_the_attack_in() -> None:
+    """found14 1155: "KIGALI, Rwanda (AA) – ... killed ... in the Virunga National Park in the Democratic Republic
+    of Congo" had been coded Rwanda, the dateline's country (the issue's "Kabul:" dateline on a Pakistan story)."""
+    text = ("KIGALI, Rwanda (AA) – Thirteen park rangers were killed Friday in an attack in the Virunga National Park "
+            "in the Democratic Republic of Congo, according to authorities.\n"
+            "The rangers were escorting a convoy.\n")
+    (inc,) = _one(text, country="Rwanda", place="Virunga National Park", place_sentence=1)
+    assert inc.country == "Democratic Republic of Congo"  # type: ignore[attr-defined]
+    (filed,) = _one("KABUL, Afghanistan (AP) – A bomb killed 12 people in Kabul on Monday.\n", country="Afghanistan",
+                    place="Kabul", place_sentence=1)
+    assert filed.country == "Afghanistan"  # type: ignore[attr-defined]

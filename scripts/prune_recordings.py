@@ -28,6 +28,7 @@ STORES = {  # store -> the folders a replay of it summarizes
     ROOT / "fixtures/eval/found12/exchanges": [ROOT / "fixtures/eval/found12"],
     ROOT / "fixtures/eval/found13/exchanges": [ROOT / "fixtures/eval/found13"],
     ROOT / "fixtures/eval/found14/exchanges": [ROOT / "fixtures/eval/found14"],
+    ROOT / "fixtures/eval/found15/exchanges": [ROOT / "fixtures/eval/found15"],
 }
 
 

@@ -217,7 +217,7 @@ _TAKEN = re.compile(r"kidnap(?:ped|ping|s)?|abduct(?:ed|ing|s)?|"
 
 
 def _outcomes_named(word: str) -> list[Outcome]:
-    """Killed, wounded, both ("casualties"), captured or none: what one word names."""
+    """Killed, wounded, both ("casualties"), captured, missing or none: what one word names."""
     if _TAKEN.fullmatch(word):
         return ["captured"]
     if OUTCOME_WORDS["missing"].fullmatch(word):
@@ -512,9 +512,9 @@ _AUXILIARY = re.compile(r"had|have|has|been|being|were|was|are|is|also|later|sin
 
 
 def outcome_of(text: str, start: int, end: int) -> Outcome | None:
-    """Killed, wounded or captured, when the sentence's grammar ties the count at ``text[start:end]`` to it: the first
-    outcome word of the count's own clause ("Six police also died and nine officers were wounded": six died,
-    nine were wounded; "at least 14 people, including his father, were wounded"), else the words right before
+    """Killed, wounded, captured or missing, when the sentence's grammar ties the count at ``text[start:end]`` to
+    it: the first outcome word of the count's own clause ("Six police also died and nine officers were wounded":
+    six died, nine were wounded; "at least 14 people, including his father, were wounded"), else the words right before
     the count ("killing at least 19", "the death toll could rise to 40"). None when the grammar does not say
     ("gunmen numbering about 20 stormed the village and shot ...": the 20 are the attackers), and then the
     model's label stands."""
@@ -771,6 +771,7 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
 # A period that holds the news itself sets no other time for the sentences after it: "schools resumed this year later
 # than usual ... The gunmen ... opened fire on them killing four on the spot" (found14 1148) is the attack's own toll.
 _NOW_PERIOD = re.compile(r"(?:so far )?this year", re.I)
+
 # A war's toll tells no event whose time the next sentence stays in: "Maoist-linked violence has killed 6,000 people in
 # India over two decades. Seven rebels were killed in the gunfire" (found7 906) is the incident's again.
 _WAR_TOLL = re.compile(rf"(?:{_YEARS_OF})?{_WAR_WORDS}\b|{_OVER_THE_PAST}", re.I)

@@ -162,11 +162,12 @@ _YEARS_OF = r"(?:\w+-(?:years?|decades?)(?:-long|-old)?|(?:years|decades)-long)\
 _OVER_THE_PAST = (r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?:(?:[\w-]+\s+)?(?:weeks?|months?|"
                   r"years?|decades?)|(?:[3-9]|\d\d+|three|four|five|six|seven|eight|nine|ten|few|several)\s+days)\b")
 _WAR_WORDS = r"(?:war|conflict|insurgency|violence|campaign|uprising|rebellion|unrest|militancy|crisis)"
+_THIS_YEAR = r"(?:so far )?this year"  # a period that holds the news (``_NOW_PERIOD``)
 ELSEWHEN = re.compile(
     rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years|(?:a|an|one|two|three|four|five|six|few|\d+)\s+"
     rf"(?:weeks?|fortnights?|months?|years?)) ago\b|\bearlier this (?:month|year)\b|"
     rf"\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:weeks?|months?|years?)\s+(?:earlier|before)\b|"
-    rf"\b(?:in|since) {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b(?:so far )?this year\b|"
+    rf"\b(?:in|since) {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b{_THIS_YEAR}\b|"
     rf"\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|{_OVER_THE_PAST}|"
     rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|\bfollow(?:s|ed)\s+(?:an?|the)\b|"
     rf"\b{_WAR_WORDS}\b"
@@ -770,7 +771,7 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
 
 # A period that holds the news itself sets no other time for the sentences after it: "schools resumed this year later
 # than usual ... The gunmen ... opened fire on them killing four on the spot" (found14 1148) is the attack's own toll.
-_NOW_PERIOD = re.compile(r"(?:so far )?this year", re.I)
+_NOW_PERIOD = re.compile(_THIS_YEAR, re.I)
 
 # A war's toll tells no event whose time the next sentence stays in: "Maoist-linked violence has killed 6,000 people in
 # India over two decades. Seven rebels were killed in the gunfire" (found7 906) is the incident's again.

@@ -203,12 +203,17 @@ def _where(inc: Incident, figures: list[FigureOut], article: Article, main: bool
     # the lede's sentences before the dateline: a wire dateline says where the reporter filed from ("BOGOTÁ,
     # Colombia (AP) — Two police officers were killed Sunday in northeast Colombia ... in Cúcuta")
     if main:
-        texts += [s.text for s in article.sentences if s.id in article.lede and not is_title_line(s.id, s.text)]
+        texts += _lede_texts(article)
     texts = [without_dateline(t) for t in texts]
     line = dateline([s.text for s in article.sentences])
     if line:
         texts.append(line)
     return list(dict.fromkeys(t for t in texts if t.strip()))
+
+
+def _lede_texts(article: Article) -> list[str]:
+    """The lede's sentences below the headline: where a report first says where its incident was."""
+    return [s.text for s in article.sentences if s.id in article.lede and not is_title_line(s.id, s.text)]
 
 
 def _past_the_dateline(country: str | None, article: Article) -> str | None:
@@ -217,7 +222,7 @@ def _past_the_dateline(country: str | None, article: Article) -> str | None:
     Democratic Republic of Congo" (found14 1155) is Congo's; the dateline says where the reporter filed from."""
     if not country:
         return country
-    lede = [s.text for s in article.sentences if s.id in article.lede and not is_title_line(s.id, s.text)]
+    lede = _lede_texts(article)
     datelined = [t for t in lede if without_dateline(t) != t]
     if not any(country in countries_named(t) for t in datelined):
         return country

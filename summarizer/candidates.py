@@ -370,7 +370,9 @@ def _counts_things(text: str, end: int) -> bool:
 # may be the kidnapped and stay counts.
 _NOT_HURT = re.compile(r"^(?:\s+(?!(?:and|or|were|was|are|is|had|have)\b)[\w'’-]+){0,3}?\s+(?:(?:were|was|are|is|had|"
                        r"have)\s+(?:been\s+)?(?:\w+ly\s+)?)?(?:fled|escaped|unhurt|unharmed|gathered|gathering|"
-                       r"marking|attending|praying|celebrating|evacuated|arrested|detained|displaced)\b|"
+                       r"marking|attending|praying|celebrating|evacuated|arrested|detained|displaced|"
+                       # "Six little kids were killed, and seven made it out alive" (found15 1170)
+                       r"made\s+it\s+out)\b|"
                        # the count claimed, itself, not "an attack that killed 12 people was claimed"
                        r"^\s+(?:has\s+|have\s+|had\s+)?(?:yet\s+|since\s+)?(?:claimed|claiming)\b", re.I)
 
@@ -390,6 +392,10 @@ def _is_casualty_sentence(text: str) -> bool:
     return any(pattern.search(text) for pattern in OUTCOME_WORDS.values())
 
 
+# A parent's children, told to say who a victim was: "mother of two", "a father of four".
+_PARENT_OF = re.compile(r"\b(?:mother|father|parent|grand(?:mother|father|parent)|mum|mom|dad)\s+of\s+$", re.I)
+
+
 def _measures(text: str, start: int, end: int) -> bool:
     """The number at ``text[start:end]`` measures something other than people (a year, an age, a date)."""
     phrase = text[start:end]
@@ -403,6 +409,8 @@ def _measures(text: str, start: int, end: int) -> bool:
         return True  # "said Hasan Imran, 30, a resident", "Tori Johnson, 34 and lawyer Katrina Dawson, 38.": ages
     if re.search(r"\baged\s+$", text[:start], re.I) or re.match(r"\s+years?\s+old\b", text[end:], re.I):
         return True  # "a woman aged 38", "he was 24 years old"
+    if _PARENT_OF.search(text[:start]):
+        return True  # "a 23-year member of the force and mother of two" (found15 1173, found12 1071, found13 1114)
     if re.fullmatch(r"0\d{3}", phrase.strip()):
         return True  # "0330": a time of day, no count of people starts with a nought
     return bool(re.match(r"[.:/]\d", text[end:]))  # 3.5, 10:30, 1/2

@@ -1416,6 +1416,18 @@ def test_ages_after_a_name_are_no_counts() -> None:
                    "Dawson, 38.\n") == ["Two"]
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a parent's children say who a victim was (found15 1173, found12 1071, found13 1114)
+    ("Const. Heidi Stevenson, a member of the force and mother of two, was identified as the officer killed.", []),
+    ("Resident Anne Gathigi, a mother of five, said the attackers killed her husband and three others.", ["three"]),
+    # survivors are no victims (found15 1170)
+    ("Six little kids were killed, and seven made it out alive, he said.", ["Six"]),
+    ("Four people died and two made it out of the car.", ["Four"]),
+])
+def test_a_parents_children_and_survivors_are_no_victims(sentence: str, found: list[str]) -> None:
+    assert amounts(sentence + "\n") == found
+
+
 def test_a_part_given_with_including_ends_at_a_comma_and() -> None:
     """found14 1143: "five people have died, including an assailant, and 15 people were wounded" had lost its wounded
     toll as a part of the five."""

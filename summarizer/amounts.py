@@ -163,8 +163,15 @@ _AGE = re.compile(r"\b[\w-]+?-(?:years?|months?|weeks?|days?)-old\b|"
                   r"\baged\s+\d+\b|\b\d+\s+years?\s+old\b")  # "a woman aged 38" (found14 1141): one person
 
 
+# One person by name, as ``candidates`` offers them ("Former Prime Minister Shinzo Abe was assassinated"):
+# capitalised words only, two at least, no number among them.
+_NAME = re.compile(r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){1,5}[A-Z][\w'’-]*[a-z]")
+
+
 def parse_amount(text: str) -> Amount | None:
     """Parse an amount as written; None when it holds no count at all."""
+    if _NAME.fullmatch(text.strip()) and not numbers_in(text.lower()):
+        return Amount(1, 1, "exact")
     t = " ".join(text.strip().lower().replace("–", "-").replace("—", "-").split())
     # an age is no count: "a 66-year-old Orthodox priest" is one person (found10 1016 had 66 killed)
     t = " ".join(_AGE.sub(" ", t).split())

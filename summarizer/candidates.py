@@ -664,6 +664,16 @@ _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\
                         r"hurt|slain|executed|pronounced dead|found dead)|died|dies)\b", re.I)
 
 
+# A person's name, a title or an owner's name before it ("Haiti's President Jovenel Moise", "Police Officer Sean
+# Collier"): capitalised words, two at least, the first no word that opens a clause.
+_NAME_OF_ONE = (r"(?!(?:The|A|An|One|Police|Officials?|Authorities|Witnesses|He|She|It|They|His|Her|Its|Their|This|"
+                r"That|On|In|At|After|When|But|And|Meanwhile|Earlier|Later)\b)"
+                r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){1,5}[A-Z][\w'’-]*[a-z]")
+# One of a list, or a place of an apposition's ("Lisa McCully, a teacher at Debert Elementary, was also killed").
+_NOT_THE_ONE_BEFORE = re.compile(r"\b(?:and|or|at|in|of|for|from|on|near|with|by)\s+$", re.I)
+_NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_OF_ONE})\s*,?\s+(?:was|has\s+been|had\s+been)\s+"
+                           r"(?:(?:also|reportedly|fatally|critically|seriously|later)\s+)*(?P<verb>killed|shot\s+dead|"
+                           r"assassinated|murdered|stabbed\s+to\s+death|gunned\s+down|injured|wounded|shot)\b")
 # "one" told with its outcome alone ("The toll is 11 guards killed, one wounded", "five rangers were killed and one
 # other wounded", "one person seriously wounded": found11 1055, 1051), or as the object of a verb of
 # death or wounds whatever noun follows ("A roadside bomb killed one army ranger"): a count of one like "one officer".
@@ -746,6 +756,12 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
         said = verb or after
         if said is not None and free(m.start(), m.end()):
             found.append((m.start(), m.end(), m.group(0), _verb_outcome(said.group(0))))
+    # One person named by name as the subject of a passive verb of death or wounds: "Former Prime Minister Shinzo Abe
+    # was assassinated", "Haiti's President Jovenel Moise was killed", "Martine Moise, was shot" (found13 1115,
+    # found15 1175, found14 1147): an assassination's one death had been no count at all.
+    for m in _NAMED_VICTIM.finditer(text):
+        if free(m.start("name"), m.end("name")) and not _NOT_THE_ONE_BEFORE.search(text[:m.start("name")]):
+            found.append((m.start("name"), m.end("name"), m.group("name"), _verb_outcome(m.group("verb"))))
     # The object of a verb of death or wounds: one person named by a role ("Gunmen shot dead the deputy mayor of La
     # Ceiba", found7 924; only as the object, as "the soldier died" may be one counted before), "one" alone ("killing
     # one and wounding three", found7 917), "one" before a noun ("killed one army ranger").

@@ -1428,6 +1428,23 @@ def test_a_parents_children_and_survivors_are_no_victims(sentence: str, found: l
     assert amounts(sentence + "\n") == found
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    # an assassination's one death, by the victim's name (found13 1115, found15 1175, found14 1147)
+    ("Former Prime Minister Shinzo Abe was assassinated on Friday.",
+     [("Former Prime Minister Shinzo Abe", "killed")]),
+    ("Haiti’s President Jovenel Moise was killed during an attack on his home.",
+     [("Haiti’s President Jovenel Moise", "killed")]),
+    ("His wife, Martine Moise, was shot and is in hospital.", [("Martine Moise", "wounded")]),
+    # no name: a group, nor the place of an apposition (the apposition's "a teacher" is the one person)
+    ("The Islamic State was blamed for the attack.", []),
+    ("Lisa McCully, a teacher at Debert Elementary, was also killed in the attack.", [("a teacher", "killed")]),
+])
+def test_a_person_named_as_killed_or_wounded_is_a_count_of_one(sentence: str, found: list[tuple[str, str]]) -> None:
+    named = counts(parse_article(sentence + "\n", "t"))
+    assert [(c.amount, c.outcome) for c in named] == found
+    assert all(parse_amount(c.amount) == Amount(1, 1, "exact") for c in named)
+
+
 def test_a_part_given_with_including_ends_at_a_comma_and() -> None:
     """found14 1143: "five people have died, including an assailant, and 15 people were wounded" had lost its wounded
     toll as a part of the five."""

@@ -609,8 +609,10 @@ def test_a_share_of_the_wounded_told_by_its_condition_is_no_toll_of_its_own(sent
     ("The blast killed at least 10 people including two members of parliament, police said.",
      [("at least 10", False), ("two", True)]),
     ("He said a total of 13 bodies, cut to death, including four women were found.", [("13", False), ("four", True)]),
+    # "the dead ... include" gives no count of the whole: its parts are the counts the article has, and the
+    # annotators list them (found12 1072, found13 1113 and 1123, found14 1145, found15 1179)
     ("The Observatory says the dead, most of them displaced persons, include seven children and three women.",
-     [("seven", True), ("three", True)]),
+     [("seven", False), ("three", False)]),
     # a part that is a victim group of its own is kept, as the guide's annotator keeps it (extra 211, 218)
     ("A series of bombs killed at least six people including three police in the capital.",
      [("at least six", False), ("three", False)]),

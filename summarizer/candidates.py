@@ -1167,6 +1167,21 @@ def tells_an_act_of_attack(text: str) -> bool:
     return any(m.group(0).lower() not in ("killed", "shot") for m in _ATTACK_TOLD.finditer(text))
 
 
+# A noun of ``_ATTACK_TOLD`` after a word that points back to an attack already told: "were killed in the attack",
+# "Sunday's blast"; a count in such a sentence is a toll of that attack, not of one the sentence tells.
+_POINTED_BACK = re.compile(rf"\b(?:the|this|that|its|their|{_WEEKDAY}['’]s)\s+(?:[\w'’-]+\s+){{0,2}}?$", re.I)
+
+
+def tells_an_act_of_attack_anew(text: str) -> bool:
+    """``tells_an_act_of_attack`` by an act the sentence itself tells, not by a noun pointing back to the attack
+    ("Both Reuters and Voice of America reported on Sunday that over 50 people were killed in the attack")."""
+    return any(m.group(0).lower() not in ("killed", "shot")
+               and not (m.group(0).lower() in ("attack", "attacks", "blast", "bombing", "explosion", "raid",
+                                                "strike", "strikes")
+                        and _POINTED_BACK.search(text[max(0, m.start() - 40):m.start()]))
+               for m in _ATTACK_TOLD.finditer(text))
+
+
 # Besides the verbs of ``_ATTACK_TOLD``, the words of any report of an attack: what hit, who fought, who died.
 _ATTACK_WORDS = re.compile(
     r"\b(?:hits?|struck|strikes?|target(?:ed|ing|s)?|seiz(?:ed|ing)|overr[au]n|captur(?:ed|ing)|fir(?:ed|ing)|"

@@ -530,7 +530,7 @@ def to_confirm(extraction: Extraction, part: Article, stated: Sequence[tuple[str
 
     def a_rival_figure(fig: Figure, n: int) -> bool:
         sentence = part.sentence(fig.sentence)
-        if sentence is None or candidates.tells_an_act_of_attack(sentence.text):
+        if sentence is None or candidates.tells_an_act_of_attack_anew(sentence.text):
             return False
         return ((fig.according_to is not None or bool(re.search(_TOLL, sentence.text, re.I)))
                 and fig.outcome in lede and n <= lede[fig.outcome] * RIVAL_SPREAD)

@@ -463,6 +463,9 @@ def _raid_then(last: str) -> Article:
     # deaths"; found7 909: "had revised the death toll down to 11 Monday night from 12")
     ("The hospital's death toll conflicted with that of two radio stations, both of which reported 25 deaths.",
      "25"),
+    # ... whose attack noun points back to the incident: no act of an attack of its own (found15 1178: "Both Reuters
+    # and Voice of America reported on Sunday that over 50 people were killed in the attack")
+    ("Radio Kell reported on Sunday that 25 traders were killed in the attack.", "25"),
 ])
 def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amount: str) -> None:
     backend = Scripted(asking(False))

@@ -168,18 +168,9 @@ _AGE = re.compile(r"\b[\w-]+?-(?:years?|months?|weeks?|days?)-old\b|"
 _NAME = re.compile(r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){1,5}[A-Z][\w'’-]*[a-z]")
 
 
-# One person by a role, as ``candidates`` offers them only as the object of a verb of death or wounds ("Gunmen shot
-# dead the deputy mayor of La Ceiba", found7 924): grounding had refused the figure the model chose, no count.
-_THE_ONE = re.compile(r"[Tt]he\s+(?:[\w'’-]+\s+){0,3}(?:man|woman|boy|girl|child|person|civilian|soldier|policeman|"
-                      r"officer|guard|commander|general|colonel|major|captain|chief|leader|official|journalist|"
-                      r"priest|teacher|student|doctor|driver|mayor|governor|judge|marine|deputy|lawmaker)\b")
-
-
 def parse_amount(text: str) -> Amount | None:
     """Parse an amount as written; None when it holds no count at all."""
     if _NAME.fullmatch(text.strip()) and not numbers_in(text.lower()):
-        return Amount(1, 1, "exact")
-    if _THE_ONE.match(text.strip()) and not numbers_in(text.lower()):
         return Amount(1, 1, "exact")
     t = " ".join(text.strip().lower().replace("–", "-").replace("—", "-").split())
     # an age is no count: "a 66-year-old Orthodox priest" is one person (found10 1016 had 66 killed)

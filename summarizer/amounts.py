@@ -196,8 +196,8 @@ def parse_amount(text: str) -> Amount | None:
     n = clean[0]
     if re.search(r"could (rise|climb|reach|go up)|may (rise|climb|reach)|might (rise|reach)|expected to rise", t):
         return Amount(None, n, "possible_up_to")
-    if re.search(r"\bas many as\b|\bup to\b", t):
-        return Amount(None, n, "up_to")
+    if re.search(r"\bas many as\b|\bup to\b|\b(?:no|not) more than\b", t):
+        return Amount(None, n, "up_to")  # "the number was no more than 10" (found15 1162): a ceiling
     if re.search(r"\bas high as\b", t):
         return Amount(n, n, "as_high_as")
     if re.search(r"\bat least\b|\bat a minimum\b|\b(?:no|not) (?:fewer|less) than\b|\bor more$", t):
@@ -211,7 +211,7 @@ def parse_amount(text: str) -> Amount | None:
 
 
 _QUALIFIER = (r"(?:at least|more than|over|up to|as many as|about|around|nearly|almost|roughly|some|"
-              r"approximately|as high as|(?:no|not) (?:fewer|less) than|in excess of|upwards? of|close to|"
+              r"approximately|as high as|(?:no|not) (?:fewer|less|more) than|in excess of|upwards? of|close to|"
               r"(?:could|may|might) (?:rise|climb|reach)(?: to)?(?: as high as)?|between)")
 _PHRASE_RE = re.compile(
     rf"{_VAGUE_SCALE.pattern}|"

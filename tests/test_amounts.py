@@ -62,6 +62,9 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         ("not less than 20", 20, None, "at_least"),
         ("not fewer than 20", 20, None, "at_least"),
         ("30 or more", 30, None, "at_least"),
+        # a ceiling said otherwise is no floor: "the number was no more than 10" (found15 1162)
+        ("no more than 10", None, 10, "up_to"),
+        ("not more than 10", None, 10, "up_to"),
         ("upward of 50", 50, None, "more_than"),
         # two counts joined as one subject: the guide's annotator sums them (merge 208, 217)
         ("nine Germans and one Peruvian", 10, 10, "exact"),

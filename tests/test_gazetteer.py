@@ -12,6 +12,7 @@ from summarizer.gazetteer import (
     country_for,
     country_of_places,
     division_anywhere,
+    load,
     places_named,
     province_for,
     without_dateline,
@@ -271,3 +272,11 @@ def test_the_division_the_article_writes_after_the_town_is_its_province() -> Non
     assert province_for("Sutherland Springs", "First Baptist Church", "United States", [lede]) == ("Texas", True)
     assert province_for(None, "Maiduguri", "Nigeria", ["A bomb went off in Maiduguri, Borno State."]) == (
         "Borno State", True)
+
+
+def test_a_word_written_in_lower_case_is_no_town() -> None:
+    """found15 1183: Burkina Faso has a town "To", so "a village close to the border" named a town of Centre-Ouest,
+    and the Karma massacre (Nord) was coded there; written as a name, it is still found."""
+    g = load()
+    assert g.division_of_place("Gunmen killed 12 villagers at Karma, a village close to the border.", "BF") is None
+    assert g.division_of_place("Gunmen killed 12 villagers near To, in the west.", "BF") == "Centre-Ouest"

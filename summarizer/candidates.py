@@ -284,10 +284,10 @@ def condition_share(text: str, start: int, end: int) -> str | None:
 # that is a victim group of its own: "at least six people including three police" (extra 211, 218). A breakdown
 # opens after a count (up to five words of its noun between, commas among them) and runs to the end of the clause.
 # "The dead included ..." opens none: it gives no count of the whole, so its parts are the counts the article has,
-# and the annotators list them ("Among the injured are an SHO and five more policemen", "the wounded included about
-# 50 people who were seriously hurt", "The dead included at least 15 children": found12 1072, found15 1179, found13
-# 1113; found13 1123 and found14 1145 summed). A dash, a bracket or a colon opens one only where a count follows
-# it: "eight people -- raising an earlier toll of seven --" is no breakdown (found 334).
+# and the annotators list them in 5 of the 7 development articles that have them ("the wounded included about 50
+# people who were seriously hurt", "The dead included at least 15 children": found15 1179, found13 1113; found13
+# 1123 and found14 1145 summed). A dash, a bracket or a colon opens one only where a count follows it: "eight
+# people -- raising an earlier toll of seven --" is no breakdown (found 334).
 _BREAKDOWN_AFTER_COUNT = re.compile(r"(?:[\s,]+[\w'’-]+){0,7}?\s*,?\s*(?:\b(?:including|among\s+them|among\s+whom)\b|"
                                     rf"(?:--|—|–|\(|:)(?=\s*(?:{NUMBER_PATTERN}|\d)))", re.I)
 _BREAKDOWN_END = re.compile(r"[.;)!?]|--|—|–|,\s+and\b|\b(?:were|was|are|is|have|has|had|been|killed|killing|died|"

@@ -165,7 +165,8 @@ _AGE = re.compile(r"\b[\w-]+?-(?:years?|months?|weeks?|days?)-old\b|"
 
 # One person by name, as ``candidates`` offers them ("Former Prime Minister Shinzo Abe was assassinated"):
 # capitalised words only, two at least, no number among them.
-_NAME = re.compile(r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){1,5}[A-Z][\w'’-]*[a-z]")
+PERSON_NAME = r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){1,5}[A-Z][\w'’-]*[a-z]"
+_NAME = re.compile(PERSON_NAME)
 
 
 def parse_amount(text: str) -> Amount | None:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from summarizer.amounts import NUMBER_PATTERN, ZERO_VICTIMS, amount_phrases, parse_amount
+from summarizer.amounts import NUMBER_PATTERN, PERSON_NAME, ZERO_VICTIMS, amount_phrases, parse_amount
 from summarizer.articles import WEEKDAY, Article, Sentence, is_title_line
 from summarizer.gazetteer import city_anywhere
 from summarizer.grounding import OUTCOME_WORDS, missing_words
@@ -665,8 +665,7 @@ _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\
 # A person's name, a title or an owner's name before it ("Haiti's President Jovenel Moise", "Police Officer Sean
 # Collier"): capitalised words, two at least, the first no word that opens a clause.
 _NAME_OF_ONE = (r"(?!(?:The|A|An|One|Police|Officials?|Authorities|Witnesses|He|She|It|They|His|Her|Its|Their|This|"
-                r"That|On|In|At|After|When|But|And|Meanwhile|Earlier|Later)\b)"
-                r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){1,5}[A-Z][\w'’-]*[a-z]")
+                rf"That|On|In|At|After|When|But|And|Meanwhile|Earlier|Later)\b){PERSON_NAME}")
 # One of a list, or a place of an apposition's ("Lisa McCully, a teacher at Debert Elementary, was also killed").
 _NOT_THE_ONE_BEFORE = re.compile(r"\b(?:and|or|at|in|of|for|from|on|near|with|by)\s+$", re.I)
 _NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_OF_ONE})\s*,?\s+(?:was|has\s+been|had\s+been)\s+"
@@ -1161,10 +1160,15 @@ def tells_an_attack(text: str) -> bool:
     return bool(_ATTACK_TOLD.search(text))
 
 
+def _acts_of_attack(text: str) -> Iterator[re.Match[str]]:
+    """The words of ``_ATTACK_TOLD`` that tell an act, not only its dead ("killed", "shot")."""
+    return (m for m in _ATTACK_TOLD.finditer(text) if m.group(0).lower() not in ("killed", "shot"))
+
+
 def tells_an_act_of_attack(text: str) -> bool:
     """``tells_an_attack`` by an act, not only by its dead ("killed", "shot"): "attacked the shrine and opened
     fire, killing three" tells an attack; "Kalonda, who said 13 people were killed" gives a toll."""
-    return any(m.group(0).lower() not in ("killed", "shot") for m in _ATTACK_TOLD.finditer(text))
+    return any(True for _ in _acts_of_attack(text))
 
 
 # A noun of ``_ATTACK_TOLD`` after a word that points back to an attack already told: "were killed in the attack",
@@ -1175,11 +1179,10 @@ _POINTED_BACK = re.compile(rf"\b(?:the|this|that|its|their|{_WEEKDAY}['’]s)\s+
 def tells_an_act_of_attack_anew(text: str) -> bool:
     """``tells_an_act_of_attack`` by an act the sentence itself tells, not by a noun pointing back to the attack
     ("Both Reuters and Voice of America reported on Sunday that over 50 people were killed in the attack")."""
-    return any(m.group(0).lower() not in ("killed", "shot")
-               and not (m.group(0).lower() in ("attack", "attacks", "blast", "bombing", "explosion", "raid",
-                                                "strike", "strikes")
-                        and _POINTED_BACK.search(text[max(0, m.start() - 40):m.start()]))
-               for m in _ATTACK_TOLD.finditer(text))
+    return any(not (m.group(0).lower() in ("attack", "attacks", "blast", "bombing", "explosion", "raid", "strike",
+                                            "strikes")
+                    and _POINTED_BACK.search(text[max(0, m.start() - 40):m.start()]))
+               for m in _acts_of_attack(text))
 
 
 # Besides the verbs of ``_ATTACK_TOLD``, the words of any report of an attack: what hit, who fought, who died.

@@ -474,6 +474,33 @@ def test_another_sources_toll_of_the_incident_is_not_questioned(last: str, amoun
     assert amount in [f.amount_text for f in brief.incidents[0].figures]
 
 
+@pytest.mark.parametrize(("last", "asked"), [
+    # what a source said of the dead, the first toll an article gives whose lede gives none (found16 1191: "Interior
+    # Secretary Alberto Iribarne said late Monday that 26 people were killed", read as another event when asked;
+    # found10 1036, found11 1065, found15 1178 and 1182 alike): not asked
+    ("Mayor Ana Varga said late Monday that 26 people were killed and 40 injured.", False),
+    ("Radio Kell reported that two or three people had lost their lives in the blast.", False),
+    # asked still: a source's figure of no one's passive fate ("has taken more than 2,600 lives", found14 1138),
+    # "according to" after a fate that may be another event's ("Two children were killed by shrapnel from the
+    # explosions, according to Hamas", found8 972), and a sentence that tells an act of attack
+    ("The insurgency has taken more than 2,600 lives, Mayor Ana Varga said.", True),
+    ("Two children were killed by shrapnel from the explosions, according to Radio Kell.", True),
+    ("Gunmen also attacked a shrine near Velka, killing 12 caretakers, Mayor Ana Varga said.", True),
+])
+def test_where_the_lede_gives_no_toll_what_a_source_said_of_the_dead_is_not_questioned(last: str,
+                                                                                        asked: bool) -> None:
+    article = parse_article("Blast hits Velka market\nAn explosion tore through a market in Velka on Sunday.\n"
+                            f"The market was closed.\nShops stayed shut.\n{last}\n", "no toll in the lede")
+    source = "Radio Kell" if "Radio Kell" in last else "Mayor Ana Varga"
+    label = labelling({"S5": ("killed", "total", 1, source)})
+    backend = Scripted(lambda request: (json.dumps({"same_incident": False})
+                                        if request["response_format"]["json_schema"]["name"] == "SameIncident"
+                                        else str(label(request))))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    assert ("SameIncident" in [r["response_format"]["json_schema"]["name"] for r in backend.requests]) is asked
+    assert bool(brief.incidents and brief.incidents[0].figures) is not asked
+
+
 @pytest.mark.parametrize("last", [
     "Gunmen also attacked a shrine near Velka, killing 12 caretakers, police said.",  # an act of attack: asked
     "Mayor Ana Varga said 40 traders were killed.",  # far above the lede's nine: asked

@@ -87,6 +87,13 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "Authorities arrested 15 people in connection with a shooting that killed a man.",
     "Police arrested four suspects after gunmen killed a man.",
     "Troops rounded up about 20 people with suspected links to the gunmen who killed a man.",
+    # people an attack drove away (found16 1204: "sending more than 75,000 members of the ethnic minority fleeing
+    # the country" was labelled killed; found10 1014)
+    "Mobs killed a man, sending more than 75,000 members of the ethnic minority fleeing the country.",
+    "Such attacks killed a man and forced more than 1.3 million to flee their homes.",
+    # a decade of age (found16 1214: "A woman in her 30s and a man in his 50s remain in hospital"; 1204, found13 1102)
+    "Gunmen killed a man in his 50s.",
+    "A suspect in his late 20s was charged after gunmen killed a man.",
 ])
 def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     assert [a for a in amounts(sentence) if a.lower() != "a man"] == []  # the man killed is one person, proposed

@@ -596,7 +596,10 @@ _DATELINE = re.compile(rf"^\s*({_CAPS}(?: {_CAPS})*)\s*(?:,|\(|—|-)|^\s*({_CIT
 # " date 2025-12-07 MOGADISHU (Reuters) - ".
 _WIRE_DATELINE = re.compile(rf"^\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?(?:{_CAPS}(?:\s+{_CAPS})*"
                             r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+|"
-                            rf"{_CITY}{_WIRE_DAY})")
+                            rf"{_CITY}{_WIRE_DAY}|"
+                            # a dateline printed as a sentence of its own: "BELGRADE, Serbia. A gunman in Montenegro
+                            # killed 10 people" (found16 1212)
+                            rf"{_CAPS}(?:\s+{_CAPS})*,\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\.\s*$)")
 
 
 def without_dateline(text: str) -> str:

@@ -342,6 +342,11 @@ def test_a_country_the_lede_names_only_in_its_wire_dateline_gives_way_to_the_one
             "The rangers were escorting a convoy.\n")
     (inc,) = _one(text, country="Rwanda", place="Virunga National Park", place_sentence=1)
     assert inc.country == "Democratic Republic of Congo"  # type: ignore[attr-defined]
+    # a dateline printed as a sentence of its own (found16 1212: "BELGRADE, Serbia. A gunman in Montenegro killed 10
+    # people ... in the city of Cetinje" had been coded Serbia)
+    (own,) = _one("BELGRADE, Serbia. A gunman in Montenegro killed 10 people in the city of Cetinje on Friday.\n",
+                  country="Serbia", place="Cetinje", place_sentence=2)
+    assert own.country == "Montenegro"  # type: ignore[attr-defined]
     (filed,) = _one("KABUL, Afghanistan (AP) – A bomb killed 12 people in Kabul on Monday.\n", country="Afghanistan",
                     place="Kabul", place_sentence=1)
     assert filed.country == "Afghanistan"  # type: ignore[attr-defined]

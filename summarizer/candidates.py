@@ -1492,6 +1492,8 @@ def _doer(who: str, verb: str, equipped: bool = False) -> str:
     ("returned later with gunmen who killed 11", found7 909). Not after a name: "the attack in Manchester, the
     United Kingdom that killed 22" tells where, not who."""
     bore = (r"(?:\s+(?i:using|armed\s+with|wielding|carrying|riding)\s+[^,.;:]{1,40}?)?" + _WHERE_THEY_WERE
+            # a clause set off by commas: "The gunman, believed to be among the deceased, opened fire" (found16 1216)
+            + r"(?:,\s+(?!(?i:and|but|who|which|police|officials?)\b)[^,.;:“”\"]{1,60},)?"
             + r"(?:,?\s+(?i:who|that))?" if equipped else "")
     return (rf"(?P<who>{who}){bore}\s+[“\"]?(?:(?i:have|has|had|reportedly|allegedly|also)\s+|(?i:on\s+{_WEEKDAY})\s+)*"
             rf"{verb}\b")

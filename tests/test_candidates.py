@@ -1087,6 +1087,9 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     # a quotation may open between the doers and their verb (found15 1170)
     ('Her car broke down, he said, and the gunmen “opened fire on Rhonita and torched her car.”', "gunmen"),
     ("Police hunted the militants, who attacked a checkpoint on Sunday.", "militants"),
+    # a clause set off by commas between them and their verb (found16 1216, found14 1150)
+    ("The gunman, believed to be among the deceased, opened fire at the school.", "gunman"),
+    ("The gunmen, reportedly dressed in Army fatigues, ambushed a group of tourists.", "gunmen"),
     ("Days after the bomb attack in Manchester, the United Kingdom that killed 22, a blast hit Jakarta.", None),
     ("The soldiers who were killed were buried on Monday.", None),
     ("A car bomb in Velka on Tuesday killed 12 people.", None),  # a place is no doer, whatever follows it

@@ -1655,7 +1655,9 @@ _SAY = (r"(?:said|says|say|told|tells|stated|reported|confirmed|confirms|announc
         # reports indicating" no speaker "with" (found11 1053)
         r"reports(?!\s+(?:said|say|says|suggested|suggest|indicated|indicate|put|puts|claimed|stated|showed|"
         r"\w+ing)\b)|"
-        r"added|adds|claimed|claims|estimated|estimates|quoted|quotes|put|puts|gave|gives|tweeted|wrote|"
+        # "claims scores of lives" is a toll, not a claim made (found16 1211's headline had become a source)
+        r"added|adds|(?:claimed|claims)(?!\s+(?:[\w,]+\s+){0,3}lives\b)|estimated|estimates|quoted|quotes|put|puts|"
+        r"gave|gives|tweeted|wrote|"
         # "report" as the verb of a plural subject only before what is reported ("Authorities report at least two
         # were killed"), not the noun ("a police report said")
         r"report(?=\s+(?:that|at\s+least|more\s+than|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))|"

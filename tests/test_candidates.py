@@ -406,6 +406,9 @@ def test_an_outlet_stands_alone_only_when_no_one_is_named_speaking_to_it() -> No
     ("While five of them died on the spot, the other two were taken to hospital, reported CNNNews18.",
      [("CNNNews18", None)]),
     ("The faction is behind most attacks, although it never claims attacks and shuns publicity.", []),
+    # "claims scores of lives" is a toll, not a claim made (found16 1211's headline; found8 959, develop 035)
+    ("Airstrike on detention centre for migrants in Libya claims scores of lives", []),
+    ("The fighting between separatists and government troops has claimed more than 9,100 lives.", []),
     # nor the subject of the clause before the verb (found3 501), nor the place that opens it (found5 709), nor "if"
     ("All 16 people on the bus, including eight women and three children, were killed, said the official.",
      [("the official", None)]),

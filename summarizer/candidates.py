@@ -1071,10 +1071,12 @@ _TYPE_CUES: dict[str, re.Pattern[str]] = {
                                    r"\w+ ?(base|post|station|camp|checkpoint|compound|prison|barracks|headquarters))\b",
                                    re.I),
     "armed_assault": re.compile(r"\b(gunm[ae]n|gun\w*|shot|shoot\w*|fir(e|ed|ing)|stabb\w*|knife|machetes?|"
-                                r"hacked|attack\w*|assault\w*|clash\w*|mob|lynch\w*|beat\w*|killed|raid\w*)\b",
+                                r"hacked|attack\w*|assault\w*|clash\w*|mob|lynch\w*|beat\w*|killed|raid\w*|"
+                                r"slaughter\w*)\b",
                                 re.I),
-    # the guide's "seized or disarmed first, then killed", not "massacre": headlines call a mass shooting so
-    "massacre_of_captives": re.compile(r"\b(execut\w*|behead\w*|slaughter\w*|lined up|rounded up|"
+    # the guide's "seized or disarmed first, then killed", not "massacre" nor "slaughter": headlines call a mass
+    # shooting so ("Slaughter in 'valley of the deepest shadow'", found16 1194; found11 1064, found16 1204)
+    "massacre_of_captives": re.compile(r"\b(execut\w*|behead\w*|lined up|rounded up|"
                                        r"hostages? (were|was) killed|surrender\w*|disarm\w*|"
                                        r"(taking|took|taken) (their|his|her) (guns|weapons|arms))\b", re.I),
     "offensive_on_city": re.compile(r"\b(offensive|overr[au]n|seized? (the|control)|captured? (the|control)|"

@@ -1060,6 +1060,10 @@ def test_a_massacre_of_captives_is_offered_for_captives_not_for_the_word_massacr
         "Fighters offered 28 police a chance to surrender. After taking their guns, they killed them all.", types,
         casualties=True)
     assert "massacre_of_captives" in types_in("The hostages were lined up and shot.", types, casualties=True)
+    # nor for "slaughter", a headline's word for any mass killing: a lone gunman's rampage at a tourist site (found16
+    # 1194, offered only a massacre of captives and "other"), mobs of rioters (found16 1204), a raid (found11 1064)
+    assert types_in("Slaughter in 'valley of the deepest shadow'\nLone killer's carnage in quiet tourist town",
+                    types, casualties=True) == ["armed_assault"]
 
 
 def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_type() -> None:

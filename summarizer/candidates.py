@@ -948,17 +948,19 @@ def _totals_told_apart(article: Article, found: list[Count]) -> list[Count]:
     1198), "At least 40 people have been killed in seven explosions on crowded rush-hour commuter trains" (found15
     1163). A sum told after the incident's own toll ("nine attacks have killed 38 alleged militants", found7 907)
     or over tens of attacks (a year's figures) is a total still."""
-    told = {c.sentence for c in found
-            if c.other_attacks is None and c.elsewhen is None and c.attackers is None
-            and (s := article.sentence(c.sentence)) is not None and tells_an_act_of_attack_anew(s.text)}
-    if len(told) >= 2:
-        return found
     first = min((c.sentence for c in found), default=None)
 
     def a_few_together(c: Count) -> bool:
         return (c.other_attacks is not None and c.sentence == first
                 and bool(_ATTACKS_TOGETHER.fullmatch(c.other_attacks)) and not re.match(r"\d\d", c.other_attacks))
 
+    if not any(a_few_together(c) for c in found):
+        return found  # most articles: no sentence of acts to read
+    told = {c.sentence for c in found
+            if c.other_attacks is None and c.elsewhen is None and c.attackers is None
+            and (s := article.sentence(c.sentence)) is not None and tells_an_act_of_attack_anew(s.text)}
+    if len(told) >= 2:
+        return found
     return [replace(c, other_attacks=None) if a_few_together(c) else c for c in found]
 
 

@@ -470,7 +470,9 @@ def _summaries(extraction: Extraction, part: Article) -> None:
 
 
 # A source's words and a count's passive fate after it: "said ... 26 people were killed", "reported that over 50
-# people were killed in the attack", "told ElShinta that four people were killed" (``to_confirm``).
+# people were killed in the attack", "told ElShinta that four people were killed" (``to_confirm``). Narrower than
+# ``candidates._SAY`` on purpose: "according to" alone ("Two children were killed by shrapnel from the explosions,
+# according to Hamas", found8 972) and a witness who "saw" bodies leave the question asked.
 _SAID = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|confirmed|confirms|stated)\b", re.I)
 _SUFFERED = re.compile(r"^(?:\s+(?!(?:and|or|but)\b)[\w'’-]+){0,4}?\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been|"
                        r"are|is)\s+(?:\w+ly\s+)?(?:killed|dead|wounded|injured|hurt)|died|had\s+died|have\s+died|"

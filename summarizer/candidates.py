@@ -533,8 +533,15 @@ _SHOT = re.compile(r"\bshot\b(?:\s+(?P<dead>dead|to\s+death|and\s+killed)\b|\s+a
                    re.I)
 
 
+# "Stabbed" is a wound unless "to death" follows: "five people, including three children were stabbed" (found16
+# 1214), "two were stabbed to death" (found17 1235).
+_STABBED = re.compile(r"\bstabb(?:ed|ing)\b(?P<dead>\s+to\s+death\b)?", re.I)
+
+
 def _shot_read(text: str) -> str:
-    """``text`` with each "shot" replaced by what it says of the people shot (an ambiguous one by "casualties")."""
+    """``text`` with each "shot" replaced by what it says of the people shot (an ambiguous one by "casualties"),
+    and each "stabbed" by what it says of the people stabbed."""
+    text = _STABBED.sub(lambda m: " killed" if m.group("dead") else " wounded", text)
     return _SHOT.sub(lambda m: " killed" if m.group("dead") else (" wounded" if m.group("hurt") else " casualties"),
                      text)
 
@@ -683,7 +690,7 @@ _NAME_OF_ONE = (r"(?!(?:The|A|An|One|Police|Officials?|Authorities|Witnesses|He|
 _NOT_THE_ONE_BEFORE = re.compile(r"\b(?:and|or|at|in|of|for|from|on|near|with|by)\s+$", re.I)
 _NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_OF_ONE})\s*,?\s+(?:was|has\s+been|had\s+been)\s+"
                            r"(?:(?:also|reportedly|fatally|critically|seriously|later)\s+)*(?P<verb>killed|shot\s+dead|"
-                           r"assassinated|murdered|stabbed\s+to\s+death|gunned\s+down|injured|wounded|shot)\b")
+                           r"assassinated|murdered|stabbed\s+to\s+death|stabbed|gunned\s+down|injured|wounded|shot)\b")
 # "one" told with its outcome alone ("The toll is 11 guards killed, one wounded", "five rangers were killed and one
 # other wounded", "one person seriously wounded": found11 1055, 1051), or as the object of a verb of
 # death or wounds whatever noun follows ("A roadside bomb killed one army ranger"): a count of one like "one officer".
@@ -711,7 +718,7 @@ _ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|
 
 def _verb_outcome(said: str) -> Outcome:
     """What the verb that ties one person to the event did to them: "killed a", "was shot", "were wounding"."""
-    return "wounded" if re.search(r"wound|injur|hurt|shot$|shooting", said, re.I) else "killed"
+    return "wounded" if re.search(r"wound|injur|hurt|shot$|shooting|stabb(?:ed|ing)\s*$", said, re.I) else "killed"
 
 
 # The words that make one person a part of a count before them: "six wounded, including one civilian".
@@ -1180,7 +1187,7 @@ def opens_on_another_attack(text: str) -> bool:
 _ATTACK_TOLD = re.compile(
     r"\b(?:attack(?:ed|s)?|stormed|ambush(?:ed)?|kidnapped|abducted|beheaded|executed|explo(?:ded|sion)|blew\s+up|"
     r"went\s+off|shot|opened\s+fire|killed|bomb(?:ed|ing)|blast|raid(?:ed)?|set\s+fire|torched|detonated|"
-    r"shelled|(?:air\s*)?strikes?|gunned\s+down|massacred)\b", re.I)
+    r"shelled|(?:air\s*)?strikes?|gunned\s+down|massacred|stabbed|stabbing)\b", re.I)
 # A sentence that opens on a day of its own: "Last Monday, 5 August, an insurgent group ...", "On Tuesday, ...";
 # not on a day's event ("Tuesday's attacks occurred ahead of the anniversary": the incident's own, found8 971).
 _OPENING_DAY = re.compile(rf"^\W*(?:(?:late|early)\s+)?(?:(?:last|on|this\s+past)\s+)?(?P<day>{_WEEKDAY})\b(?!['’]s)",

@@ -44,7 +44,9 @@ OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
         r"assassinat\w*|lynch\w*|decapitat\w*|succumb\w*|severed|"
         # a military communiqué's word for the enemy killed: "12 secessionists were also neutralized"
         r"neutrali[sz]\w*)\b", re.I),
-    "wounded": re.compile(r"\b(wound\w*|injur\w*|hurt|hospital\w*|casualt\w*|maimed)\b", re.I),
+    # "stabbed" alone is a wound ("five people, including three children were stabbed"); "stabbed to death" has
+    # its killed word
+    "wounded": re.compile(r"\b(wound\w*|injur\w*|hurt|hospital\w*|casualt\w*|maimed|stabb(?:ed|ing))\b", re.I),
     "captured": re.compile(
         r"\b(captur\w*|abduct\w*|kidnap\w*|hostage\w*|seiz\w*|taken|arrest\w*|detain\w*|surrender\w*|"
         r"prisoner\w*|held|caught)\b", re.I),

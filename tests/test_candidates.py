@@ -156,6 +156,11 @@ def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     ("The blast left four rangers dead and six wounded, including one civilian.",
      [("four", "killed"), ("six", "wounded"), ("one civilian", "wounded")]),
     ("The bomber was killed along with one police officer.", [("one police officer", "killed")]),
+    # stabbed, one person is wounded; stabbed to death, killed (found15 1168, found17 1244)
+    ("Attackers brought carnage to the streets, stabbing a police officer with knives.",
+     [("a police officer", "wounded")]),
+    ("The opposition leader, Lee Jae-myung, was stabbed in the neck in Busan.", [("Lee Jae-myung", "wounded")]),
+    ("A guard was stabbed to death at the gate.", [("A guard", "killed")]),
 ])
 def test_one_person_killed_or_wounded_is_a_count_of_one(sentence: str, found: list[tuple[str, str | None]]) -> None:
     assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
@@ -488,6 +493,9 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     ("Twelve people were shot dead in the market.", ["killed"]),
     ("At least 12 people were shot.", [None]),
     ("Gunmen shot 12 people and fled.", [None]),
+    # "stabbed" is a wound, "stabbed to death" a death (found16 1214, found17 1235)
+    ("Five people, including three children, were stabbed outside the school.", ["wounded", "wounded"]),
+    ("The government said 10 were shot dead and two were stabbed to death.", ["killed", "killed"]),
     # verbs of killing in conflict copy (written probes): without them the count was not proposed at all
     ("Police said 25 people were gunned down at the market.", ["killed"]),
     ("Twenty-five people were slaughtered in the village.", ["killed"]),

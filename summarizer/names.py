@@ -53,11 +53,18 @@ GENERIC_ACTOR = frozenset({
 })
 
 
+# Letters that Unicode does not decompose into an ASCII letter and a mark, which ``fold`` would otherwise drop:
+# "Đắk Lắk" became 'ak lak' and never met the article's "Dak Lak"; "Łódź" 'odz'.
+_UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
+                               "Ħ": "H", "ħ": "h", "ı": "i", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe",
+                               "ß": "ss", "Þ": "Th", "þ": "th"})
+
+
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case ASCII words, joined by single spaces: 'Jalālābād' -> 'jalalabad', "Sana'a" -> 'sanaa',
     "Somalia's" -> 'somalias'. Cached: the gazetteer reads every sentence of an article for each incident."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    plain = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
     plain = re.sub(r"['’`ʼ‘]", "", plain)
     return " ".join(re.findall(r"[a-z0-9]+", plain))
 

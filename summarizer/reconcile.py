@@ -316,11 +316,13 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
     owner = country_of_division(inc.province) if inc.province else None
     given = load().country_code(country)
     if (owner is not None and load().country_code(owner) != given
-            and not (given and inc.place and load().division_of_place(inc.place, given))):
+            and not (given and inc.place and load().division_of_place(inc.place, given))
+            and not (given and load().cities.get((key(inc.province or ""), given)))):
         # The province is a division of one country only, another than the one given: the province's country.
         # A model reads a neighbour off "near the Kenya-Somalia border" or a claimant's "Islamic State of Iraq".
         # Not where the place lies in the country given: then the "province" is a river or a region of another
-        # kind ("near the city of Timbuktu on the Niger River" is Mali's, not Nigeria's Niger State).
+        # kind ("near the city of Timbuktu on the Niger River" is Mali's, not Nigeria's Niger State), nor where the
+        # "province" is a city of the country given ("Santiago": Chile's capital and a Dominican province).
         country = owner
     if load().country_code(country) is None or (
             owner is None and country and named_only_at_a_border(country, article.text)):

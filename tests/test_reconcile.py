@@ -249,6 +249,15 @@ def test_a_province_of_another_country_does_not_move_a_place_that_lies_in_the_co
     assert inc.province != "Niger"  # type: ignore[attr-defined]
 
 
+def test_a_province_that_is_a_city_of_the_country_given_does_not_move_the_incident() -> None:
+    # "Santiago" is a Dominican province and Chile's capital: a Chilean bombing stays in Chile (found17 1232)
+    text = ("Bomb injures at least 7 at Chilean subway station\n"
+            "A bomb exploded at the Escuela Militar subway station in Santiago, injuring at least seven people.\n")
+    (inc,) = _one(text, country="Chile", province="Santiago", place="Escuela Militar subway station",
+                  place_sentence=2)
+    assert inc.country == "Chile"  # type: ignore[attr-defined]
+
+
 def test_a_division_the_article_writes_only_as_the_first_word_of_a_name_is_no_province() -> None:
     # found11 1048: an Assam Rifles convoy ambushed in Manipur
     text = ("A colonel of Assam Rifles and four jawans were killed in an ambush in Manipur's Churachandpur district.\n"

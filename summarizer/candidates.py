@@ -153,7 +153,9 @@ _THINGS = re.compile(
 # more than two dozen ... were killed", "after the massacre ... in December 2014").
 # A toll over a longer time is another time too: a war's, an insurgency's, a year's ("The war has killed 6,000
 # people", "Boko Haram's six-year insurgency ... has killed thousands", "so far this year"); and so is an
-# earlier attack the incident "comes after" or "follows".
+# earlier attack the incident "comes after" or "follows"; not the incident's own relative clause ("died in the
+# gunfight and explosion which followed the decision to send in the troops", found17 1221; "attacks ... on Friday
+# that followed a call to violence", found12 1086).
 _YEARS_OF = r"(?:\w+-(?:years?|decades?)(?:-long|-old)?|(?:years|decades)-long)\s+(?:[\w-]+\s+){0,3}?"
 # The weeks or years up to the news, a toll's span, not an attack's: "over 65 people have been killed in the last
 # 10 days on that axis" (found12 1083), "the number of Kenyan police killed in the last three weeks" (found7 902),
@@ -169,7 +171,7 @@ ELSEWHEN = re.compile(
     rf"\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:weeks?|months?|years?)\s+(?:earlier|before)\b|"
     rf"\b(?:in|since) {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b{_THIS_YEAR}\b|"
     rf"\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|{_OVER_THE_PAST}|"
-    rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|\bfollow(?:s|ed)\s+(?:an?|the)\b|"
+    rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|(?<!which )(?<!that )\bfollow(?:s|ed)\s+(?:an?|the)\b|"
     rf"\b{_WAR_WORDS}\b"
     rf"[^.;]{{0,80}}?\b(?:has|have) (?:killed|left|claimed)\b|"
     # a war of years, whatever the verb of its toll: "a six-year campaign of violence, killing thousands of people",

@@ -534,6 +534,8 @@ def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: l
     ("Militants have killed 40 people so far this year.", "so far this year"),
     ("The killings come after 24 members of the security forces were killed in an attack.", "come after"),
     ("The blast follows a suicide attack on a bus that killed 10 people.", "follows a"),
+    # the incident's own relative clause (found17 1221)
+    ("At least 50 passengers died in the gunfight which followed the decision to send in the troops.", None),
     ("Nineteen people were killed in a similar attack at a village, about a year ago.", "a year ago"),
     ("Gunmen killed over 20 people at a market a fortnight ago.", "a fortnight ago"),
     ("Two days ago, gunmen killed 20 people at a market.", None),  # a few days back may be news of the week

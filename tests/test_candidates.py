@@ -1240,6 +1240,11 @@ def test_victims_told_without_a_number_are_an_unspecified_count(sentence: str,
     ("Rebels and the government opened peace talks in Oslo on Thursday.\n", "peace talks"),
     # a report of an attack: nothing to ask
     ("Gunmen killed nine traders at a market in Velka on Sunday, police said.\n", None),
+    # the anniversary of a founding or an institution is no attack's (found17 1238, found12 1088); an attack's is
+    ("Drones exploded near the president as he spoke at the 81st anniversary of the National Guard, injuring "
+     "seven.\n", None),
+    ("Hundreds gathered on the 15th anniversary of the Oklahoma City bombing, which killed 168 people.\n",
+     "anniversary"),
     # the opening only: a trial told further down is the attack's aftermath
     ("Gunmen killed nine traders on Sunday.\nPolice said so.\nResidents fled.\nA trial of earlier suspects "
      "opened last month.\n", None),

@@ -694,6 +694,13 @@ _NOT_THE_ONE_BEFORE = re.compile(r"\b(?:and|or|at|in|of|for|from|on|near|with|by
 _NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_OF_ONE})\s*,?\s+(?:was|has\s+been|had\s+been)\s+"
                            r"(?:(?:also|reportedly|fatally|critically|seriously|later)\s+)*(?P<verb>killed|shot\s+dead|"
                            r"assassinated|murdered|stabbed\s+to\s+death|stabbed|gunned\s+down|injured|wounded|shot)\b")
+# One person named by name as the object of a verb of death, the name ending its phrase: "soldiers killed President
+# Joao Bernardo Vieira early Monday" (found17 1227), "killing Benazir Bhutto and many others" (found14 1147); not
+# "killed Afghan National Army soldiers", whose capitals name what the victims were.
+_NAMED_OBJECT = re.compile(rf"\b(?:killed|killing|assassinated|assassinating|murdered|murdering|"
+                           rf"(?:shot|shooting|gunned|gunning)\s+(?:dead|down)|stabbed\s+to\s+death)\s+"
+                           rf"(?P<name>{_NAME_OF_ONE})(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|in|on|at|near|outside|inside|"
+                           rf"as|who|during|early|late|hours|after|before|while|when)\b)")
 # "one" told with its outcome alone ("The toll is 11 guards killed, one wounded", "five rangers were killed and one
 # other wounded", "one person seriously wounded": found11 1055, 1051), or as the object of a verb of
 # death or wounds whatever noun follows ("A roadside bomb killed one army ranger"): a count of one like "one officer".
@@ -782,6 +789,9 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
     for m in _NAMED_VICTIM.finditer(text):
         if free(m.start("name"), m.end("name")) and not _NOT_THE_ONE_BEFORE.search(text[:m.start("name")]):
             found.append((m.start("name"), m.end("name"), m.group("name"), _verb_outcome(m.group("verb"))))
+    for m in _NAMED_OBJECT.finditer(text):
+        if free(m.start("name"), m.end("name")):
+            found.append((m.start("name"), m.end("name"), m.group("name"), "killed"))
     # The object of a verb of death or wounds: one person named by a role ("Gunmen shot dead the deputy mayor of La
     # Ceiba", found7 924; only as the object, as "the soldier died" may be one counted before), "one" alone ("killing
     # one and wounding three", found7 917), "one" before a noun ("killed one army ranger").

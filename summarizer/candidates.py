@@ -1305,6 +1305,34 @@ def story_words(article: Article) -> str | None:
     return _opening_words(article, _STORY_WORDS)
 
 
+# A year the opening tells an event in, not the start of a span up to now ("since 2015"): "In June of 1976
+# operatives ... hijacked an Air France flight" in a film review published in 2018 (found17 1250), "assassinated
+# Robert F. Kennedy in 1968" in a parole story of 2021 (found16 1219), a 2004 attack in a story of 2020 (found10
+# 1037). No report of the development sets opens on a year three or more before its publication.
+_YEAR_TOLD = re.compile(r"(?<!\bsince\s)(?<!\bfrom\s)(?<!\buntil\s)\b(?P<year>(?:19|20)\d\d)\b(?!s\b|\s*[-–]\s*\d)")
+OLD_YEARS = 3
+# A full date is a day's, the news's own where a page's date is not its publication's: "Monday, September 8, 2014"
+# in a report whose page is dated 2024 (found17 1232).
+_DAY_OF_MONTH_BEFORE = re.compile(rf"(?:\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                                  rf"(?:of\s+)?{_MONTH}\.?),?\s*$", re.I)
+
+
+def older_year(article: Article) -> str | None:
+    """The first year of the opening sentences (``LEDE``) at least ``OLD_YEARS`` before the article's publication,
+    or None (no publication date, or no such year): the opening of a story about an older attack, whose news is
+    something else, rather than a report of one."""
+    if article.publication_date is None:
+        return None
+    for s in article.trusted().sentences:
+        if s.id not in article.lede:
+            continue
+        for m in _YEAR_TOLD.finditer(s.text):
+            if (int(m.group("year")) <= article.publication_date.year - OLD_YEARS
+                    and not _DAY_OF_MONTH_BEFORE.search(s.text[:m.start()])):
+                return m.group(0)
+    return None
+
+
 def reports_an_attack(text: str) -> bool:
     """``tells_an_act_of_attack``, or a word any report of an attack uses (``_ATTACK_WORDS``): an opening with none
     tells of an attack, a trial or a plot without reporting one (``pipeline._no_attack_told``)."""

@@ -629,7 +629,7 @@ def _story(extraction: Extraction, request: list[dict[str, str]], create: Callab
         _no_incident(extraction, f"the opening tells what a court did over an attack ({court!r}), not the news of "
                                  "one: no incident")
         return
-    words = candidates.story_words(whole)
+    words = candidates.story_words(whole) or candidates.older_year(whole)
     if words is None:
         return
     if not any(f.outcome in ("killed", "wounded") for inc in extraction.incidents for f in inc.figures):

@@ -610,7 +610,8 @@ def _story(extraction: Extraction, request: list[dict[str, str]], create: Callab
     """Ask, right after the article's ``request``, whether it is news of an attack at all (``prompts/story.j2``),
     where its opening has words of a story about one (``candidates.story_words``: a trial, a sentence, an
     anniversary, a memorial, a plot foiled, a report of half a year's figures; peace talks, a truce, an index,
-    a year's statistics). The small model's answer filed every such story as the attack it tells of, with the old
+    a year's statistics), or a year three or more before its publication (``candidates.older_year``: a film
+    review that opens on a hijacking of 1976). The small model's answer filed every such story as the attack it tells of, with the old
     attack's toll as news (8 of the 12 non-incident articles of the three unseen sets: "sentenced ... because of
     his role in the 1998 bombings", "will spend the anniversary quietly remembering the 14 students"); asked this
     one question apart, it read 5 of the 9 such stories its words flag as no news of an attack, and all 4 reports

@@ -607,21 +607,21 @@ STORY_TOKENS = 12
 
 def _story(extraction: Extraction, request: list[dict[str, str]], create: Callable[..., Any],
            templates: Templates, part: Article, whole: Article) -> None:
-    """Ask, right after the article's ``request``, whether it is news of an attack at all (``prompts/story.j2``),
-    where its opening has words of a story about one (``candidates.story_words``: a trial, a sentence, an
-    anniversary, a memorial, a plot foiled, a report of half a year's figures; peace talks, a truce, an index,
-    a year's statistics), or a year three or more before its publication (``candidates.older_year``: a film
-    review that opens on a hijacking of 1976). The small model's answer filed every such story as the attack it tells of, with the old
-    attack's toll as news (8 of the 12 non-incident articles of the three unseen sets: "sentenced ... because of
-    his role in the 1998 bombings", "will spend the anniversary quietly remembering the 14 students"); asked this
-    one question apart, it read 5 of the 9 such stories its words flag as no news of an attack, and all 4 reports
-    they flag as news (``docs/accuracy.md``, row 31); with talks, truces and a year's figures, 4 more stories of
-    the development sets and 2 of the blind found10, and the 3 reports flagged stayed reports (row 35). An
-    article the model reads as no news of an attack has no incident; the opening's words are only a reason to ask
-    (reports have "mourners" and "the anniversary of" too). Asked of the part that holds the opening only. Not
-    asked, and no incident: a court's story (``candidates.court_words``), and a story whose answer counts no
-    one killed or wounded (a plot foiled with arrests: the model filed found3 528 and found4 629 as the attack they
-    were to be; the reports the words flag all count their dead)."""
+    """Ask, right after the article's ``request``, whether it is news of an attack at all (``prompts/story.j2``), where
+    its opening has words of a story about one (``candidates.story_words``: a trial, a sentence, an anniversary, a
+    memorial, a plot foiled, a report of half a year's figures; peace talks, a truce, an index, a year's statistics), or
+    a year three or more before its publication (``candidates.older_year``: a film review that opens on a hijacking of
+    1976). The small model's answer filed every such story as the attack it tells of, with the old attack's toll as news
+    (8 of the 12 non-incident articles of the three unseen sets: "sentenced ... because of his role in the 1998
+    bombings", "will spend the anniversary quietly remembering the 14 students"); asked this one question apart, it read
+    5 of the 9 such stories its words flag as no news of an attack, and all 4 reports they flag as news
+    (``docs/accuracy.md``, row 31); with talks, truces and a year's figures, 4 more stories of the development sets and
+    2 of the blind found10, and the 3 reports flagged stayed reports (row 35). An article the model reads as no news of
+    an attack has no incident; the opening's words are only a reason to ask (reports have "mourners" and "the
+    anniversary of" too). Asked of the part that holds the opening only. Not asked, and no incident: a court's story
+    (``candidates.court_words``), and a story whose answer counts no one killed or wounded (a plot foiled with arrests:
+    the model filed found3 528 and found4 629 as the attack they were to be; the reports the words flag all count their
+    dead)."""
     opening = whole.trusted().sentences[:1]
     if not extraction.incidents or not opening or part.sentence(opening[0].id) is None:
         return

@@ -181,6 +181,13 @@ def test_militants_are_offered_only_where_the_sentence_has_a_word_for_attackers(
     assert offered["S3: three gunmen were"] == ()  # the noun says so: not asked
 
 
+def test_a_web_address_holds_no_count() -> None:
+    # a forum's link to the story (found17 1224): its digits had become the largest killed figure, 16,176
+    text = ("MAURITANIA: 15 dead in attack on military barracks (https://www.example.com/hubb/mauritania-15-dead-"
+            "attack-military-16176)\n")
+    assert amounts(text) == ["15"]
+
+
 def test_the_same_wording_twice_in_a_sentence_gets_two_keys() -> None:
     found = counts(parse_article("Two soldiers were killed and two soldiers were wounded.", "t"))
     assert [c.key for c in found] == ["S1: Two soldiers were", "S1: two soldiers were"]

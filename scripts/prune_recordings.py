@@ -31,6 +31,7 @@ STORES = {  # store -> the folders a replay of it summarizes
     ROOT / "fixtures/eval/found15/exchanges": [ROOT / "fixtures/eval/found15"],
     ROOT / "fixtures/eval/found16/exchanges": [ROOT / "fixtures/eval/found16"],
     ROOT / "fixtures/eval/found17/exchanges": [ROOT / "fixtures/eval/found17"],
+    ROOT / "fixtures/eval/found18/exchanges": [ROOT / "fixtures/eval/found18"],
 }
 
 

@@ -899,6 +899,10 @@ _REPEATED_WORDS = 6
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
+def _within(spans: Sequence[tuple[int, int]], at: int) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
 def counts(article: Article) -> list[Count]:
     """Every count phrase of the trusted sentences that speak of people killed, wounded, captured or missing,
     in reading order."""
@@ -916,21 +920,21 @@ def counts(article: Article) -> list[Count]:
         links = [m.span() for m in _LINK.finditer(s.text)]
         for start, end, phrase in amount_phrases(s.text):
             if (_ALONE.match(phrase.strip()) or _measures(s.text, start, end) or _counts_things(s.text, end)
-                    or _not_hurt(s.text, end, start) or any(a <= start < b for a, b in links)):
+                    or _not_hurt(s.text, end, start) or _within(links, start)):
                 continue
             if parse_amount(phrase) is None:
                 continue
             spans.append((start, end, phrase))
         for m in _VAGUE.finditer(s.text):
             if (not any(a <= m.start() < b for a, b, _ in spans) and not _not_hurt(s.text, m.end(), m.start())
-                    and not any(a <= m.start() < b for a, b in links)
+                    and not _within(links, m.start())
                     and not _counts_things(s.text, m.end())  # "several homes burned", "several locations"
                     and not _HOW_MANY_THERE.search(s.text[:m.start()])):
                 spans.append((m.start(), m.end(), m.group(0)))
         for m in _VAGUE_HURT.finditer(s.text):
             a, b = m.span("a") if m.group("a") else m.span("b")
             if (not any(x < b and a < y for x, y, _ in spans) and not _COUNTED_JUST_BEFORE.search(s.text[:a])
-                    and not any(x <= a < y for x, y in links)):
+                    and not _within(links, a)):
                 spans.append((a, b, s.text[a:b]))
         singles = {(a, b): outcome for a, b, _, outcome in one_person(s.text, spans)}
         spans.extend((a, b, s.text[a:b]) for a, b in singles)
@@ -1128,7 +1132,7 @@ def event_types(article: Article, types: Sequence[str], casualties: bool = False
     no one is counted it stays, the answer for a story that tells no violent event (``schema.ground`` leaves out
     an incident of type "other" with no casualty and no attacker)."""
     sentences = article.trusted().sentences
-    for shown in ([s for s in sentences if s.id in article.lede], sentences):
+    for shown in (list(opening(article)), sentences):
         text = "\n".join(s.text for s in shown)
         found = types_in(text, types, casualties)
         if len(found) < len(types):
@@ -1292,14 +1296,14 @@ _COURT_WORDS = re.compile(r"\b(?:sentenc\w*|convicted|convictions?|acquitt\w*|ve
                           re.I)
 
 
+def opening(article: Article) -> Iterator[Sentence]:
+    """The trusted sentences of the opening (``LEDE``), in reading order."""
+    return (s for s in article.trusted().sentences if s.id in article.lede)
+
+
 def _opening_words(article: Article, words: re.Pattern[str]) -> str | None:
     """The first match of ``words`` in the opening sentences (``LEDE``), or None."""
-    for s in article.trusted().sentences:
-        if s.id not in article.lede:
-            continue
-        if m := words.search(s.text):
-            return m.group(0)
-    return None
+    return next((m.group(0) for s in opening(article) if (m := words.search(s.text))), None)
 
 
 def court_words(article: Article) -> str | None:
@@ -1332,9 +1336,7 @@ def older_year(article: Article) -> str | None:
     something else, rather than a report of one."""
     if article.publication_date is None:
         return None
-    for s in article.trusted().sentences:
-        if s.id not in article.lede:
-            continue
+    for s in opening(article):
         for m in _YEAR_TOLD.finditer(s.text):
             if (int(m.group("year")) <= article.publication_date.year - OLD_YEARS
                     and not _DAY_OF_MONTH_BEFORE.search(s.text[:m.start()])):

@@ -352,8 +352,7 @@ def _no_attack_told(extraction: Extraction, whole: Article) -> None:
     or a plot, which the small model still files as the attack; a report of one tells what was done."""
     if not extraction.incidents or any(inc.figures for inc in extraction.incidents):
         return
-    lede = [s for s in whole.trusted().sentences if s.id in whole.lede]
-    if any(candidates.reports_an_attack(s.text) for s in lede):
+    if any(candidates.reports_an_attack(s.text) for s in candidates.opening(whole)):
         return
     _no_incident(extraction, "no count of anyone hurt and no act of attack in the opening sentences: the article "
                              "tells of an attack, it does not report one; no incident")

@@ -20,6 +20,7 @@ from summarizer.gazetteer import (
     country_of_places,
     dateline,
     divisions_placed,
+    is_a_place,
     key,
     load,
     named_only_at_a_border,
@@ -317,7 +318,7 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
     given = load().country_code(country)
     if (owner is not None and load().country_code(owner) != given
             and not (given and inc.place and load().division_of_place(inc.place, given))
-            and not (given and load().cities.get((key(inc.province or ""), given)))):
+            and not (inc.province and is_a_place(inc.province, country))):
         # The province is a division of one country only, another than the one given: the province's country.
         # A model reads a neighbour off "near the Kenya-Somalia border" or a claimant's "Islamic State of Iraq".
         # Not where the place lies in the country given: then the "province" is a river or a region of another

@@ -112,8 +112,10 @@ def _numbers_in(text: str) -> tuple[int, ...]:
 
 # None of the victims: "no casualties", "no one was killed", and the same said of a group or of lives ("No soldiers
 # were killed", "no loss of life", "without causing any casualties", "did not injure anyone": found7 915, 903),
-# which the annotation guide also writes as 0.
-ZERO_VICTIMS = (r"no one|nobody|no (?:casualties|deaths|injuries|fatalities|lives|loss of life)|"
+# which the annotation guide also writes as 0; "no (immediate) reports of injuries" too (found8 969, found18 1260,
+# 1269).
+ZERO_VICTIMS = (r"no one|nobody|no (?:(?:immediate )?reports? of )?(?:casualties|deaths|injuries|fatalities|lives|"
+                r"loss of life)|"
                 r"without (?:causing |inflicting )?(?:any )?(?:casualties|injuries|deaths)|"
                 r"not (?:injur|hurt|wound|kill)\w* (?:anyone|anybody)|"
                 r"no (?:[a-z]+ )?(?:people|persons|soldiers|troops|civilians|policemen|"
@@ -188,6 +190,10 @@ def parse_amount(text: str) -> Amount | None:
     if not clean:
         if re.match(r"(?:a|an)\s+[a-z]", t) and not re.search(r"\b(?:number|few|lot|handful)\b", t):
             return Amount(1, 1, "exact")  # one person named by an article: "a local commander" (candidates)
+        if re.fullmatch(r"another(?:\s+[a-z][\w'’-]*)?", t):
+            # one more person ("wounded another", "Another person died"), as the candidates offer it; grounding had
+            # refused each of the seven the model labelled on the development sets
+            return Amount(1, 1, "exact")
         for pattern, amount in _VAGUE:
             if pattern.search(t):
                 return amount

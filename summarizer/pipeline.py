@@ -620,7 +620,7 @@ def _story(extraction: Extraction, request: list[dict[str, str]], create: Callab
     anniversary of" too). Asked of the part that holds the opening only. Not asked, and no incident: a court's story
     (``candidates.court_words``), and a story whose answer counts no one killed or wounded (a plot foiled with arrests:
     the model filed found3 528 and found4 629 as the attack they were to be; the reports the words flag all count their
-    dead)."""
+    dead). Not asked, and left as news: an attack "foiled" whose answer counts dead or wounded (``stopped_attack``)."""
     opening = whole.trusted().sentences[:1]
     if not extraction.incidents or not opening or part.sentence(opening[0].id) is None:
         return
@@ -632,7 +632,10 @@ def _story(extraction: Extraction, request: list[dict[str, str]], create: Callab
     words = candidates.story_words(whole) or candidates.older_year(whole)
     if words is None:
         return
-    if not any(f.outcome in ("killed", "wounded") for inc in extraction.incidents for f in inc.figures):
+    counted = any(f.outcome in ("killed", "wounded") for inc in extraction.incidents for f in inc.figures)
+    if counted and candidates.stopped_attack(words):
+        return  # an attack "foiled" in a fight that killed or wounded people happened (``candidates.stopped_attack``)
+    if not counted:
         _no_incident(extraction, f"the opening has a story's words ({words!r}) and the article counts no one killed or "
                                  "wounded: a story about an attack, not the news of one; no incident")
         return

@@ -179,3 +179,11 @@ def test_no_one_is_nobody_not_one(after: list[str], n: int) -> None:
     assert numbers_in(" ".join(["No one", *words])) == [0]
     assert numbers_in(f"No one was killed but {say(n)} were wounded") == [0, n]
     assert parse_amount("no one") == Amount(0, 0, "exact")
+
+
+@pytest.mark.parametrize("text", ["another", "Another person", "another ranger"])
+def test_another_is_one_more_person(text: str) -> None:
+    # the candidates offer "wounded another", "Another person died" (found17 1245, found18 1267); grounding refused
+    # each the model labelled while the amount read as no count
+    assert parse_amount(text) == Amount(1, 1, "exact")
+    assert parse_amount("another 17") == Amount(17, 17, "exact")

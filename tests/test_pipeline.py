@@ -799,6 +799,18 @@ def test_a_story_that_counts_no_one_killed_or_wounded_is_no_incident_without_ask
     assert any("'foil'" in w and "counts no one killed or wounded" in w for w in brief.left_out)
 
 
+def test_an_attack_foiled_in_a_fight_that_killed_people_is_news_without_asking() -> None:
+    # "Coup d'etat Foiled In Gambia ... three soldiers ... killed" (found18 1263): asked, the model read it as no news
+    foiled = parse_article(
+        "Coup attempt foiled in Velka\n"
+        "At least three soldiers were killed in Velka on Monday night in an attempted coup, officials said.\n"
+        "Loyal forces regained control of the city, officials said.\n", "foiled-fight")
+    backend = Scripted(telling(False))
+    brief = summarize_article(foiled, ExchangeClient(backend=backend), load_templates())
+    assert "NewAttack" not in backend.schemas()
+    assert [f.low for f in brief.incidents[0].figures if f.outcome == "killed"] == [3]
+
+
 def test_a_failed_story_question_keeps_the_incident_and_says_so() -> None:
     brief = summarize_article(REMEMBERED, ExchangeClient(backend=Scripted(telling(None))), load_templates())
     assert brief.incidents and any("news of an attack" in w and "failed" in w for w in brief.left_out)

@@ -378,6 +378,12 @@ def _counts_things(text: str, end: int) -> bool:
 _NOT_HURT = re.compile(r"^(?:\s+(?!(?:and|or|were|was|are|is|had|have)\b)[\w'’-]+){0,3}?\s+(?:(?:were|was|are|is|had|"
                        r"have)\s+(?:been\s+)?(?:\w+ly\s+)?)?(?:fled|escaped|unhurt|unharmed|gathered|gathering|"
                        r"marking|attending|praying|celebrating|evacuated|arrested|detained|displaced|"
+                       # a crowd: "About 300 townspeople demonstrated", "Thousands of people held an anti-government
+                       # demonstration" (found11 1064, found18 1268, which the model labelled killed), "Hundreds of
+                       # people attended the ceremony" (found11 1068)
+                       r"attended|demonstrated|protested|marched|rallied|took\s+to\s+the\s+streets|"
+                       r"(?:held|staged)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:demonstrations?|protests?|rall(?:y|ies)|"
+                       r"march(?:es)?|vigils?|sit-ins?)|"
                        # "Six little kids were killed, and seven made it out alive" (found15 1170)
                        r"made\s+it\s+out)\b|"
                        # the count claimed, itself, not "an attack that killed 12 people was claimed"
@@ -387,8 +393,12 @@ _NOT_HURT = re.compile(r"^(?:\s+(?!(?:and|or|were|was|are|is|had|have)\b)[\w'’
 # People taken by the authorities or sent somewhere, not hurt: "authorities arrested 15 people in connection with a
 # shooting that left five dead" (found10 1023 had the 15 as killed), "arrested four people and killed three others",
 # "rounded up about 20 people with suspected links".
-_NOT_HURT_BEFORE = re.compile(r"\b(?:arrested|detained|apprehended|nabbed|rounded\s+up|questioned|deployed|dispatched)"
-                              r"\s+(?:(?:at\s+least|about|some|around|nearly|more\s+than|over)\s+)?$", re.I)
+_NOT_HURT_BEFORE = re.compile(r"\b(?:arrested|detained|apprehended|nabbed|rounded\s+up|questioned|deployed|dispatched|"
+                              # a crowd: "a march ... attended by hundreds of thousands of people" (found17 1236, read
+                              # as killed)
+                              r"attended\s+by|(?:march|protest|rally|demonstration|crowd)\s+(?:of|by))"
+                              r"\s+(?:(?:at\s+least|about|some|around|nearly|more\s+than|over)\s+)?"
+                              r"(?:(?:tens|hundreds)\s+of\s+)?$", re.I)
 
 
 # People an attack drove from their homes, not hurt: "sending more than 75,000 members of the ethnic minority fleeing

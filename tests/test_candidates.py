@@ -1637,3 +1637,18 @@ def test_the_killing_of_an_office_holder_offers_an_assassination(lede: str, assa
 ])
 def test_an_index_is_a_reports_name_not_a_pages_menu(text: str, words: str | None) -> None:
     assert story_words(parse_article(text, "t")) == words
+
+
+@pytest.mark.parametrize(("sentence", "crowd"), [
+    # a crowd that gathered is no victims (found18 1268, found17 1236: the model labelled both killed)
+    ("Thousands of people held an anti-government demonstration on Friday, and at least three people were killed.",
+     {"Thousands": True, "at least three": False}),
+    ("About 300 townspeople demonstrated in the streets after the massacre.", {"About 300": True}),
+    ("The killings took place at a march attended by hundreds of thousands of people.", {"thousands": True}),
+    # held in custody, held hostage: no gathering
+    ("Police said four people taken into custody were held for questioning.", {"four": False}),
+    ("Twelve protesters were killed when police fired on the march.", {"Twelve": False}),
+])
+def test_a_crowd_that_gathered_is_no_count_of_victims(sentence: str, crowd: dict[str, bool]) -> None:
+    found = {c.amount for c in counts(parse_article(sentence, "t"))}
+    assert {amount: amount not in found for amount in crowd} == crowd

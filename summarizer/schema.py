@@ -438,13 +438,10 @@ def ground(extraction: Extraction, article: Article) -> None:
             inc.date_text = None
         for field in ("country", "province"):
             value = getattr(inc, field)
-            by_its_people = field == "country" and bool(value) and _people_named(value or "", whole)
-            if value and missing_words(value, whole) and not by_its_people:
+            if value and missing_words(value, whole) and not (field == "country" and _people_named(value, whole)):
                 notes.append(f"{at}: {field} {value!r} is not named in the article")
                 setattr(inc, field, None)
-            elif value and not by_its_people and not is_proper_name(value, whole):
-                # a country named by its people only ("Spanish media", "Dutch police") has no capitalised name of
-                # its own to find: found13 1106 lost Spain, found9 1006 the Philippines
+            elif value and not is_proper_name(value, whole):
                 notes.append(f"{at}: {field} {value!r} is not the name of a {field}")
                 setattr(inc, field, None)
     # An incident needs a casualty or an attacker the article supports, or a place and a violent event type:

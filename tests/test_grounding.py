@@ -215,15 +215,3 @@ def test_a_party_to_talks_is_no_attacker_of_an_other_event() -> None:
     attacking = grounded({**at_the_table, "perpetrator_sentence": 3}, article=talks)
     assert attacking.incidents and attacking.incidents[0].perpetrator == "Black Crescent"
 
-
-@pytest.mark.parametrize(("country", "people"), [("Spain", "Spanish"), ("Philippines", "Philippine"),
-                                                 ("Netherlands", "Dutch")])
-def test_a_country_whose_people_are_named_in_a_word_unlike_its_name_stays(country: str, people: str) -> None:
-    # "Spanish media", "Philippine marines": found13 1106 and found9 1006 had lost their country
-    article = parse_article("Van kills 13 in city centre\nA van ploughed into a crowd in the city centre on Thursday, "
-                            f"killing 13 people, {people} police said.\n", "t")
-    figure = {"sentence": 2, "amount": "13", "outcome": "killed", "group": "civilians", "according_to": None}
-    result = grounded(incident(country=country, province=None, place=None, place_sentence=None, perpetrator=None,
-                               perpetrator_sentence=None, claimed_by=None, claim_sentence=None, date_text=None,
-                               sources=[], figures=[figure]), article=article)
-    assert result.incidents[0].country == country and result.dropped == []

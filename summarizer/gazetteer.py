@@ -433,6 +433,13 @@ def country_of_division(name: str) -> str | None:
     return None if hit is None else _country_names().get(hit[0])
 
 
+def country_of_city(name: str) -> str | None:
+    """The country of the dominant city ``name`` names (``city_anywhere``), its first part before a comma too
+    ("Kampala, Uganda"); None when no city of that name dominates."""
+    hit = city_anywhere(name) or city_anywhere(name.split(",")[0])
+    return None if hit is None else _country_names().get(hit[0])
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     """ISO code -> the country's name as the gazetteer's first listed spelling of it."""

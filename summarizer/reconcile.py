@@ -16,6 +16,7 @@ from summarizer.articles import Article, is_title_line
 from summarizer.gazetteer import (
     countries_named,
     country_for,
+    country_of_city,
     country_of_division,
     country_of_places,
     dateline,
@@ -325,6 +326,15 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
         # kind ("near the city of Timbuktu on the Niger River" is Mali's, not Nigeria's Niger State), nor where the
         # "province" is a city of the country given ("Santiago": Chile's capital and a Dominican province).
         country = owner
+    town_owner = country_of_city(inc.place) if inc.place else None
+    if (town_owner is not None and load().country_code(town_owner) != load().country_code(country)
+            and inc.place and not is_a_place(inc.place.split(",")[0], country)
+            and (owner is None or owner == town_owner) and town_owner in countries_named(article.text)):
+        # The place is a big city of one country only, another than the one given, and no town of it, and the
+        # article names the city's country: that country. The model gave Uzbekistan to a raid in Dushanbe, Somalia
+        # (the attackers') to the bombings in "Kampala, Uganda" (found10 1021, found11 1049); an island base at
+        # "Boma" in Lake Chad stays Chad's, which names no Congo (found12 1078).
+        country = town_owner
     if load().country_code(country) is None or (
             owner is None and country and named_only_at_a_border(country, article.text)):
         # No country the gazetteer knows is named, or the one given is named only at a border ("near the Afghan

@@ -240,6 +240,18 @@ def test_a_province_of_one_country_only_gives_the_country_over_a_neighbour_the_a
     assert shared.country == "Pakistan"  # type: ignore[attr-defined]
 
 
+def test_a_big_city_of_another_country_the_article_names_gives_its_country() -> None:
+    # Uzbekistan given to a raid in Dushanbe (found10 1021), Somalia to the bombings in "Kampala, Uganda" (found11 1049)
+    text = ("Gunmen attacked a police post in Dushanbe, the capital of Tajikistan, on Sunday, killing two officers.\n"
+            "Officials blamed militants who had crossed from Uzbekistan.\n")
+    (inc,) = _one(text, country="Uzbekistan", place="Dushanbe", place_sentence=1)
+    assert inc.country == "Tajikistan"  # type: ignore[attr-defined]
+    # not where the article never names the city's country: an island "Boma" in Lake Chad is no Congolese city
+    lake = "Jihadists attacked an army base at Boma on Lake Chad on Monday, killing 92 soldiers, Chad said.\n"
+    (chad,) = _one(lake, country="Chad", place="Boma", place_sentence=1)
+    assert chad.country == "Chad"  # type: ignore[attr-defined]
+
+
 def test_a_province_of_another_country_does_not_move_a_place_that_lies_in_the_country_given() -> None:
     # "Niger" is Nigeria's state and Mali's river: Timbuktu lies in Mali, so Mali stays (found7 919)
     text = ("Jihadists attacked a passenger boat near the city of Timbuktu on the Niger River, killing 49 "

@@ -252,6 +252,15 @@ def test_no_casualties_is_a_toll_of_zero_with_its_source_even_when_the_model_rea
     assert brief.unused_counts == []  # "No one has claimed" is no count at all (found 305)
 
 
+def test_no_injuries_is_a_toll_of_zero_wounded_whatever_outcome_the_model_gives_it() -> None:
+    # the model labelled every count of found18 1255 killed, "No injuries were reported" among them
+    article = parse_article("Gunmen storm Velka parliament\nGunmen stormed the parliament of Velka on Friday.\n"
+                            "No injuries were reported, police said.\n", "no-injuries")
+    backend = Scripted(labelling({"S": ("killed", "total", 1, "police")}))
+    brief = summarize_article(article, ExchangeClient(backend=backend), load_templates())
+    assert [(f.amount_text, f.outcome, f.low) for f in brief.incidents[0].figures] == [("No injuries", "wounded", 0)]
+
+
 def test_a_perpetrator_named_only_in_a_paragraph_of_another_time_is_left_out_and_listed() -> None:
     article = parse_article(
         "Bomb kills nine in Velka market\n"

@@ -692,7 +692,9 @@ _PERSON = (r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|policeman|
            r"militiaman|fighter|militant|trooper|constable|cop|pilgrim|worshipper|passenger|bystander|"
            r"elder|chieftain|spokesman|attacker|assailant|gunman|bomber|suspect|insurgent|terrorist|rebel|"
            r"jihadist|extremist|kidnapper|bandit|bodyguard|ranger|gendarme|jawan|recruit|cadet|marine|sailor|"
-           r"inspector|superintendent|minister|watchman|herder|herdsman|fisherman|engineer|lawyer|vendor|pupil)")
+           r"inspector|superintendent|minister|watchman|herder|herdsman|fisherman|engineer|lawyer|vendor|pupil|"
+           # "one Cambodian peacekeeper was killed" (found10 1020)
+           r"peacekeeper)")
 # The noun in lower case, as a common noun stands: "a local commander of Syria's National Defense Forces" is one
 # commander, not one "National".
 _ONE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|ONE|AN?|[Aa]nother)\s+(?:(?!(?:and|or|an?|one|the|was|were|is|has|had|"
@@ -712,7 +714,8 @@ _THE_PERSON = re.compile(rf"\b[Tt]he\s+(?:(?!(?:and|or|an?|one|the|was|were|is|h
                          rf"in|at|on|with)\b)[\w'’-]+\s+){{0,3}}{_PERSON}\b(?!['’]s)")
 _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+|later\s+)*"
                         r"(?:killed|shot(?: dead)?|wounded|injured|beheaded|decapitated|murdered|stabbed(?: to death)?|"
-                        r"hurt|slain|executed|pronounced dead|found dead)|died|dies)\b", re.I)
+                        # "one Frontier Corps soldier was martyred" (found11 1044)
+                        r"hurt|slain|executed|pronounced dead|found dead|martyred)|died|dies)\b", re.I)
 
 
 # A person's name, a title or an owner's name before it ("Haiti's President Jovenel Moise", "Police Officer Sean
@@ -739,6 +742,9 @@ _ONE_OUTCOME = re.compile(r"\b[Oo]ne\s+(?:(?:other|more)\s+(?:(?:was|is|has\s+be
                           r"(?:was|is|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?"
                           r"(?P<word>wounded|injured|hurt|killed|dead)\b(?!\s+(?:man|woman|person|people|"
                           r"soldier|officer|civilian)\b)")
+# "one" as the subject of "died" after the others' counts: "seven at a mosque in Linwood and one died in hospital",
+# "two were found outside and one died after being taken to a hospital" (found13 1102, found12 1081).
+_ONE_DIED = re.compile(r"\b[Oo]ne(?=\s+(?:later\s+)?died\b)")
 # "another" standing for one more person, after a verb of death or wounds or as the subject of one ("killed a
 # mayor and wounded another", "injured another", "another was wounded"); "another 10", "another attack" are no
 # person.
@@ -790,6 +796,9 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
     for m in _ONE_OUTCOME.finditer(text):
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), m.group(0), _outcomes_named(m.group("word"))[0]))
+    for m in _ONE_DIED.finditer(text):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), m.group(0), "killed"))
     for m in _ONE_PERSON.finditer(text):
         if not free(m.start(), m.end()):
             continue

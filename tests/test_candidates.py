@@ -1663,3 +1663,19 @@ def test_an_index_is_a_reports_name_not_a_pages_menu(text: str, words: str | Non
 def test_a_crowd_that_gathered_is_no_count_of_victims(sentence: str, crowd: dict[str, bool]) -> None:
     found = {c.amount for c in counts(parse_article(sentence, "t"))}
     assert {amount: amount not in found for amount in crowd} == crowd
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # "one" as the subject of "died" after the others' counts (found13 1102, found12 1081)
+    ("Forty-one people were killed at the mosque, seven at a mosque in Linwood and one died in hospital.",
+     [("Forty-one", "killed"), ("seven", None), ("one", "killed")]),
+    # a peacekeeper is a person; "martyred" a verb of death (found10 1020, found11 1044)
+    ("In the ambush one Cambodian peacekeeper was killed and seven Moroccans were injured.",
+     [("one Cambodian peacekeeper", "killed"), ("seven", "wounded")]),
+    ("Seven of those killed were Hazara, while one Frontier Corps soldier was martyred in the attack.",
+     [("Seven", "killed"), ("one Frontier Corps soldier", "killed")]),
+    # "no one died" stays a toll of none
+    ("No one died in the blast, police said.", [("No one", "killed")]),
+])
+def test_one_who_died_or_was_martyred_is_a_count_of_one(sentence: str, found: list[tuple[str, str | None]]) -> None:
+    assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found

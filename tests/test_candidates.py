@@ -1679,3 +1679,15 @@ def test_a_crowd_that_gathered_is_no_count_of_victims(sentence: str, crowd: dict
 ])
 def test_one_who_died_or_was_martyred_is_a_count_of_one(sentence: str, found: list[tuple[str, str | None]]) -> None:
     assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # "left A and B dead" joins its counts as "killed A and B" does (found11 1043, found9 990, found17 1234)
+    ("The blast left two police officers and a civilian dead.", [("two", "killed"), ("a civilian", "killed")]),
+    ("The clash left a soldier and two militants dead.", [("a soldier", "killed"), ("two", "killed")]),
+    # one kind of people: one count, their sum (found9 991)
+    ("Gunmen fired on the cars, leaving three Interior Ministry officers and one Chechen policeman dead.",
+     [("three Interior Ministry officers and one Chechen policeman", "killed")]),
+])
+def test_counts_left_dead_together_share_the_outcome(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found

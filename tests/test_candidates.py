@@ -1691,3 +1691,14 @@ def test_one_who_died_or_was_martyred_is_a_count_of_one(sentence: str, found: li
 ])
 def test_counts_left_dead_together_share_the_outcome(sentence: str, found: list[tuple[str, str]]) -> None:
     assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # corpses are the dead, as bodies are (found16 1203, found13 1122, found18 1276)
+    ("Local journalists said they counted 27 corpses.", [("27", "killed")]),
+    ("A video showing dozens of corpses lying in a ditch circulated on social media.", [("dozens", "killed")]),
+    # the bodies of one kind of people, summed as the annotators do (found13 1110)
+    ("Officials said the corpses of 58 men and 14 women were found on Tuesday.", [("58 men and 14 women", "killed")]),
+])
+def test_corpses_are_a_count_of_the_dead(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found

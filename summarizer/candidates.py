@@ -565,14 +565,14 @@ def _shot_read(text: str) -> str:
                      text)
 
 
-# Words between a count and its verb that say nothing of what befell them: "four had been wounded", "Nine had
-# since been badly hurt".
 # An absolute clause of its own: "the death of at least 20 people, including 13 soldiers, with several others wounded"
 # (found18 1271): the wounded are the others, not the 13.
 _WITH_OTHERS = re.compile(r",\s*with\b", re.I)
 # The second noun of a subject of two ("police and demonstrators were injured"), its verb next.
 _MORE_PEOPLE = re.compile(r"\s+(?:an)?(?:other\s+)?(?:(?!\w+ly\b)[a-z][\w-]*\s+)?(?:were|was|had|have|has)\s+"
                           r"(?:(?:been|also|later|all|both|\w+ly)\s+)*(?P<verb>\w+)", re.I)
+# Words between a count and its verb that say nothing of what befell them: "four had been wounded", "Nine had
+# since been badly hurt".
 _AUXILIARY = re.compile(r"had|have|has|been|being|were|was|are|is|also|later|since|reportedly|all|both|\w+ly", re.I)
 
 

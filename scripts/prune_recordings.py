@@ -32,6 +32,7 @@ STORES = {  # store -> the folders a replay of it summarizes
     ROOT / "fixtures/eval/found16/exchanges": [ROOT / "fixtures/eval/found16"],
     ROOT / "fixtures/eval/found17/exchanges": [ROOT / "fixtures/eval/found17"],
     ROOT / "fixtures/eval/found18/exchanges": [ROOT / "fixtures/eval/found18"],
+    ROOT / "fixtures/eval/found19/exchanges": [ROOT / "fixtures/eval/found19"],
 }
 
 

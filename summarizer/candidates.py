@@ -1327,6 +1327,12 @@ _ATTACK_WORDS = re.compile(
 # remembering", "foiled a major terror plot", "civilians killed ... in first half of 2021, says UN report": found2
 # 431, 432; found3 527-529; found4 627-630). An opening with none is a report of an attack as far as code reads;
 # one with them is asked about (``pipeline._story``): "mourners" and "the anniversary of" stand in reports too.
+# The story words of an attack stopped or only planned. A plot foiled with arrests counts no one and is no incident;
+# one "foiled" after a fight that counts its dead happened ("Coup d'etat Foiled In Gambia ... three soldiers are
+# reported to have been killed", "Security forces foil attack on Guinea presidential palace", "thwarted" a coup's
+# attack on army headquarters: found18 1263, 1266, 1253, where the model read the first as no news of an attack).
+_STOPPED_WORDS = (r"foil(?:ed|s)?|thwart\w*|plot(?:s|ted|ting)?|would-be|(?:planning|planned|plotting)\s+(?:an?\s+)?"
+                  r"(?:\w+\s+)?(?:attacks?|bombings?)")
 _STORY_WORDS = re.compile(
     r"\b(?:sentenc(?:ed|ing)|convicted|convictions?|acquitt\w*|trials?|verdicts?|indict\w*|pleaded|guilty|"
     # the anniversary of an attack, or one left unnamed; not of a founding, a death or an institution ("at a
@@ -1335,8 +1341,7 @@ _STORY_WORDS = re.compile(
     r"anniversar\w*(?!\s+of\s+(?![^.;:,]{0,60}?\b(?:attack|bomb|blast|massacre|atrocit|genocide|siege|shoot|"
     r"hostage|kill|hijack|explo|assassinat|murder|slaughter|war\b|tragedy|disaster)))|"
     r"memorials?|commemorat\w*|remember\w*|mourn\w*|vigils?|"
-    r"foil(?:ed|s)?|thwart\w*|plot(?:s|ted|ting)?|would-be|(?:planning|planned|plotting)\s+(?:an?\s+)?(?:\w+\s+)?"
-    r"(?:attacks?|bombings?)|first\s+half\s+of|so\s+far\s+this\s+year|(?:annual|mid-?year|yearly)\s+report|"
+    rf"{_STOPPED_WORDS}|first\s+half\s+of|so\s+far\s+this\s+year|(?:annual|mid-?year|yearly)\s+report|"
     # talks and truces, and figures over a year or a war: a peace process's story, an index's or a monitor's report
     r"peace\s+(?:talks|deal|agreement|accord|process|negotiations?)|(?:talks|negotiations)\s+(?:with|between)|"
     # an index is a report's name ("the Global Terrorism Index", "the Index warned": found8 979, found11 1069, found12
@@ -1374,11 +1379,7 @@ def court_words(article: Article) -> str | None:
     return _opening_words(article, _COURT_WORDS)
 
 
-# The words of an attack stopped or only planned. A plot foiled with arrests counts no one and is no incident; one
-# "foiled" after a fight that counts its dead happened ("Coup d'etat Foiled In Gambia ... three soldiers are reported
-# to have been killed", "Security forces foil attack on Guinea presidential palace", "thwarted" a coup's attack on
-# army headquarters: found18 1263, 1266, 1253, where the model read the first as no news of an attack).
-_STOPPED = re.compile(r"foil\w*|thwart\w*|plot\w*|would-be|(?:planning|planned|plotting)\b.*", re.I)
+_STOPPED = re.compile(_STOPPED_WORDS, re.I)
 
 
 def stopped_attack(words: str) -> bool:

@@ -434,9 +434,9 @@ def country_of_division(name: str) -> str | None:
 
 
 def country_of_city(name: str) -> str | None:
-    """The country of the dominant city ``name`` names (``city_anywhere``), its first part before a comma too
-    ("Kampala, Uganda"); None when no city of that name dominates."""
-    hit = city_anywhere(name) or city_anywhere(name.split(",")[0])
+    """The country of the dominant city ``name`` names (``city_anywhere``), by its part before a comma ("Kampala,
+    Uganda"); None when no city of that name dominates."""
+    hit = city_anywhere(name.split(",")[0])
     return None if hit is None else _country_names().get(hit[0])
 
 

@@ -326,9 +326,10 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
         # kind ("near the city of Timbuktu on the Niger River" is Mali's, not Nigeria's Niger State), nor where the
         # "province" is a city of the country given ("Santiago": Chile's capital and a Dominican province).
         country = owner
-    town_owner = country_of_city(inc.place) if inc.place else None
-    if (town_owner is not None and load().country_code(town_owner) != load().country_code(country)
-            and inc.place and not is_a_place(inc.place.split(",")[0], country)
+    town = inc.place.split(",")[0] if inc.place else None
+    town_owner = country_of_city(town) if town else None
+    if (town and town_owner is not None and load().country_code(town_owner) != load().country_code(country)
+            and not is_a_place(town, country)
             and (owner is None or owner == town_owner) and town_owner in countries_named(article.text)):
         # The place is a big city of one country only, another than the one given, and no town of it, and the
         # article names the city's country: that country. The model gave Uzbekistan to a raid in Dushanbe, Somalia

@@ -214,4 +214,3 @@ def test_a_party_to_talks_is_no_attacker_of_an_other_event() -> None:
     assert "names no casualty, attacker or violent event" in result.dropped[-1]
     attacking = grounded({**at_the_table, "perpetrator_sentence": 3}, article=talks)
     assert attacking.incidents and attacking.incidents[0].perpetrator == "Black Crescent"
-

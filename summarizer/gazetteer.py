@@ -213,11 +213,14 @@ def city_anywhere(name: str) -> tuple[str, str, str] | None:
 @lru_cache(maxsize=1)
 def _big_cities() -> dict[str, tuple[int, str, str, int]]:
     """City key -> (population, ISO code, division, the biggest namesake's population in another country), for
-    the names of cities of at least ``MIN_POPULATION``."""
-    cities = load().cities
+    the names of cities of at least ``MIN_POPULATION`` and of national capitals of any size: a capital's name
+    is the place news copy names its country by ("Thimphu", "Castries", "Praia")."""
+    g = load()
+    cities = g.cities
+    capital = {(city, cc) for cc, city in g.capitals.items()}
     big: dict[str, tuple[int, str, str, int]] = {}
     for (city, cc), (division, pop) in cities.items():
-        if pop >= MIN_POPULATION and (city not in big or big[city][0] < pop):
+        if (pop >= MIN_POPULATION or (city, cc) in capital) and (city not in big or big[city][0] < pop):
             big[city] = (pop, cc, division, 0)
     for (city, cc), (_, pop) in cities.items():
         hit = big.get(city)
@@ -353,11 +356,19 @@ def countries_named(text: str) -> list[str]:
 
 
 def _owner_of_the_longer_name(before: str, country: str) -> str | None:
-    """The other country whose division's name ``country`` ends, with the word ``before`` it ("Northern Ireland":
-    the United Kingdom), or None: there ``country`` names no country of its own."""
-    word = before.split()[-1:]
-    owner = country_of_division(f"{word[0]} {country}") if word else None
-    return owner if owner != country else None
+    """The other country whose division's or dominant city's name ``country`` ends, with the words ``before`` it
+    ("Northern Ireland": the United Kingdom; "Port of Spain": Trinidad and Tobago), or None: there ``country``
+    names no country of its own."""
+    words = before.split()
+    for n in (1, 2):
+        if len(words) < n:
+            break
+        longer = f"{' '.join(words[-n:])} {country}"
+        owner = country_of_division(longer) if n == 1 else None
+        owner = owner or country_of_city(longer)
+        if owner is not None and owner != country:
+            return owner
+    return None
 
 
 def country_for(country: str | None, context: Sequence[str], text: str) -> str | None:

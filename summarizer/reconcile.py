@@ -312,19 +312,28 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
             # the claim sentence is the evidence, and the claim itself stays visible apart.
             perpetrator, perpetrator_sentence = inc.claimed_by, inc.claim_sentence
     where = _where(inc, figures, article, main)
-    country = _past_the_dateline(country_for(inc.country, where, "\n".join(s.text for s in article.sentences)),
+    given_country = inc.country
+    if not given_country and (inc.province or inc.place):
+        # No country given, but a place that lies in one country only ("Beirut"): that country, before the first
+        # one the sentences name (found13 1119's Syria, whose refugees the bombing's report speaks of).
+        given_country = country_of_places([f"in {x}" for x in (inc.province, inc.place) if x])
+    country = _past_the_dateline(country_for(given_country, where, "\n".join(s.text for s in article.sentences)),
                                  article)
     country_derived = False
     owner = country_of_division(inc.province) if inc.province else None
     given = load().country_code(country)
+    named_codes = {load().country_code(n) for n in countries_named(article.text)}
     if (owner is not None and load().country_code(owner) != given
+            and (load().country_code(owner) in named_codes or given not in named_codes)
             and not (given and inc.place and load().division_of_place(inc.place, given))
             and not (inc.province and is_a_place(inc.province, country))):
         # The province is a division of one country only, another than the one given: the province's country.
         # A model reads a neighbour off "near the Kenya-Somalia border" or a claimant's "Islamic State of Iraq".
         # Not where the place lies in the country given: then the "province" is a river or a region of another
         # kind ("near the city of Timbuktu on the Niger River" is Mali's, not Nigeria's Niger State), nor where the
-        # "province" is a city of the country given ("Santiago": Chile's capital and a Dominican province).
+        # "province" is a city of the country given ("Santiago": Chile's capital and a Dominican province), nor
+        # where the article names the country given and never the province's ("Santiago", Cape Verde's main island
+        # and a Dominican province: found19 1281).
         country = owner
     town = inc.place.split(",")[0] if inc.place else None
     town_owner = country_of_city(town) if town else None
@@ -345,6 +354,8 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
         found = country_of_places([*named, *where, *(s.text for s in article.sentences)])
         if found and load().country_code(found) != load().country_code(country):
             country, country_derived = found, True
+    if country and (short := re.match(r"St\.?\s+", country)):
+        country = f"Saint {country[short.end():]}"  # "St. Lucia" as the country's name is spelled out
     if country and not country_derived and not re.search(rf"\b{re.escape(key(country))}\b", key(article.text)):
         country_derived = True  # named by its people only ("Turkish nationals"): the name is the gazetteer's
     place, place_sentence, place_derived = inc.place, inc.place_sentence, False

@@ -136,6 +136,7 @@ def test_a_peoples_capital_is_their_countrys_whatever_the_story_is_about(
     ("Paris", ("FR", "Île-de-France", "paris")),  # Paris, Texas is a hundredth of it
     ("Victoria", None),  # Hong Kong, Canada, Texas...: none dominates
     ("Midyat", None),  # one town of that name, but too small to place without its country
+    ("Thimphu", ("BT", "Thimphu District", "thimphu")),  # a national capital, however small (found18 1275)
     ("Sultanahmet", None),  # no city
 ])
 def test_a_city_is_placed_without_its_country_only_when_one_city_of_that_name_dominates(
@@ -259,6 +260,19 @@ def test_a_country_named_only_as_the_end_of_another_countrys_division_is_that_co
     # written alone once, it stays: the article names it
     assert country_for("Ireland", [], text + " Ireland's prime minister condemned it.") == "Ireland"
     assert countries_named("Troops crossed from Northern Ireland into Ireland.") == ["Ireland"]
+
+
+def test_a_country_named_only_as_the_end_of_a_citys_name_is_not_named() -> None:
+    """found19 1288: a bomb in "Port of Spain" was given to Spain, the only country its words held."""
+    text = "A bomb exploded in a dustbin in Port of Spain on Tuesday, injuring 14 people."
+    assert countries_named(text) == []
+    assert countries_named(text + " A Spanish tourist from Spain was hurt.") == ["Spain"]
+
+
+def test_a_country_spelled_with_st_is_known() -> None:
+    """found19 1282: "St. Lucia" was no country the gazetteer knew, and the attack went to Ireland."""
+    assert country_for("St. Lucia", [], "Two men attacked worshippers in Castries, St. Lucia.") == "St. Lucia"
+    assert countries_named("in Castries, St. Lucia, on Sunday; an Irish priest") == ["St Lucia"]
 
 
 def test_a_continent_is_no_country() -> None:

@@ -270,6 +270,36 @@ def test_a_province_that_is_a_city_of_the_country_given_does_not_move_the_incide
     assert inc.country == "Chile"  # type: ignore[attr-defined]
 
 
+def test_a_province_of_a_country_the_article_never_names_does_not_move_the_incident() -> None:
+    # "Santiago" is Cape Verde's main island and a Dominican province (found19 1281)
+    text = ("PRAIA, Cape Verde - Authorities said 11 people were found dead at a military barracks.\n"
+            "The shootings happened at the Monte Tchota base on the island of Santiago.\n")
+    (inc,) = _one(text, country="Cape Verde", province="Santiago", place="Monte Tchota base", place_sentence=2)
+    assert inc.country == "Cape Verde"  # type: ignore[attr-defined]
+    # where the article names the province's country, the province still moves it
+    (named,) = _one(text + "Officials in the Dominican Republic were told.\n", country="Cape Verde",
+                    province="Santiago", place="Monte Tchota base", place_sentence=2)
+    assert named.country == "Dominican Republic"  # type: ignore[attr-defined]
+
+
+def test_without_a_country_the_place_given_decides_before_the_countries_the_sentences_name() -> None:
+    # found13 1119: twin bombings in Beirut, whose report speaks of Syria's war first, were given to Syria
+    text = ("Twin suicide bombings killed 43 people in Beirut on Thursday.\n"
+            "The attack was claimed by a group fighting in Syria's civil war.\n")
+    (inc,) = _one(text, province="Beirut", place="Beirut", place_sentence=1)
+    assert inc.country == "Lebanon"  # type: ignore[attr-defined]
+    (given,) = _one(text, country="Lebanon", place="Beirut", place_sentence=1)
+    assert given.country == "Lebanon"  # type: ignore[attr-defined]
+
+
+def test_a_country_written_with_st_is_spelled_out() -> None:
+    # found19 1282: with "St. Lucia" unknown, the attack went to the country of a nun it killed
+    text = ("Two men attacked worshippers in Castries, St. Lucia, killing two.\n"
+            "One of the dead, a nun of Ireland, was attacked with a machete.\n")
+    (inc,) = _one(text, country="St. Lucia", place="Castries", place_sentence=1)
+    assert (inc.country, inc.country_source) == ("Saint Lucia", "gazetteer")  # type: ignore[attr-defined]
+
+
 def test_a_division_the_article_writes_only_as_the_first_word_of_a_name_is_no_province() -> None:
     # found11 1048: an Assam Rifles convoy ambushed in Manipur
     text = ("A colonel of Assam Rifles and four jawans were killed in an ambush in Manipur's Churachandpur district.\n"

@@ -171,6 +171,9 @@ PERSON_NAME = r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){1,5}[A-Z][\w'’-]*[a-z]"
 _NAME = re.compile(PERSON_NAME)
 
 
+_NO_ONE_BY_NAME = frozenset(("all", "both", "each", "everyone", "everybody", "anyone", "anybody", "someone"))
+
+
 def parse_amount(text: str) -> Amount | None:
     """Parse an amount as written; None when it holds no count at all."""
     if _NAME.fullmatch(text.strip()) and not numbers_in(text.lower()):
@@ -197,6 +200,8 @@ def parse_amount(text: str) -> Amount | None:
         for pattern, amount in _VAGUE:
             if pattern.search(t):
                 return amount
+        if re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*", text.strip()) and t not in _NO_ONE_BY_NAME:
+            return Amount(1, 1, "exact")  # one person by one word of their name ("Solomou", candidates.name_parts)
         return None
     if len(clean) >= 2 and clean[0] < clean[1] and _RANGE.search(t):
         return Amount(clean[0], clean[1], "range")

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from summarizer.amounts import NUMBER_PATTERN, PERSON_NAME, ZERO_VICTIMS, amount_phrases, parse_amount
 from summarizer.articles import WEEKDAY, Article, Sentence, is_title_line
-from summarizer.gazetteer import city_anywhere
+from summarizer.gazetteer import city_anywhere, without_dateline
 from summarizer.grounding import OUTCOME_WORDS, missing_words
 from summarizer.names import CAPITAL, GENERIC_ACTOR
 from summarizer.schema import CountChoice, Outcome, VictimGroup
@@ -441,6 +441,8 @@ def _measures(text: str, start: int, end: int) -> bool:
         return True  # "a 23-year member of the force and mother of two" (found15 1173, found12 1071, found13 1114)
     if re.match(r"['’]?s\b", text[end:]):
         return True  # a decade of age: "a woman in her 30s and a man in his 50s" (found16 1214, 1204, found13 1102)
+    if re.search(r"\d:$", text[:start]) or re.match(r":\d", text[end:]):
+        return True  # a time of day: "between 6:20 and 6:35 p.m.", "decided at 3:40" (found15 1163, found19 1284)
     if re.fullmatch(r"0\d{3}", phrase.strip()):
         return True  # "0330": a time of day, no count of people starts with a nought
     return bool(re.match(r"[.:/]\d", text[end:]))  # 3.5, 10:30, 1/2
@@ -727,6 +729,38 @@ _NOT_THE_ONE_BEFORE = re.compile(r"\b(?:and|or|at|in|of|for|from|on|near|with|by
 _NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_OF_ONE})\s*,?\s+(?:was|has\s+been|had\s+been)\s+"
                            r"(?:(?:also|reportedly|fatally|critically|seriously|later)\s+)*(?P<verb>killed|shot\s+dead|"
                            r"assassinated|murdered|stabbed\s+to\s+death|stabbed|gunned\s+down|injured|wounded|shot)\b")
+# One person by one word of the name the article gives them in full elsewhere ("Greek Cypriot Solomos Solomou" ...
+# "Solomou was killed", "Minister Luagalau Levaula Kamu" ... "Luagalau was pronounced dead on arrival", "the terrorists
+# have killed Tarushi": found19 1290, 1283, found12 1094): news copy names a victim in full once, then by one word.
+_ONE_WORD_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_ONE_NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_ONE_WORD_NAME})\s*,?\s+(?:(?:was|has\s+been|had\s+been)\s+"
+                               r"(?:(?:also|reportedly|fatally|critically|seriously|later)\s+)*(?P<verb>killed|"
+                               r"shot\s+dead|assassinated|murdered|stabbed\s+to\s+death|stabbed|gunned\s+down|"
+                               r"beaten\s+to\s+death|pronounced\s+dead|found\s+dead|injured|wounded|shot)|"
+                               r"(?P<died>died))\b")
+_ONE_NAMED_OBJECT = re.compile(rf"\b(?:killed|killing|assassinated|assassinating|murdered|murdering|"
+                               rf"(?:shot|shooting|gunned|gunning)\s+(?:dead|down)|stabbed\s+to\s+death)\s+"
+                               rf"(?P<name>{_ONE_WORD_NAME})(?=\s*[,.;:!?)]|\s*$)")
+# Capitalised words of a full name that are no name of anyone: titles, ranks, the words that open a sentence.
+_NOT_A_NAME_PART = frozenset(
+    "The A An One Mr Mrs Ms Dr Sir President Vice Prime Minister Deputy General Colonel Major Captain Lieutenant "
+    "Sergeant Commander Chief Police Officer Senator Governor Mayor Judge King Queen Prince Sheikh Father Sister "
+    "Brother Pastor Bishop Imam Rev Saint Former Late Interior Defence Defense Foreign Justice Works Secretary "
+    "Commissioner Inspector Superintendent Constable Private Corporal Army Navy State National Republic".split())
+
+
+def name_parts(article: Article) -> frozenset[str]:
+    """The words of the full names of people the article writes (two capitalised words at least, titles aside):
+    the one-word names its later sentences may call them by."""
+    parts: set[str] = set()
+    for m in re.finditer(PERSON_NAME, article.text):
+        words = [w for w in re.findall(r"[A-Z][\w'’-]*", m.group(0)) if w not in _NOT_A_NAME_PART]
+        if len(words) >= 2:
+            parts.update(w for w in words if re.fullmatch(_ONE_WORD_NAME, w) and len(w) >= 3
+                         and not re.fullmatch(WEEKDAY, w, re.I))
+    return frozenset(parts)
+
+
 # One person named by name as the object of a verb of death, the name ending its phrase: "soldiers killed President
 # Joao Bernardo Vieira early Monday" (found17 1227), "killing Benazir Bhutto and many others" (found14 1147); not
 # "killed Afghan National Army soldiers", whose capitals name what the victims were.
@@ -784,10 +818,11 @@ def _part_outcome(text: str, start: int, taken: Sequence[tuple[int, int, str]]) 
 _SAID_OR_RELATIVE = re.compile(r"\b(?:said|says|told|who|which|that|when)\b", re.I)
 
 
-def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str, Outcome]]:
+def one_person(text: str, taken: Sequence[tuple[int, int, str]],
+               names: frozenset[str] = frozenset()) -> list[tuple[int, int, str, Outcome]]:
     """(start, end, phrase, outcome) of each person a sentence says was killed or wounded without a numeral ('a
     local commander', 'one officer', 'one wounded', 'killed one army ranger'), where no count phrase stands
-    already."""
+    already; ``names``: the one-word names of people the article names in full (``name_parts``)."""
     found: list[tuple[int, int, str, Outcome]] = []
 
     def free(a: int, b: int) -> bool:
@@ -831,6 +866,12 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[i
     for m in _NAMED_OBJECT.finditer(text):
         if free(m.start("name"), m.end("name")):
             found.append((m.start("name"), m.end("name"), m.group("name"), "killed"))
+    for m in (*_ONE_NAMED_VICTIM.finditer(text), *_ONE_NAMED_OBJECT.finditer(text)):
+        a, b = m.span("name")
+        if (m.group("name") in names and free(a, b) and not _NOT_THE_ONE_BEFORE.search(text[:a])
+                and not re.search(r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne)|[A-Z][\w'’.-]*)\s+$", text[:a])):
+            passive = m.groupdict().get("verb")
+            found.append((a, b, m.group("name"), _verb_outcome(passive) if passive else "killed"))
     # The object of a verb of death or wounds: one person named by a role ("Gunmen shot dead the deputy mayor of La
     # Ceiba", found7 924; only as the object, as "the soldier died" may be one counted before), "one" alone ("killing
     # one and wounding three", found7 917), "one" before a noun ("killed one army ranger").
@@ -864,7 +905,9 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
     found: dict[int, tuple[str, int]] = {}
     previous: Sentence | None = None
     for s in article.trusted().sentences:
-        when = ELSEWHEN.search(s.text) if s.id not in article.lede else None
+        # a wire dateline's day is the day the report was filed, no other time ("BUDAPEST, Feb 23 (Reuters) - A father
+        # and his 5-year-old son were shot dead", after a blog's preamble: found19 1302, 1303)
+        when = ELSEWHEN.search(without_dateline(s.text)) if s.id not in article.lede else None
         if when:
             found[s.id] = (when.group(0), s.id)
         elif (previous is not None and previous.id in found and s.id not in article.lede and not _NOW.search(s.text)
@@ -948,16 +991,21 @@ def counts(article: Article) -> list[Count]:
     found: list[Count] = []
     keys: set[str] = set()
     elsewhen_of = other_times(article)
+    names = name_parts(article)
     first_toll: int | None = None
     said_first: dict[str, int] = {}
+    toll_before: tuple[int, Outcome | None] | None = None  # the sentence just before, if it gave a toll
     for s in article.trusted().sentences:
         words = " ".join(s.text.split())
         repeats = said_first.setdefault(words, s.id) if len(words.split()) >= _REPEATED_WORDS else s.id
-        if not _is_casualty_sentence(s.text):
+        before, toll_before = toll_before, None
+        parts = (told_apart(s.text) if before is not None and before[0] == s.id - 1
+                      and not _is_casualty_sentence(s.text) else [])
+        if not _is_casualty_sentence(s.text) and not parts:
             continue
         spans: list[tuple[int, int, str]] = []
         links = [m.span() for m in _LINK.finditer(s.text)]
-        for start, end, phrase in amount_phrases(s.text):
+        for start, end, phrase in ([] if parts else amount_phrases(s.text)):
             if (_ALONE.match(phrase.strip()) or _measures(s.text, start, end) or _counts_things(s.text, end)
                     or _not_hurt(s.text, end, start) or _within(links, start)):
                 continue
@@ -975,8 +1023,15 @@ def counts(article: Article) -> list[Count]:
             if (not any(x < b and a < y for x, y, _ in spans) and not _COUNTED_JUST_BEFORE.search(s.text[:a])
                     and not _within(links, a)):
                 spans.append((a, b, s.text[a:b]))
-        singles = {(a, b): outcome for a, b, _, outcome in one_person(s.text, spans)}
-        spans.extend((a, b, s.text[a:b]) for a, b in singles)
+        if parts:
+            spans, singles = [], {}
+            for a, b in parts:
+                spans.append((a, b, s.text[a:b]))
+                if before is not None and before[1] is not None:
+                    singles[(a, b)] = before[1]
+        else:
+            singles = {(a, b): outcome for a, b, _, outcome in one_person(s.text, spans, names)}
+        spans.extend((a, b, s.text[a:b]) for a, b in singles if (a, b, s.text[a:b]) not in spans)
         spans = _coordinated(s.text, spans, singles)
         elsewhen, said_in = elsewhen_of.get(s.id, (None, None))
         others = ((_OTHER_ATTACKS.search(s.text) if s.id not in article.lede else None)
@@ -1008,7 +1063,24 @@ def counts(article: Article) -> list[Count]:
                                repeats=repeats if repeats != s.id else None))
         if spans and first_toll is None:
             first_toll = s.id
+        if spans and not parts:
+            outcomes = {c.outcome for c in found if c.sentence == s.id and c.outcome is not None}
+            toll_before = (s.id, next(iter(outcomes)) if len(outcomes) == 1 else None)
     return _headline_asides(article, _totals_told_apart(article, found))
+
+
+# The parts of the toll the sentence before gave, told by who they were, with no verb of death or wounds: "The
+# other three were civilians", "Four were military crew members of the helicopters and one was a civilian", "Four of
+# them are children" (found19 1281, 1285, found13 1112, found7 914).
+_TOLD_APART = re.compile(rf"(?:^|[,;]\s+|\band\s+)(?:the\s+other\s+)?(?P<n>{NUMBER_PATTERN}|one)"
+                         r"(?:\s+of\s+(?:them|those|these|the\s+[\w-]+))?\s+(?:were|was|are|is)\s+"
+                         rf"(?:(?:a|an|the|all)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON}s?|people|children|women|men|"
+                         r"police(?:men)?|crew|foreigners|nationals)\b", re.I)
+
+
+def told_apart(text: str) -> list[tuple[int, int]]:
+    """The spans of the counts of ``_TOLD_APART`` in a sentence."""
+    return [m.span("n") for m in _TOLD_APART.finditer(text)]
 
 
 def _totals_told_apart(article: Article, found: list[Count]) -> list[Count]:
@@ -1172,7 +1244,11 @@ _TYPE_CUES: dict[str, re.Pattern[str]] = {
     # was killed", "Prime Minister Shinzo Abe was assassinated": found17 1227, found15 1175, found13 1115, found18
     # 1254, 1272; every lede of the sets we may read that says so is an assassination by the guide)
     "assassination": re.compile(rf"\bassassinat\w*|\b(shot|gunned) dead\b|\btargeted killing|{_OFFICE_KILLED}", re.I),
-    "kidnapping": re.compile(r"\b(kidnap\w*|abduct\w*|hostages?|captives?|taken captive|seized)\b", re.I),
+    # a hijacking takes its passengers hostage (found17 1221, found19 1294: coded kidnapping by the annotators); not a
+    # truck hijacked to ram a crowd (found10 1036)
+    "kidnapping": re.compile(r"\b(kidnap\w*|abduct\w*|hostages?|captives?|taken captive|seized|hijackers?|hijacking|"
+                             r"hijack(ed|s)?\s+(an?\s+|the\s+)?([\w-]+\s+){0,2}(plane|jet|jetliner|airliner|aircraft|"
+                             r"flight|ship|vessel|ferry|bus|coach)s?)\b", re.I),
 }
 
 
@@ -1653,6 +1729,11 @@ _COUNTED_BEFORE = re.compile(rf"(?:\b(?!an?\s+$)(?:{NUMBER_PATTERN})|\d|\b(?:doz
 # in Dhaka, police reported a new attack by jihadists".
 _ANOTHER_DAYS_EVENT = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\b[^,;]*$", re.I)
 _ATTACKER_AGENT = re.compile(rf"{_BY_AGENT}(?P<who>{_ATTACKER})")
+# One person of any kind who opened fire: "a former police officer opened fire at a childcare center", "Police said
+# they believe a disgruntled soldier opened fire on several others", "An Italian man opened fire" (found15 1177,
+# found19 1281, found16 1210): the shooter, whatever the noun.
+_OPENED_FIRE = re.compile(rf"\b(?P<who>(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON})\s+(?:\w+ly\s+)?"
+                          r"(?:opened|had\s+opened)\s+fire\b")
 
 
 # A group the article names with no word for what it is, as the doer of an attack: "Boko Haram killed 12", "when
@@ -1777,7 +1858,7 @@ def _reduced_passive(text: str, m: re.Match[str]) -> bool:
 
 def attackers_in(text: str) -> str | None:
     """The first attackers one sentence names as the doers of its attack (``attackers_named``), as written."""
-    found = [m for rx in (_ATTACKER_AGENT, _ATTACKER_SUBJECT, _STRIKE_OWNER, _NAMED_AGENT, _NAMED_DOER)
+    found = [m for rx in (_ATTACKER_AGENT, _ATTACKER_SUBJECT, _STRIKE_OWNER, _NAMED_AGENT, _NAMED_DOER, _OPENED_FIRE)
              for m in rx.finditer(text)
              if not _COUNTED_BEFORE.search(text[: m.start("who")])
              and not _ANOTHER_DAYS_EVENT.search(text[: m.start("who")]) and _a_name(text, m)

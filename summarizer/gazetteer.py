@@ -613,7 +613,10 @@ _DATELINE = re.compile(rf"^\s*({_CAPS}(?: {_CAPS})*)\s*(?:,|\(|—|-)|^\s*({_CIT
 # A wire dateline opening a sentence, a page's date line before it: "BOGOTÁ, Colombia (AP) — ", "KABUL: ",
 # " date 2025-12-07 MOGADISHU (Reuters) - ".
 _WIRE_DATELINE = re.compile(rf"^\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?(?:{_CAPS}(?:\s+{_CAPS})*"
-                            r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+|"
+                            r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?"
+                            # the day it was filed: "ROSEAU, Dominica, Dec. 19 –" (found19 1303)
+                            r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+                            r"\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+|"
                             rf"{_CITY}{_WIRE_DAY}|"
                             # a dateline printed as a sentence of its own: "BELGRADE, Serbia. A gunman in Montenegro
                             # killed 10 people" (found16 1212)

@@ -231,6 +231,11 @@ def _past_the_dateline(country: str | None, article: Article) -> str | None:
     told = [n for t in lede for n in countries_named(without_dateline(t))]
     if not told or country in told:
         return country
+    # told by its people past the dateline: "SRINAGAR, India, Sept 18 (Reuters) - Militants attacked an Indian army
+    # brigade headquarters near the de facto border with Pakistan" (found10 1030)
+    cc, g = load().country_code(country), load()
+    if any(g.country_of_word(key(w)) == cc for t in lede for w in re.findall(r"[A-Z][\w'’]+", without_dateline(t))):
+        return country
     return told[0]
 
 

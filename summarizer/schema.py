@@ -468,6 +468,18 @@ def _attack_told(article: Article, sentence_id: int | None) -> bool:
     return sentence is not None and tells_an_attack(sentence.text)
 
 
+def _told_apart_of(article: Article, sentence_id: int, amount: str, outcome: str) -> bool:
+    """Is ``amount`` a part of the toll the sentence before gives, told by who they were ("Five people were killed.
+    Four were crew members of the helicopters and one was a civilian": ``candidates.told_apart``)? Then that
+    sentence's outcome is its own."""
+    from summarizer.candidates import told_apart  # candidates reads this module's choices: imported late
+
+    s, before = article.sentence(sentence_id), article.sentence(sentence_id - 1)
+    if s is None or before is None or outcome_conflict(outcome, before.text) is not None:
+        return False
+    return any(s.text[a:b].strip().lower() == amount.strip().lower() for a, b in told_apart(s.text))
+
+
 def ground_figures(figures: list[Figure], article: Article, at: str, notes: list[str]) -> list[Figure]:
     """The figures whose sentence is trusted and can say their outcome, each once."""
     whole = "\n".join(s.text for s in article.sentences)
@@ -483,6 +495,8 @@ def ground_figures(figures: list[Figure], article: Article, at: str, notes: list
             notes.append(f"{where}: amount {fig.amount!r} is not a count of S{s.id}")
             continue
         conflict = outcome_conflict(fig.outcome, s.text)
+        if conflict is not None and _told_apart_of(article, s.id, fig.amount, fig.outcome):
+            conflict = None
         if conflict is not None:
             notes.append(f"{where}: {fig.amount!r} labelled {fig.outcome}, but S{s.id} {conflict.removeprefix('it ')}")
             continue

@@ -240,6 +240,11 @@ def test_a_second_level_division_gives_the_first_level_one_above_it(province: st
     ("Kathmandu, April 5 (Reuters): Hundreds of rebels stormed a police post.",
      "Hundreds of rebels stormed a police post."),
     ("BOGOTÁ, Colombia (AP) — Two police officers were killed.", "Two police officers were killed."),
+    # the country and the day (found19 1303, 1281)
+    ("ROSEAU, Dominica, Dec. 19 – A dozen gunmen stormed police headquarters.",
+     "A dozen gunmen stormed police headquarters."),
+    ("PRAIA, Cape Verde, April 27 (UPI) — Authorities said 11 people were found dead.",
+     "Authorities said 11 people were found dead."),
     ("Gunmen killed five people on Sunday.", "Gunmen killed five people on Sunday."),
 ])
 def test_a_wire_dateline_with_or_without_its_day_is_taken_off(text: str, rest: str) -> None:

@@ -401,3 +401,8 @@ def test_a_country_the_lede_names_only_in_its_wire_dateline_gives_way_to_the_one
     (filed,) = _one("KABUL, Afghanistan (AP) – A bomb killed 12 people in Kabul on Monday.\n", country="Afghanistan",
                     place="Kabul", place_sentence=1)
     assert filed.country == "Afghanistan"  # type: ignore[attr-defined]
+    # the lede tells the dateline's country by its people: it stays (found10 1030, once a dated dateline was known)
+    uri = ("SRINAGAR, India, Sept 18 (Reuters) - Militants attacked an Indian army brigade headquarters near the "
+           "border with Pakistan on Sunday, killing at least nine soldiers.\n")
+    (kept,) = _one(uri, country="India", place="Uri", place_sentence=1)
+    assert kept.country == "India"  # type: ignore[attr-defined]

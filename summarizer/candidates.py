@@ -726,21 +726,21 @@ _NAME_OF_ONE = (r"(?!(?:The|A|An|One|Police|Officials?|Authorities|Witnesses|He|
                 rf"That|On|In|At|After|When|But|And|Meanwhile|Earlier|Later)\b){PERSON_NAME}")
 # One of a list, or a place of an apposition's ("Lisa McCully, a teacher at Debert Elementary, was also killed").
 _NOT_THE_ONE_BEFORE = re.compile(r"\b(?:and|or|at|in|of|for|from|on|near|with|by)\s+$", re.I)
-_NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_OF_ONE})\s*,?\s+(?:was|has\s+been|had\s+been)\s+"
-                           r"(?:(?:also|reportedly|fatally|critically|seriously|later)\s+)*(?P<verb>killed|shot\s+dead|"
-                           r"assassinated|murdered|stabbed\s+to\s+death|stabbed|gunned\s+down|injured|wounded|shot)\b")
+# The passive verbs of death or wounds a named person is the subject of, and the active ones they are the object of.
+_WAS = r"(?:was|has\s+been|had\s+been)\s+(?:(?:also|reportedly|fatally|critically|seriously|later)\s+)*(?P<verb>"
+_HARMED = r"killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death|stabbed|gunned\s+down|injured|wounded|shot)"
+_WAS_HARMED = _WAS + _HARMED
+_KILLED_WHOM = (r"\b(?:killed|killing|assassinated|assassinating|murdered|murdering|"
+                r"(?:shot|shooting|gunned|gunning)\s+(?:dead|down)|stabbed\s+to\s+death)\s+")
+_NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_OF_ONE})\s*,?\s+{_WAS_HARMED}\b")
 # One person by one word of the name the article gives them in full elsewhere ("Greek Cypriot Solomos Solomou" ...
 # "Solomou was killed", "Minister Luagalau Levaula Kamu" ... "Luagalau was pronounced dead on arrival", "the terrorists
 # have killed Tarushi": found19 1290, 1283, found12 1094): news copy names a victim in full once, then by one word.
 _ONE_WORD_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-_ONE_NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_ONE_WORD_NAME})\s*,?\s+(?:(?:was|has\s+been|had\s+been)\s+"
-                               r"(?:(?:also|reportedly|fatally|critically|seriously|later)\s+)*(?P<verb>killed|"
-                               r"shot\s+dead|assassinated|murdered|stabbed\s+to\s+death|stabbed|gunned\s+down|"
-                               r"beaten\s+to\s+death|pronounced\s+dead|found\s+dead|injured|wounded|shot)|"
+_WAS_HARMED_OR_FOUND = _WAS + r"beaten\s+to\s+death|pronounced\s+dead|found\s+dead|" + _HARMED
+_ONE_NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_ONE_WORD_NAME})\s*,?\s+(?:{_WAS_HARMED_OR_FOUND}|"
                                r"(?P<died>died))\b")
-_ONE_NAMED_OBJECT = re.compile(rf"\b(?:killed|killing|assassinated|assassinating|murdered|murdering|"
-                               rf"(?:shot|shooting|gunned|gunning)\s+(?:dead|down)|stabbed\s+to\s+death)\s+"
-                               rf"(?P<name>{_ONE_WORD_NAME})(?=\s*[,.;:!?)]|\s*$)")
+_ONE_NAMED_OBJECT = re.compile(rf"{_KILLED_WHOM}(?P<name>{_ONE_WORD_NAME})(?=\s*[,.;:!?)]|\s*$)")
 # Capitalised words of a full name that are no name of anyone: titles, ranks, the words that open a sentence.
 _NOT_A_NAME_PART = frozenset(
     "The A An One Mr Mrs Ms Dr Sir President Vice Prime Minister Deputy General Colonel Major Captain Lieutenant "
@@ -764,10 +764,8 @@ def name_parts(article: Article) -> frozenset[str]:
 # One person named by name as the object of a verb of death, the name ending its phrase: "soldiers killed President
 # Joao Bernardo Vieira early Monday" (found17 1227), "killing Benazir Bhutto and many others" (found14 1147); not
 # "killed Afghan National Army soldiers", whose capitals name what the victims were.
-_NAMED_OBJECT = re.compile(rf"\b(?:killed|killing|assassinated|assassinating|murdered|murdering|"
-                           rf"(?:shot|shooting|gunned|gunning)\s+(?:dead|down)|stabbed\s+to\s+death)\s+"
-                           rf"(?P<name>{_NAME_OF_ONE})(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|in|on|at|near|outside|inside|"
-                           rf"as|who|during|early|late|hours|after|before|while|when)\b)")
+_NAMED_OBJECT = re.compile(rf"{_KILLED_WHOM}(?P<name>{_NAME_OF_ONE})(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|in|on|at|near|"
+                           rf"outside|inside|as|who|during|early|late|hours|after|before|while|when)\b)")
 # "one" told with its outcome alone ("The toll is 11 guards killed, one wounded", "five rangers were killed and one
 # other wounded", "one person seriously wounded": found11 1055, 1051), or as the object of a verb of
 # death or wounds whatever noun follows ("A roadside bomb killed one army ranger"): a count of one like "one officer".
@@ -999,9 +997,9 @@ def counts(article: Article) -> list[Count]:
         words = " ".join(s.text.split())
         repeats = said_first.setdefault(words, s.id) if len(words.split()) >= _REPEATED_WORDS else s.id
         before, toll_before = toll_before, None
-        parts = (told_apart(s.text) if before is not None and before[0] == s.id - 1
-                      and not _is_casualty_sentence(s.text) else [])
-        if not _is_casualty_sentence(s.text) and not parts:
+        casualty = _is_casualty_sentence(s.text)
+        parts = told_apart(s.text) if not casualty and before is not None and before[0] == s.id - 1 else []
+        if not casualty and not parts:
             continue
         spans: list[tuple[int, int, str]] = []
         links = [m.span() for m in _LINK.finditer(s.text)]

@@ -233,7 +233,8 @@ def _past_the_dateline(country: str | None, article: Article) -> str | None:
         return country
     # told by its people past the dateline: "SRINAGAR, India, Sept 18 (Reuters) - Militants attacked an Indian army
     # brigade headquarters near the de facto border with Pakistan" (found10 1030)
-    cc, g = load().country_code(country), load()
+    g = load()
+    cc = g.country_code(country)
     if any(g.country_of_word(key(w)) == cc for t in lede for w in re.findall(r"[A-Z][\w'’]+", without_dateline(t))):
         return country
     return told[0]
@@ -320,7 +321,7 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
     given_country = inc.country
     if not given_country and (inc.province or inc.place):
         # No country given, but a place that lies in one country only ("Beirut"): that country, before the first
-        # one the sentences name (found13 1119's Syria, whose refugees the bombing's report speaks of).
+        # one the sentences name (found13 1119's twin bombings in Beirut had gone to Syria).
         given_country = country_of_places([f"in {x}" for x in (inc.province, inc.place) if x])
     country = _past_the_dateline(country_for(given_country, where, "\n".join(s.text for s in article.sentences)),
                                  article)

@@ -40,6 +40,7 @@ from summarizer.schema import (
     IncidentOut,
     NamedSource,
     Responsibility,
+    people_named,
 )
 
 ESTIMATE_POLICY = "range-over-sources"
@@ -233,9 +234,7 @@ def _past_the_dateline(country: str | None, article: Article) -> str | None:
         return country
     # told by its people past the dateline: "SRINAGAR, India, Sept 18 (Reuters) - Militants attacked an Indian army
     # brigade headquarters near the de facto border with Pakistan" (found10 1030)
-    g = load()
-    cc = g.country_code(country)
-    if any(g.country_of_word(key(w)) == cc for t in lede for w in re.findall(r"[A-Z][\w'’]+", without_dateline(t))):
+    if any(people_named(country, without_dateline(t)) for t in lede):
         return country
     return told[0]
 
@@ -328,7 +327,8 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
     country_derived = False
     owner = country_of_division(inc.province) if inc.province else None
     given = load().country_code(country)
-    named_codes = {load().country_code(n) for n in countries_named(article.text)}
+    named = countries_named(article.text)
+    named_codes = {load().country_code(n) for n in named}
     if (owner is not None and load().country_code(owner) != given
             and (load().country_code(owner) in named_codes or given not in named_codes)
             and not (given and inc.place and load().division_of_place(inc.place, given))
@@ -345,7 +345,7 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
     town_owner = country_of_city(town) if town else None
     if (town and town_owner is not None and load().country_code(town_owner) != load().country_code(country)
             and not is_a_place(town, country)
-            and (owner is None or owner == town_owner) and town_owner in countries_named(article.text)):
+            and (owner is None or owner == town_owner) and town_owner in named):
         # The place is a big city of one country only, another than the one given, and no town of it, and the
         # article names the city's country: that country. The model gave Uzbekistan to a raid in Dushanbe, Somalia
         # (the attackers') to the bombings in "Kampala, Uganda" (found10 1021, found11 1049); an island base at

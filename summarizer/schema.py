@@ -372,9 +372,10 @@ def _point_name(value: str, cited: int | None, article: Article, ignore: frozens
     return naming[0].id if naming else None
 
 
-def _people_named(country: str, text: str) -> bool:
-    """The article names ``country`` by its people or its possessive ("Turkish nationals", "Kenya's capital"),
-    though never by its name: the country stays, shown as looked up (``reconcile``)."""
+def people_named(country: str, text: str) -> bool:
+    """``text`` names ``country`` by its people or its possessive ("Turkish nationals", "Kenya's capital"). A country
+    the article names so, though never by its name, stays, shown as looked up (``reconcile``); a lede that does past
+    its wire dateline keeps the dateline's country (``reconcile._past_the_dateline``)."""
     from summarizer.gazetteer import load
 
     g = load()
@@ -438,7 +439,7 @@ def ground(extraction: Extraction, article: Article) -> None:
             inc.date_text = None
         for field in ("country", "province"):
             value = getattr(inc, field)
-            if value and missing_words(value, whole) and not (field == "country" and _people_named(value, whole)):
+            if value and missing_words(value, whole) and not (field == "country" and people_named(value, whole)):
                 notes.append(f"{at}: {field} {value!r} is not named in the article")
                 setattr(inc, field, None)
             elif value and not is_proper_name(value, whole):

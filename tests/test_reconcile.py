@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from summarizer.articles import parse_article
-from summarizer.reconcile import ESTIMATE_POLICY, resolve, resolve_date
+from summarizer.reconcile import ESTIMATE_POLICY, resolve, resolve_date, where_it_happened
 from summarizer.schema import Extraction
 
 WED = dt.date(2020, 10, 21)  # a Wednesday
@@ -290,6 +290,30 @@ def test_without_a_country_the_place_given_decides_before_the_countries_the_sent
     assert inc.country == "Lebanon"  # type: ignore[attr-defined]
     (given,) = _one(text, country="Lebanon", place="Beirut", place_sentence=1)
     assert given.country == "Lebanon"  # type: ignore[attr-defined]
+
+
+def test_a_province_that_names_another_country_is_the_incidents_country() -> None:
+    # found20 1336, 1318, found17 1225: the model filed the country as the province and the ruling power as country
+    text = ("Nauru detention centre descended into chaos on Friday, with a policeman stabbed by asylum seekers.\n"
+            "Australian officials said at least a dozen detainees were injured.\n")
+    (inc,) = _one(text, country="Australia", province="Nauru", place="detention centre", place_sentence=1)
+    assert (inc.country, inc.province) == ("Nauru", None)  # type: ignore[attr-defined]
+    # a state of the country given stays; so does a neighbour named only at its border
+    (state,) = _one("A bomb exploded in Atlanta, Georgia, on Saturday, killing one person.\n",
+                    country="United States", province="Georgia", place="Atlanta", place_sentence=1)
+    assert state.country == "United States"  # type: ignore[attr-defined]
+    border = "Gunmen attacked a checkpoint on Mount Chaambi near the Algerian border, killing four Tunisian soldiers.\n"
+    (chaambi,) = _one(border, country="Tunisia", province="Algeria", place="Mount Chaambi", place_sentence=1)
+    assert chaambi.country == "Tunisia"  # type: ignore[attr-defined]
+
+
+def test_where_a_source_spoke_or_the_dead_lie_places_no_count_elsewhere() -> None:
+    # found20 1332, 1318, found14 1135: a news conference in the capital, a morgue in the next town
+    assert "Baku" not in where_it_happened("The mayor of Khojaly said at a news conference in Baku that 1000 people "
+                                           "had died in the attack.", None)
+    assert "Aghdam" not in where_it_happened("Footage showed about 10 dead bodies in an improvised morgue in Aghdam.",
+                                             None)
+    assert "Baku" in where_it_happened("Gunmen killed 10 people in Baku.", None)
 
 
 def test_a_country_written_with_st_is_spelled_out() -> None:

@@ -579,6 +579,8 @@ def test_only_speakers_are_offered_as_sources(sentence: str, expected: list[tupl
     # what is left of the dead, whatever befell them before (found10 1029, 1035)
     ("The severed heads of six police investigators were found on a plaza.", ["killed"]),
     ("The severed heads of four kidnapped foreigners were lined up beside a highway.", ["killed"]),
+    # a participle after a comma is its own object's: the 29 slashed are no dead (found20 1334, found18 1257)
+    ("A man burst into a school and slashed 29 people, killing at least eight children.", [None, "killed"]),
 ])
 def test_the_counts_own_clause_says_killed_or_wounded(sentence: str, outcomes: list[str | None]) -> None:
     assert [c.outcome for c in counts(parse_article(sentence, "t"))] == outcomes

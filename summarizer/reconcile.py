@@ -260,7 +260,7 @@ _DISTANCE_FROM = re.compile(r"\b(?i:(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:\(
 # conference in Baku that 1000 people had died in the attack", "Sumonu told journalists in Damaturu, the Yobe State
 # capital that three males were abducted", "Polisario said in Madrid": found20 1332, found14 1135, found20 1318) and
 # where the dead and wounded were brought ("about 10 dead bodies ... in an improvised morgue in Aghdam", "the local
-# morgue in San Benito", "a hospital in Peshawar": found20 1332, found10 1033).
+# morgue in San Benito": found20 1332, found10 1033; a hospital or a clinic likewise).
 _NOT_THE_SCENE = re.compile(r"\b(?i:(?:said|told\s+(?:reporters|journalists|the\s+press)|speaking|"
                             r"(?:at|during|told)\s+an?\s+(?:joint\s+)?(?:news|press)\s+conference|"
                             r"morgue|mortuary|hospitals?|clinic)\s+in\s+)[A-Z][\w'’-]*(?:,?\s+[A-Z][\w'’-]*)*")

@@ -171,6 +171,8 @@ PERSON_NAME = r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){1,5}[A-Z][\w'’-]*[a-z]"
 _NAME = re.compile(PERSON_NAME)
 
 
+# One word of a person's name ("Solomou", "Luagalau"): the way news copy names a victim after naming them in full.
+ONE_WORD_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _NO_ONE_BY_NAME = frozenset(("all", "both", "each", "everyone", "everybody", "anyone", "anybody", "someone"))
 
 
@@ -200,7 +202,7 @@ def parse_amount(text: str) -> Amount | None:
         for pattern, amount in _VAGUE:
             if pattern.search(t):
                 return amount
-        if re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*", text.strip()) and t not in _NO_ONE_BY_NAME:
+        if re.fullmatch(ONE_WORD_NAME, text.strip()) and t not in _NO_ONE_BY_NAME:
             return Amount(1, 1, "exact")  # one person by one word of their name ("Solomou", candidates.name_parts)
         return None
     if len(clean) >= 2 and clean[0] < clean[1] and _RANGE.search(t):

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from summarizer.amounts import NUMBER_PATTERN, PERSON_NAME, ZERO_VICTIMS, amount_phrases, parse_amount
+from summarizer.amounts import NUMBER_PATTERN, ONE_WORD_NAME, PERSON_NAME, ZERO_VICTIMS, amount_phrases, parse_amount
 from summarizer.articles import WEEKDAY, Article, Sentence, is_title_line
 from summarizer.gazetteer import city_anywhere, without_dateline
 from summarizer.grounding import OUTCOME_WORDS, missing_words
@@ -751,11 +751,10 @@ _NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME_OF_ONE})\s*,?\s+{_WA
 # One person by one word of the name the article gives them in full elsewhere ("Greek Cypriot Solomos Solomou" ...
 # "Solomou was killed", "Minister Luagalau Levaula Kamu" ... "Luagalau was pronounced dead on arrival", "the terrorists
 # have killed Tarushi": found19 1290, 1283, found12 1094): news copy names a victim in full once, then by one word.
-_ONE_WORD_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _WAS_HARMED_OR_FOUND = _WAS + r"beaten\s+to\s+death|pronounced\s+dead|found\s+dead|" + _HARMED
-_ONE_NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{_ONE_WORD_NAME})\s*,?\s+(?:{_WAS_HARMED_OR_FOUND}|"
+_ONE_NAMED_VICTIM = re.compile(rf"(?<![\w'’-])(?P<name>{ONE_WORD_NAME})\s*,?\s+(?:{_WAS_HARMED_OR_FOUND}|"
                                r"(?P<died>died))\b")
-_ONE_NAMED_OBJECT = re.compile(rf"{_KILLED_WHOM}(?P<name>{_ONE_WORD_NAME})(?=\s*[,.;:!?)]|\s*$)")
+_ONE_NAMED_OBJECT = re.compile(rf"{_KILLED_WHOM}(?P<name>{ONE_WORD_NAME})(?=\s*[,.;:!?)]|\s*$)")
 # Capitalised words of a full name that are no name of anyone: titles, ranks, the words that open a sentence.
 _NOT_A_NAME_PART = frozenset(
     "The A An One Mr Mrs Ms Dr Sir President Vice Prime Minister Deputy General Colonel Major Captain Lieutenant "
@@ -771,7 +770,7 @@ def name_parts(article: Article) -> frozenset[str]:
     for m in re.finditer(PERSON_NAME, article.text):
         words = [w for w in re.findall(r"[A-Z][\w'’-]*", m.group(0)) if w not in _NOT_A_NAME_PART]
         if len(words) >= 2:
-            parts.update(w for w in words if re.fullmatch(_ONE_WORD_NAME, w) and len(w) >= 3
+            parts.update(w for w in words if re.fullmatch(ONE_WORD_NAME, w) and len(w) >= 3
                          and not re.fullmatch(WEEKDAY, w, re.I))
     return frozenset(parts)
 

@@ -214,7 +214,8 @@ def city_anywhere(name: str) -> tuple[str, str, str] | None:
 def _big_cities() -> dict[str, tuple[int, str, str, int]]:
     """City key -> (population, ISO code, division, the biggest namesake's population in another country), for
     the names of cities of at least ``MIN_POPULATION`` and of national capitals of any size: a capital's name
-    is the place news copy names its country by ("Thimphu", "Castries", "Praia")."""
+    is the place news copy names its country by ("Thimphu", "Praia"). A small capital still gives way to a namesake
+    abroad a tenth its size (Castries, Saint Lucia, against Castries, France: ``DOMINANCE``)."""
     g = load()
     cities = g.cities
     capital = {(city, cc) for cc, city in g.capitals.items()}
@@ -606,8 +607,8 @@ def province_for(province: str | None, place: str | None, country: str | None,
 _CAPS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+"  # a word of a wire dateline's city: "BOGOTÁ", "MOGADISHU"
 # Reuters puts the day after the city: "TUNIS, July 16 (Reuters) - ", "Kathmandu, April 5 (Reuters): " (the city in
 # capitals or not, the agency's name cut off in a stored copy).
-_WIRE_DAY = (r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-             r"(?:\s*\([^)]{1,40}\))?\s*(?:—|–|-|:)?\s+")
+_FILED_DAY = r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_WIRE_DAY = _FILED_DAY + r"(?:\s*\([^)]{1,40}\))?\s*(?:—|–|-|:)?\s+"
 _CITY = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"  # a city before the day, in capitals or not
 _DATELINE = re.compile(rf"^\s*({_CAPS}(?: {_CAPS})*)\s*(?:,|\(|—|-)|^\s*({_CITY}){_WIRE_DAY}")
 # A wire dateline opening a sentence, a page's date line before it: "BOGOTÁ, Colombia (AP) — ", "KABUL: ",
@@ -615,7 +616,7 @@ _DATELINE = re.compile(rf"^\s*({_CAPS}(?: {_CAPS})*)\s*(?:,|\(|—|-)|^\s*({_CIT
 _WIRE_DATELINE = re.compile(rf"^\s*(?:date\s+\d{{4}}-\d\d-\d\d\s+)?(?:{_CAPS}(?:\s+{_CAPS})*"
                             r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?"
                             # the day it was filed: "ROSEAU, Dominica, Dec. 19 –" (found19 1303)
-                            r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+                            rf"(?:{_FILED_DAY})?"
                             r"\s*(?:\([^)]{1,40}\))?\s*(?:—|–|-|:)\s+|"
                             rf"{_CITY}{_WIRE_DAY}|"
                             # a dateline printed as a sentence of its own: "BELGRADE, Serbia. A gunman in Montenegro

@@ -340,9 +340,10 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
     given = load().country_code(country)
     named = countries_named(article.text)
     named_codes = {load().country_code(n) for n in named}
+    place_in_given = bool(given and inc.place and load().division_of_place(inc.place, given))
     if (owner is not None and load().country_code(owner) != given
             and (load().country_code(owner) in named_codes or given not in named_codes)
-            and not (given and inc.place and load().division_of_place(inc.place, given))
+            and not place_in_given
             and not (inc.province and is_a_place(inc.province, country))):
         # The province is a division of one country only, another than the one given: the province's country.
         # A model reads a neighbour off "near the Kenya-Somalia border" or a claimant's "Islamic State of Iraq".
@@ -355,7 +356,7 @@ def resolve_incident(inc: Incident, article: Article, main: bool = True) -> Inci
     given_province = inc.province
     if (inc.province and load().country_code(inc.province) not in (None, given, load().country_code(inc.country))
             and not is_a_place(inc.province, country)
-            and not (given and inc.place and load().division_of_place(inc.place, given))
+            and not place_in_given
             and not named_only_at_a_border(inc.province, article.text)):
         # The "province" is another country's name and no division or town of the country given, nor its place's:
         # the model filed the incident's country as its province and the ruling or intervening power as its country

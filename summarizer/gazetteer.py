@@ -438,6 +438,15 @@ _PLACED = re.compile(rf"\b(?:in|near|at|outside|of|from|into|across|around|towar
                      rf"(?P<b>{_NAME_RUN})\s+(?:province|state|region|governorate|district|department|county)\b")
 
 
+# The common noun that ends the name of a land or water feature: the name is the feature's, and its words are no
+# places of their own. "Virgin Islands" is not Hong Kong's Islands District, "Ferghana Valley" and "Apurimac-Ene
+# River Valley" not Anguilla's The Valley, "Persian Gulf" not Papua New Guinea's Gulf Province, "Rasht Valley" (in
+# Tajikistan) not the Iranian city (found21 1347 had gone to Hong Kong; found7 917, found10 1021, found16 1205,
+# found21 1362, 1364).
+_GENERIC_PLACE_WORDS = frozenset({"islands", "island", "gulf", "valley", "coast", "river", "lake", "bay", "hills",
+                                  "mountains", "desert", "peninsula", "plains", "highlands"})
+
+
 def country_of_division(name: str) -> str | None:
     """The country whose first-level division ``name`` names, when exactly one country has a division of that
     name ("Garissa County": Kenya); None otherwise."""
@@ -470,10 +479,12 @@ def country_of_places(texts: Sequence[str]) -> str | None:
         for m in _PLACED.finditer(text):
             words = _bare(key(m.group("a") or m.group("b"))).split()
             taken: set[int] = set()  # words of a longer name found: "Cabo Delgado", not also "Cabo"
+            feature = len(words) > 1 and words[-1] in _GENERIC_PLACE_WORDS  # "Rasht Valley": the name whole only
             for n in (3, 2, 1):
                 for i in range(len(words) - n + 1):
                     gram = " ".join(words[i : i + n])
-                    if taken & set(range(i, i + n)) or len(gram) < 4 or gram in g.countries:
+                    if (taken & set(range(i, i + n)) or len(gram) < 4 or gram in g.countries
+                            or (feature and n < len(words))):
                         continue
                     hit = division_anywhere(gram) or city_anywhere(gram)
                     if hit is None and (gram in _divisions_by_name() or gram in _big_cities()):

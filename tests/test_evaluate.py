@@ -282,3 +282,9 @@ def test_a_province_where_the_gold_has_none_is_scored_by_naming_none() -> None:
     no_province = gold(admin1=None)
     assert shares(brief(incident(province=None)), no_province)["admin1"] == 1.0
     assert shares(brief(incident()), no_province)["admin1"] == 0.0  # "Nangarhar" where the gold names none
+
+
+def test_a_name_of_frame_words_alone_matches_itself() -> None:
+    # "Capital Region" is all frame words; it had matched nothing, itself included (found20 1320)
+    assert names_match("Capital Region", "Capital Region")
+    assert not names_match("Capital Region", "Central Region")

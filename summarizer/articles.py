@@ -59,6 +59,10 @@ LEDE = 3
 _FURNITURE_REACH = 8
 """How far down the page its furniture (section names, credits, stamps, menus) may push the report's first sentence."""
 _REPORT_SENTENCE = re.compile(r"[.!?\"”’']\s*$")
+# A line that credits a photograph: a name and an agency with a slash, or the words of a credit.
+_PHOTO_CREDIT = re.compile(r"\(?(?:(?:Credit|Photo(?:graph)?|Picture|Image)\b[^()\n]{0,60}|"
+                           r"(?:[^()\n/<>\d]{1,40}/\s?[A-Z][^()\n<>/\d]{1,60})|"
+                           r"AP|AFP|Reuters|REUTERS|Getty Images|EPA)\)?")
 
 
 def _reports(text: str) -> bool:
@@ -98,9 +102,18 @@ class Article:
         2006-06-15 13:30", then the lede). Counted by id alone, the furniture took the lede's places: a lede's
         attack was read as of another time, its attackers not named (41 of the annotated articles open on such
         lines). The lines between are not the lede: a page's "Story highlights" may recall another attack."""
-        first = next((s.id for s in self.sentences if s.id <= _FURNITURE_REACH and _reports(s.text)), None)
+        first = next((s.id for s in self.sentences if s.id <= _FURNITURE_REACH and _reports(s.text)
+                      and not self._credited(s.id)), None)
         opening = range(1, LEDE + 1)
         return frozenset(opening if first is None else [*opening, *range(first, first + LEDE - 1)])
+
+    def _credited(self, sentence_id: int) -> bool:
+        """A photo's caption: a sentence whose next line credits a photographer or an agency ("Photograph: Yahya
+        Arhab/EPA", "(AP Photo/Peter Morrison)", "REUTERS/Mohamed Soliman", "Credit"). It reads like a report's
+        sentence, but the report starts after it (found7 907, found8 975, found11 1050, found13 1107, found16 1213,
+        found21 1366: a caption's lede had set the report's own toll aside as of another time)."""
+        after = self.sentence(sentence_id + 1)
+        return after is not None and bool(_PHOTO_CREDIT.fullmatch(after.text.strip()))
 
     def numbered(self) -> str:
         """The body as the model sees it: one ``[S<n>] sentence`` per line."""

@@ -1437,6 +1437,20 @@ def test_the_lede_starts_at_the_reports_first_sentence_below_the_pages_furniture
     assert attackers_named(article) == ("Suspected Velka rebels", 5)
 
 
+def test_a_photo_caption_above_the_report_is_not_its_lede() -> None:
+    """A caption reads like a report's sentence; the credit line under it says it is none (found7 907, found8 975,
+    found11 1050, found13 1107, found16 1213, found21 1366): its lede had set the report's own toll aside."""
+    text = ("2 dead, 8 wounded in knife attack in Finnish city of Turku\n"
+            "Candles are lit at Turku Market Square for the victims of Friday's stabbings.\n"
+            "(Lehtikuva/Vesa Moilanen via Reuters)\n"
+            "TURKU, Finland (UPDATED, 6:47 a.m., August 19, 2017) A man with a knife killed two people and wounded "
+            "eight others in a market square on Friday, police said.\n"
+            "Police shot the suspected attacker in the leg.\n")
+    article = parse_article(text, "t")
+    assert article.lede == frozenset({1, 2, 3, 4, 5})
+    assert [(c.amount, c.aside) for c in counts(article) if c.sentence == 4] == [("two", None), ("eight", None)]
+
+
 def test_a_pronoun_that_told_an_outlet_is_the_speaker_named_before_not_the_outlet() -> None:
     text = ("A suicide bomber killed 16 people in Velka on Thursday.\n"
             "Police were the target, deputy governor Mohammad Tarvin said.\n"
@@ -1776,3 +1790,44 @@ def test_counts_left_dead_together_share_the_outcome(sentence: str, found: list[
 ])
 def test_corpses_are_a_count_of_the_dead(sentence: str, found: list[tuple[str, str]]) -> None:
     assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # the attacker who took his own life: one killed, as the annotators count him (found16 1197, 1202, found21 1354,
+    # 1356, found11 1065)
+    ("A gunman shot dead at least 14 people and seriously injured 10 others before turning the gun on himself.",
+     [("at least 14", "killed"), ("10", "wounded"), ("turning the gun on himself", "killed")]),
+    ("The suspect apparently killed himself after the shootout.", [("killed himself", "killed")]),
+    # one of a number already counted together is no count of his own (found21 1363)
+    ("Merck said one of the guerillas had killed himself by exploding a hand grenade.", []),
+    # a suicide bomber is no count of his own to the annotators (found14 1133, 1147)
+    ("A suicide bomber blew himself up at the rally.", []),
+])
+def test_an_attacker_who_killed_himself_is_one_killed(sentence: str, found: list[tuple[str, str | None]]) -> None:
+    assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
+    for amount, _ in found:
+        assert parse_amount(amount) is not None
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a hospital's words for the wounded (found20 1334, found16 1208, found15 1167, found14 1148)
+    ("Police said 29 people were hurt and six were in serious condition.", [("29", "wounded"), ("six", "wounded")]),
+    ("Officials said 48 were in a critical condition in hospitals.", [("48", "wounded")]),
+    # none in serious condition is no toll of none wounded (found7 916)
+    ("Most of the injuries were cuts and bruises and no one was in serious condition, although 38 had been "
+     "transferred to hospital.", [("no one", None), ("38", None)]),
+    # "fatally shot" is killed, "shot" alone does not say (found21 1359, found7 904)
+    ("Two officials were fatally shot from behind.", [("Two", "killed")]),
+    ("Police fatally shot four of the attackers.", [("four", "killed")]),
+    # "shot" before its object wounds: "shot the suspected attacker in the leg" (found21 1366)
+    ("Police shot the suspected attacker in the leg and arrested him.", [("the suspected attacker", "wounded")]),
+])
+def test_a_condition_or_a_fatal_shot_says_the_outcome(sentence: str, found: list[tuple[str, str | None]]) -> None:
+    assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
+
+
+def test_who_placed_the_toll_is_its_source() -> None:
+    # "placed the death toll at" as "put the toll at" (found21 1355, extra 104); "placed a bomb" is no speaking
+    text = ("Lebanese security sources placed the death toll at 101 Lebanese refugees. "
+            "A man placed a bomb under the car, police said.")
+    assert [sp.name for sp in speakers(parse_article(text, "t"))] == ["Lebanese security sources", "police"]

@@ -276,6 +276,7 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
         extraction.dropped.insert(0, "the model's answer was cut off at the token limit; what it had written is "
                                      "kept, fields it never reached show as not stated")
         _checked(extraction, part)
+        _told_on_from_the_paragraph(extraction, offered_counts, offered, cited)
         return _settled(extraction, part, whole)
     except (InstructorRetryException, ProviderError) as exc:
         reason = _reason(exc, whole.name)
@@ -289,7 +290,33 @@ def _extract(part: Article, whole: Article, client: ExchangeClient, templates: T
                  stated)
         _others(extraction, messages, create, templates, part)
         _story(extraction, messages, create, templates, part, whole)
+    _told_on_from_the_paragraph(extraction, offered_counts, offered, cited)
     return _settled(extraction, part, whole)
+
+
+def _told_on_from_the_paragraph(extraction: Extraction, counts: Sequence[candidates.Count],
+                                offered: Sequence[CountChoice], cited: Sequence[candidates.Speaker]) -> None:
+    """A figure the model gave to the article itself, whose sentence attributes it to no one and follows one speaker
+    in its paragraph (its only other source option, ``candidates.said_before``), is that speaker's: a reporter
+    attributes once and goes on telling. The annotators gave 58 of the 72 such counts of the development sets to
+    that speaker; the model had chosen the article for 17 of those 58 (and for 2 of the other 14). After the focused
+    questions, which read a figure with a source as a source's rival toll: only the brief's attribution changes."""
+    sources: dict[tuple[int, int | None], tuple[str, ...]] = {
+        (c.sentence, c.start): choice.sources for c, choice in zip(counts, offered, strict=True)}
+    speakers = {sp.name: sp for sp in cited}
+    for inc in extraction.incidents:
+        for fig in inc.figures:
+            options = sources.get((fig.sentence, fig._start), ())
+            if fig.according_to is None and len(options) == 2 and options[1] == candidates.ARTICLE_SOURCE:
+                fig.according_to = options[0]
+        used = dict.fromkeys(f.according_to for f in inc.figures if f.according_to)
+        known = {(s.name, s.outlet) for s in inc.sources}
+        for name in used:
+            if name in speakers:
+                source = NamedSource(name=None if speakers[name].outlet == name else name, role=None,
+                                     outlet=speakers[name].outlet)
+                if (source.name, source.outlet) not in known:
+                    inc.sources.append(source)
 
 
 def _checked(extraction: Extraction, part: Article) -> None:

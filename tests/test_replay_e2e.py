@@ -161,3 +161,14 @@ def test_a_group_named_only_in_background_is_not_the_attacker(briefs: dict[str, 
     assert inc.perpetrator is None and inc.responsibility is None
     assert any("'the Taliban' is named only where the article tells of another time" in note
                for note in brief.left_out)
+
+
+def test_a_toll_told_on_after_a_speaker_in_its_paragraph_is_that_speakers(briefs: dict[str, Brief]) -> None:
+    """Niger ambush: '... the ministry noted.' then '... resulting in 23 soldiers killed and 17 wounded.' with no
+    attribution of its own: the reporter goes on telling the ministry's account, and the brief says so; the model
+    had given the 17 wounded to the article itself."""
+    (inc,) = briefs["014_niger_tillaberi_ambush_23_soldiers.txt"].incidents
+    told_on = [f for f in inc.figures if f.citation.sentence == 7]
+    assert {(f.outcome, f.amount_text, f.according_to) for f in told_on} == {
+        ("killed", "23", "the ministry"), ("wounded", "17", "the ministry")}
+    assert "the ministry" in {s.name for s in inc.sources}

@@ -18,6 +18,7 @@ from summarizer.candidates import (
     none_claimed,
     noun_group,
     older_year,
+    reports_an_attack,
     speakers,
     speakers_by_sentence,
     story_words,
@@ -1831,3 +1832,12 @@ def test_who_placed_the_toll_is_its_source() -> None:
     text = ("Lebanese security sources placed the death toll at 101 Lebanese refugees. "
             "A man placed a bomb under the car, police said.")
     assert [sp.name for sp in speakers(parse_article(text, "t"))] == ["Lebanese security sources", "police"]
+
+
+@pytest.mark.parametrize(("opening", "reports"), [
+    # a murder is the news of a violent incident, as an attack is (found21 1342: no count, read as no incident)
+    ("Criminal charges could be filed against a teenaged suspect in a double murder that happened in Majuro.", True),
+    ("Judge delays trial of Triangle terrorism suspects", False),
+])
+def test_a_murder_in_the_opening_reports_an_incident(opening: str, reports: bool) -> None:
+    assert reports_an_attack(opening) is reports

@@ -2381,7 +2381,8 @@ def said_before(article: Article, said: Mapping[int, list[str]]) -> dict[int, li
     """Sentence id -> the speakers of the nearest sentence before it in its paragraph (its line, a sentence or
     two back) that cites anyone: "A police source said the attackers came at dawn. Three assailants were
     killed." A reporter attributes once and goes on telling; the model chooses between that speaker and the
-    article itself."""
+    article itself, and where it chose the article and one speaker was offered, the figure is that speaker's
+    (``pipeline._told_on_from_the_paragraph``)."""
     found: dict[int, list[str]] = {}
     sentences = article.trusted().sentences
     for i, s in enumerate(sentences):

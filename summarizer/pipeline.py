@@ -309,14 +309,17 @@ def _told_on_from_the_paragraph(extraction: Extraction, counts: Sequence[candida
             options = sources.get((fig.sentence, fig._start), ())
             if fig.according_to is None and len(options) == 2 and options[1] == candidates.ARTICLE_SOURCE:
                 fig.according_to = options[0]
-        used = dict.fromkeys(f.according_to for f in inc.figures if f.according_to)
         known = {(s.name, s.outlet) for s in inc.sources}
-        for name in used:
-            if name in speakers:
-                source = NamedSource(name=None if speakers[name].outlet == name else name, role=None,
-                                     outlet=speakers[name].outlet)
-                if (source.name, source.outlet) not in known:
-                    inc.sources.append(source)
+        for name in dict.fromkeys(f.according_to for f in inc.figures if f.according_to):
+            source = _named_source(speakers[name]) if name in speakers else None
+            if source is not None and (source.name, source.outlet) not in known:
+                inc.sources.append(source)
+
+
+def _named_source(speaker: candidates.Speaker) -> NamedSource:
+    """An incident's source as the brief lists it: an outlet that spoke for itself ("..., AFP reported") is the
+    outlet alone."""
+    return NamedSource(name=None if speaker.outlet == speaker.name else speaker.name, role=None, outlet=speaker.outlet)
 
 
 def _checked(extraction: Extraction, part: Article) -> None:
@@ -908,8 +911,7 @@ def assemble(answer: Answer, part: Article, found: Sequence[candidates.Count],
     incidents = _without_restatements(incidents, restated)
     for inc in incidents:
         used = dict.fromkeys(f.according_to for f in inc.figures if f.according_to)
-        inc.sources = [NamedSource(name=None if speakers[name].outlet == name else name, role=None,
-                                   outlet=speakers[name].outlet) for name in used]
+        inc.sources = [_named_source(speakers[name]) for name in used]
     extraction = Extraction(is_incident_report=answer.is_incident_report, incidents=incidents)
     extraction.unused.extend(unused)
     extraction.dropped.extend(restated)

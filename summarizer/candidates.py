@@ -650,7 +650,7 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
             return found[0]
         if found:
             return None  # "casualties": killed or wounded, the count does not say which
-    if _IN_A_CONDITION.match(text, end) and not _ZERO_COUNT.search(text[start:end]):
+    if _IN_A_CONDITION.match(text, end) and (amount := parse_amount(text[start:end])) is not None and amount.high != 0:
         return "wounded"
     return None
 
@@ -662,7 +662,6 @@ def outcome_of(text: str, start: int, end: int) -> Outcome | None:
 # serious condition": found7 916).
 _IN_A_CONDITION = re.compile(r"[^.;:,]{0,30}?\b(?:were|was|are|is|remain(?:ed|s)?|under)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:critical|serious|grave|stable)\w*\s+conditions?\b", re.I)
-_ZERO_COUNT = re.compile(r"\b(?:no|none|nobody|zero)\b", re.I)
 
 
 _ZERO_KILLED = re.compile(r"\b(?:deaths?|dead|fatalit\w*|kill\w*|lives)\b", re.I)

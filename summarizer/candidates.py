@@ -428,6 +428,9 @@ def _is_casualty_sentence(text: str) -> bool:
     return any(pattern.search(text) for pattern in OUTCOME_WORDS.values())
 
 
+# Ages, one or a list of them: "a woman aged 38", "Those killed were three men, ages 18, 33 and 34, and four women, ages
+# 18, 19, 26 and 29", "400 students ages 12 through 18" (found14 1141, found22 1375, found16 1202).
+_AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:\d+\s*(?:,|and|to|through|or|-|–)\s*)*$", re.I)
 # A parent's children, told to say who a victim was: "mother of two", "a father of four".
 _PARENT_OF = re.compile(r"\b(?:mother|father|parent|grand(?:mother|father|parent)|mum|mom|dad)\s+of\s+$", re.I)
 
@@ -443,8 +446,8 @@ def _measures(text: str, start: int, end: int) -> bool:
         return True
     if _NAME_BEFORE.search(text[:start]) and re.match(r"\s*(?:[,.;)]|and\b|$)", text[end:]):
         return True  # "said Hasan Imran, 30, a resident", "Tori Johnson, 34 and lawyer Katrina Dawson, 38.": ages
-    if re.search(r"\baged\s+$", text[:start], re.I) or re.match(r"\s+years?\s+old\b", text[end:], re.I):
-        return True  # "a woman aged 38", "he was 24 years old"
+    if _AGES_BEFORE.search(text[:start]) or re.match(r"\s+years?\s+old\b", text[end:], re.I):
+        return True  # "a woman aged 38", "he was 24 years old", "three men, ages 18, 33 and 34"
     if _PARENT_OF.search(text[:start]):
         return True  # "a 23-year member of the force and mother of two" (found15 1173, found12 1071, found13 1114)
     if re.match(r"['’]?s\b", text[end:]):
@@ -571,9 +574,16 @@ _SHOT = re.compile(r"(?:\b(?P<fatally>fatally|mortally)\s+)?\bshot\b(?:\s+(?P<de
 _STABBED = re.compile(r"\bstabb(?:ed|ing)\b(?P<dead>\s+to\s+death\b)?", re.I)
 
 
+# People "hit" are wounded ("seven people were hit", grounding's ``OUTCOME_WORDS``); not those a vehicle hit, whom
+# the collision may have killed ("were killed when they were hit by the train", found15 1163).
+_HIT = re.compile(r"\b(?P<aux>were|been)\s+(?:\w+ly\s+)?hit\b(?!\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+                  r"(?:car|truck|vehicle|van|bus|train|lorry)\b)", re.I)
+
+
 def _shot_read(text: str) -> str:
     """``text`` with each "shot" replaced by what it says of the people shot (an ambiguous one by "casualties"),
-    and each "stabbed" by what it says of the people stabbed."""
+    each "stabbed" by what it says of the people stabbed, and "were hit" by "were wounded"."""
+    text = _HIT.sub(lambda m: f"{m.group('aux')} wounded", text)
     text = _STABBED.sub(lambda m: " killed" if m.group("dead") else " wounded", text)
     return _SHOT.sub(lambda m: " killed" if m.group("dead") or m.group("fatally") else
                      (" wounded" if m.group("hurt") else " casualties"), text)
@@ -746,6 +756,15 @@ _ONE_BEFORE = re.compile(r"\b(?:(?:killed|killing|kills|wounded|wounding|wounds|
                          r"(?:dead|down|to\s+death)|(?:shot|shooting)\s+and\s+(?:killed|killing|wounded|wounding|"
                          r"injured|injuring)|(?:killed|dead|died|wounded|injured)\s+(?:along|together)\s+with)\s+$",
                          re.I)
+# One person of any trade or office, the subject of a verb that only people suffer: "A union representative was shot
+# dead" (found22 1374). ``_PERSON`` lists the nouns news copy names one victim by for every verb; no list holds
+# them all, and a verb of death says the noun is a person.
+_ONE_ANY_KILLED = re.compile(r"\b(?P<who>(?:[Aa]n?|[Aa]nother)(?:\s+(?!(?:and|or|of|the|was|who|which|that|also|after|"
+                             r"before|when|while|as|they|he|she|it|his|her|their|in|on|at|by|for|with|from|to)\b)"
+                             r"[a-z][\w'’-]*){1,4}?)\s+(?:also\s+)?(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                             r"(?:killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down|murdered|slain|assassinated|"
+                             r"stabbed\s+to\s+death|(?:beaten|hacked|burned|burnt)\s+to\s+death|found\s+dead|"
+                             r"pronounced\s+dead)\b")
 _THE_PERSON = re.compile(rf"\b[Tt]he\s+(?:(?!(?:and|or|an?|one|the|was|were|is|has|had|who|which|that|said|told|by|"
                          rf"in|at|on|with)\b)[\w'’-]+\s+){{0,3}}{_PERSON}\b(?!['’]s|-\w)")
 _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+|later\s+)*"
@@ -753,7 +772,10 @@ _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\
                         r"(?:hacked|beaten|burned|burnt) to death|"
                         r"wounded|injured|beheaded|decapitated|murdered|stabbed(?: to death)?|"
                         # "one Frontier Corps soldier was martyred" (found11 1044)
-                        r"hurt|slain|executed|pronounced dead|found dead|martyred)|died|dies)\b", re.I)
+                        r"hurt|slain|executed|pronounced dead|found dead|martyred|"
+                        # as counts are: "Seven were hospitalized", "A 22-year-old man was hospitalized" (found17
+                        # 1246, found19 1282, found22 1375)
+                        r"hospitali[sz]ed)|died|dies)\b", re.I)
 
 
 # A person's name, a title or an owner's name before it ("Haiti's President Jovenel Moise", "Police Officer Sean
@@ -825,7 +847,7 @@ _WHO_DIED = re.compile(r"^\s*,?\s*who\s+(?:\w+ly\s+|later\s+)?(?:died|succumbed)
 _SELF_KILLED = re.compile(rf"\b{ONE_SELF_KILLED}\b", re.I)  # one attacker's own death (amounts.ONE_SELF_KILLED)
 _ONE_OF_THEM_DID = re.compile(r"\b(?:one|each)\s+of\s+(?:the|its|their|his|her|those|these|them)"
                               r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:had|has|have|was|then|later|also|\w+ly)\s+)*$", re.I)
-_ONE_ALONE = re.compile(r"\b[Oo]ne\b(?=\s*(?:[,.;:!?)]|(?:and|or|but|while|as|in|at|on)\b|$))")
+_ONE_ALONE = re.compile(r"\b[Oo]ne(?:\s+(?:other|more))?\b(?=\s*(?:[,.;:!?)]|(?:and|or|but|while|as|in|at|on)\b|$))")
 _ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|which|that|when|while|as|after|"
                          r"before|but|the|a|an|was|were|is|are|had|has|have|by|from|to|for|near|during|more|other|"
                          r"another|person)\b)[a-z][\w'’-]*\s+){0,2}(?!(?:and|or|of|in|at|on|with|the|a|an|by|to|"
@@ -834,7 +856,7 @@ _ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|
 
 def _verb_outcome(said: str) -> Outcome:
     """What the verb that ties one person to the event did to them: "killed a", "was shot", "were wounding"."""
-    wounds = re.search(r"wound|injur|hurt|shot\s*$|shooting\s*$|stabb(?:ed|ing)\s*$", said, re.I)
+    wounds = re.search(r"wound|injur|hurt|hospitali|shot\s*$|shooting\s*$|stabb(?:ed|ing)\s*$", said, re.I)
     return "wounded" if wounds else "killed"
 
 
@@ -890,6 +912,9 @@ def one_person(text: str, taken: Sequence[tuple[int, int, str]],
                 found.append((m.start(), m.end(), m.group(0), outcome))
             continue
         found.append((m.start(), m.end(), m.group(0), _verb_outcome(said.group(0))))
+    for m in _ONE_ANY_KILLED.finditer(text):
+        if free(m.start(), m.end("who")):
+            found.append((m.start(), m.end("who"), m.group("who"), "killed"))
     for m in _ANOTHER_ONE.finditer(text):
         verb = _ONE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         after = _ONE_AFTER.match(text[m.end():]) or _OUTCOME_NEXT.match(text[m.end():])
@@ -945,10 +970,13 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
     names the incident's day again. Each with its time words and the sentence they stand in."""
     found: dict[int, tuple[str, int]] = {}
     previous: Sentence | None = None
+    lede_days = {_day(m.group(0)) for n in article.lede if (s := article.sentence(n))
+                 for m in _MONTH_DAY.finditer(s.text)}
     for s in article.trusted().sentences:
         # a wire dateline's day is the day the report was filed, no other time ("BUDAPEST, Feb 23 (Reuters) - A father
         # and his 5-year-old son were shot dead", after a blog's preamble: found19 1302, 1303)
-        when = ELSEWHEN.search(without_dateline(s.text)) if s.id not in article.lede else None
+        when = next((m for m in ELSEWHEN.finditer(without_dateline(s.text)) if _day(m.group(0)) not in lede_days),
+                    None) if s.id not in article.lede else None
         if when:
             found[s.id] = (when.group(0), s.id)
         elif (previous is not None and previous.id in found and s.id not in article.lede and not _NOW.search(s.text)
@@ -957,6 +985,18 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
             found[s.id] = found[previous.id]
         previous = s
     return found
+
+
+# A day of the month: the day the lede gives is the incident's own, no other time when a later sentence names it
+# again ("injuring 26 others ... during a stabbing rampage in the early hours of July 26, police said", below a
+# caption "on the morning of July 26, 2016": found22 1380).
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\.? \d{{1,2}}\b", re.I)
+
+
+def _day(words: str) -> str:
+    """A day of the month as one key ("Jul 26" and "July 26" alike); other time words as they are."""
+    m = re.fullmatch(r"([A-Za-z]{3})[a-z]*\.? (\d{1,2})", words)
+    return f"{m.group(1).lower()} {int(m.group(2))}" if m else words
 
 
 # A period that holds the news itself sets no other time for the sentences after it: "schools resumed this year later

@@ -1841,3 +1841,37 @@ def test_who_placed_the_toll_is_its_source() -> None:
 ])
 def test_a_murder_in_the_opening_reports_an_incident(opening: str, reports: bool) -> None:
     assert reports_an_attack(opening) is reports
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # people "hit" are wounded (found22 1376, 1374); those a vehicle hit may have died
+    ("Police said a gunman opened fire at the football field, where seven people were hit.", [("seven", "wounded")]),
+    ("Three policemen were hit by gunfire as they tried to reach the scene, he said.", [("Three", "wounded")]),
+    ("Several people jumped from the train and were killed when they were hit by the train.", [("Several", "killed")]),
+    # one person of any trade, killed; "one other" wounded; one person in hospital (found22 1374, 1375)
+    ("A union representative was shot dead by protesters.", [("A union representative", "killed")]),
+    ("A young man opened fire, killing seven people and seriously wounding one other in the town.",
+     [("seven", "killed"), ("one other", "wounded")]),
+    ("A 22-year-old man was hospitalized in stable condition.", [("A 22-year-old man", "wounded")]),
+    # a list of ages counts no one (found22 1375, found16 1212)
+    ("Those killed were three men, ages 18, 33 and 34, and four women, ages 18, 19, 26 and 29.",
+     [("three", "killed"), ("four", None)]),
+    ("A gunman killed 10 people, including a mother and her two children aged 8 and 11.",
+     [("10", "killed"), ("two", None)]),
+])
+def test_a_count_of_people_hit_one_person_of_any_trade_and_no_age(sentence: str,
+                                                                   found: list[tuple[str, str | None]]) -> None:
+    assert [(c.amount, c.outcome) for c in counts(parse_article(sentence, "t"))] == found
+
+
+def test_the_day_the_lede_gives_is_the_incidents_own_when_a_later_sentence_names_it() -> None:
+    # found22 1380: the caption in the lede gives the day; the report's own toll below it names that day again
+    text = ("Please view the main text area of the page by skipping the main menu.\n\n"
+            "19 killed, 26 injured in stabbing rampage\n\n"
+            "The care home, where a deadly stabbing attack occurred, is pictured on the morning of July 26, 2016.\n\n"
+            "A man was arrested after allegedly killing 19 residents during a stabbing rampage in the early hours of "
+            "July 26, police said.\n\n"
+            "On Aug. 3, a second attack killed two people, police said.")
+    asides = {(c.sentence, c.amount): c.elsewhen for c in counts(parse_article(text, "t"))}
+    assert asides[(4, "19")] is None
+    assert asides[(5, "two")] == "Aug. 3"

@@ -1875,3 +1875,34 @@ def test_the_day_the_lede_gives_is_the_incidents_own_when_a_later_sentence_names
     asides = {(c.sentence, c.amount): c.elsewhen for c in counts(parse_article(text, "t"))}
     assert asides[(4, "19")] is None
     assert asides[(5, "two")] == "Aug. 3"
+
+
+@pytest.mark.parametrize(("sentence", "parts"), [
+    # a hyphen between spaces breaks a count into parts as a dash does (found22 1385); a school's number is a label
+    ("He confirmed the deaths of seven children - four boys and three girls - at School No 175.",
+     {"seven": False, "four": True, "three": True}),
+    # the part's own group after "of them" is a count of its own (found21 1356)
+    ("The raid has left five people dead – four of them RCMP officers.", {"five": False, "four": False}),
+])
+def test_a_spaced_hyphen_breaks_a_count_into_parts_and_a_number_after_no_is_a_label(
+        sentence: str, parts: dict[str, bool]) -> None:
+    assert {c.amount: c.part is not None for c in counts(parse_article(sentence, "t"))} == parts
+
+
+def test_an_air_attack_offers_an_airstrike() -> None:
+    # "an Argentine air attack on two supply ships" (found22 1373), an "aerial attack" (found14 1134)
+    lede = "Up to 50 British servicemen have died in an Argentine air attack on two supply ships."
+    assert "airstrike" in event_types(parse_article(lede, "t"), list(EVENT_TYPES), casualties=True)
+
+
+def test_how_often_is_no_count_of_people() -> None:
+    # "fired two more times", "stabbed several times" (found22 1377, 1372)
+    text = "A man fatally shot a police officer, then fired two more times. She had been stabbed several times."
+    assert [(c.amount, c.outcome) for c in counts(parse_article(text, "t"))] == [("a police officer", "killed")]
+
+
+def test_a_toll_told_again_as_a_figure_is_a_count() -> None:
+    # "the figure was 46" after the toll before it (found22 1383, found12 1083); not where no toll stands before
+    text = "Gunmen killed 45 people, the Red Cross said. Later a state official said the figure was 46."
+    assert [(c.sentence, c.amount) for c in counts(parse_article(text, "t"))] == [(1, "45"), (2, "46")]
+    assert [c.amount for c in counts(parse_article("A state official said the figure was 46.", "t"))] == []

@@ -24,11 +24,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from summarizer.amounts import (
+    KIN_OF_ONE,
     NUMBER_PATTERN,
     ONE_SELF_KILLED,
     ONE_WORD_NAME,
     PERSON_NAME,
     ZERO_VICTIMS,
+    Amount,
     amount_phrases,
     parse_amount,
 )
@@ -1209,8 +1211,9 @@ def _totals_told_apart(article: Article, found: list[Count]) -> list[Count]:
 # soldiers and a civilian". Each side is a count and up to four words for who; verbs and clause words end a side.
 _SIDE_STOP = (r"(?:and|or|but|were|was|are|is|been|have|has|had|also|died|killed|wounded|injured|hurt|dead|in|at|"
               r"on|of|by|with|who|which|that|the|including|among|while|when|after)")
-_SIDE = (rf"(?i:(?:at\s+least|more\s+than)\s+)?(?i:{NUMBER_PATTERN}|\d[\d,]*|\ban?\b|\bone\b)"
-         rf"(?:\s+(?!{_SIDE_STOP}\b)\w[\w'’-]*){{1,4}}")  # words, not a dash: "12 civilians -- four women"
+_SIDE = (rf"(?:(?i:(?:at\s+least|more\s+than)\s+)?(?i:{NUMBER_PATTERN}|\d[\d,]*|\ban?\b|\bone\b)"
+         # words, not a dash: "12 civilians -- four women"; or one person by kin: "his 5-year-old son"
+         rf"(?:\s+(?!{_SIDE_STOP}\b)\w[\w'’-]*){{1,4}}|\b{KIN_OF_ONE})")
 _COORDINATION = re.compile(
     rf"(?P<la>(?:{_SIDE},\s+)*)(?P<a>{_SIDE}),?\s+(?:and|as\s+well\s+as)\s+(?P<b>{_SIDE})(?=\s+(?:(?:were|was|"
     r"have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)*(?P<passive>killed|wounded|injured|hurt|shot\s+dead|"
@@ -1264,6 +1267,9 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
         start, end = m.start(listed), m.end(b)
         sides = [(m.start(listed) + x.start("side"), m.start(listed) + x.end("side"))
                  for x in _LISTED_SIDE.finditer(m.group(listed))] + [(m.start(a), m.end(a)), (m.start(b), m.end(b))]
+        if any(re.match(KIN_OF_ONE, text[x:y], re.I) for x, y in sides) and any(
+                parse_amount(text[x:y]) != Amount(1, 1, "exact") for x, y in sides):
+            continue  # kin beside one person only: "killed her husband and three others" counts three (found12 1071)
         if _one_kind([text[x:y] for x, y in sides]):
             inside = [sp for sp in spans if start <= sp[0] < end]
             if any(sp[1] > end for sp in inside):

@@ -216,7 +216,8 @@ def test_a_wire_datelines_day_is_the_reports_own_time() -> None:
             "BUDAPEST, Feb 23 (Reuters) - A father and his son were shot dead and two children were injured.\n"
             "Police said the house caught fire.\nNeighbours heard shots.\nThe village lies south of the capital.\n"
             "On Feb 2, three people were injured in a similar attack.\n")
-    two, three = counts(parse_article(text, "t"))
+    pair, two, three = counts(parse_article(text, "t"))
+    assert (pair.amount, pair.aside) == ("A father and his son", None)
     assert (two.amount, two.aside) == ("two", None)
     assert three.amount == "three" and three.aside is not None and "another time ('Feb 2')" in three.aside
 
@@ -1906,3 +1907,14 @@ def test_a_toll_told_again_as_a_figure_is_a_count() -> None:
     text = "Gunmen killed 45 people, the Red Cross said. Later a state official said the figure was 46."
     assert [(c.sentence, c.amount) for c in counts(parse_article(text, "t"))] == [(1, "45"), (2, "46")]
     assert [c.amount for c in counts(parse_article("A state official said the figure was 46.", "t"))] == []
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # one person and their kin beside them: two (found19 1302, found15 1185); not their cattle
+    ("A father and his 5-year-old son were shot dead in an attack on a family home.",
+     [("A father and his 5-year-old son", "killed", 2)]),
+    ("Gunmen killed a farmer and his cattle.", [("a farmer", "killed", 1)]),
+])
+def test_one_person_and_their_kin_are_two(sentence: str, found: list[tuple[str, str, int]]) -> None:
+    got = counts(parse_article(sentence, "t"))
+    assert [(c.amount, c.outcome, (parse_amount(c.amount) or Amount(None, None, "exact")).low) for c in got] == found

@@ -36,6 +36,7 @@ STORES = {  # store -> the folders a replay of it summarizes
     ROOT / "fixtures/eval/found20/exchanges": [ROOT / "fixtures/eval/found20"],
     ROOT / "fixtures/eval/found21/exchanges": [ROOT / "fixtures/eval/found21"],
     ROOT / "fixtures/eval/found22/exchanges": [ROOT / "fixtures/eval/found22"],
+    ROOT / "fixtures/eval/found23/exchanges": [ROOT / "fixtures/eval/found23"],
 }
 
 

@@ -1,7 +1,7 @@
 """Score every annotated set from its committed recordings and print one compact table, per half.
 
 Why a script: the figures of docs/accuracy.md come from `summarizer eval` runs over every set (dev, extra,
-found7-found22 and any new one); the scripts that ran them lived in /tmp and were lost twice. `--changed OLD`
+found7-found23 and any new one); the scripts that ran them lived in /tmp and were lost twice. `--changed OLD`
 lists the articles whose scores moved against an earlier output folder, which is how a change is judged on the
 develop sets (only aggregates for the check half: README, docs/accuracy.md).
 
@@ -41,6 +41,7 @@ SETS = {
     "found20": (ROOT / "fixtures/eval/found20", ROOT / "fixtures/eval/found20/exchanges"),
     "found21": (ROOT / "fixtures/eval/found21", ROOT / "fixtures/eval/found21/exchanges"),
     "found22": (ROOT / "fixtures/eval/found22", ROOT / "fixtures/eval/found22/exchanges"),
+    "found23": (ROOT / "fixtures/eval/found23", ROOT / "fixtures/eval/found23/exchanges"),
 }
 SHOWN = (("killed_headline", "kil"), ("wounded_headline", "wnd"), ("figures_exact", "exact"),
          ("figures_precision", "prec"), ("figure_source", "src"), ("attack_type", "type"), ("country", "cty"),

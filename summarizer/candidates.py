@@ -36,7 +36,7 @@ from summarizer.amounts import (
 )
 from summarizer.articles import WEEKDAY, Article, Sentence, is_title_line
 from summarizer.gazetteer import city_anywhere, without_dateline
-from summarizer.grounding import OUTCOME_WORDS, missing_words
+from summarizer.grounding import OUTCOME_WORDS, PEOPLE_HIT, missing_words
 from summarizer.names import CAPITAL, GENERIC_ACTOR
 from summarizer.schema import CountChoice, Outcome, VictimGroup
 
@@ -583,16 +583,13 @@ _SHOT = re.compile(r"(?:\b(?P<fatally>fatally|mortally)\s+)?\bshot\b(?:\s+(?P<de
 _STABBED = re.compile(r"\bstabb(?:ed|ing)\b(?P<dead>\s+to\s+death\b)?", re.I)
 
 
-# People "hit" are wounded ("seven people were hit", grounding's ``OUTCOME_WORDS``); not those a vehicle hit, whom
-# the collision may have killed ("were killed when they were hit by the train", found15 1163).
-_HIT = re.compile(r"\b(?P<aux>were|been)\s+(?:\w+ly\s+)?hit\b(?!\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
-                  r"(?:car|truck|vehicle|van|bus|train|lorry)\b)", re.I)
+_HIT = re.compile(rf"\b{PEOPLE_HIT}", re.I)  # people "hit" are wounded (``grounding.PEOPLE_HIT``)
 
 
 def _shot_read(text: str) -> str:
     """``text`` with each "shot" replaced by what it says of the people shot (an ambiguous one by "casualties"),
     each "stabbed" by what it says of the people stabbed, and "were hit" by "were wounded"."""
-    text = _HIT.sub(lambda m: f"{m.group('aux')} wounded", text)
+    text = _HIT.sub(lambda m: f"{m.group(0).split()[0]} wounded", text)  # "were hit" -> "were wounded"
     text = _STABBED.sub(lambda m: " killed" if m.group("dead") else " wounded", text)
     return _SHOT.sub(lambda m: " killed" if m.group("dead") or m.group("fatally") else
                      (" wounded" if m.group("hurt") else " casualties"), text)

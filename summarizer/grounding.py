@@ -37,6 +37,12 @@ def is_proper_name(name: str, text: str) -> bool:
     return any(any(near_form(w, c) for c in capitalised) for w in tokens(name) if w not in STOP)
 
 
+# People "hit" are wounded: "where seven people were hit" (by a gunman's shots), "Three policemen were hit by gunfire"
+# (found22 1376, 1374), "The civilians were hit by splinters" (found12 1076); not those a vehicle hit, whom the
+# collision may have killed ("were killed when they were hit by the train", found15 1163); "was hit" is more often a
+# place's or a convoy's.
+PEOPLE_HIT = (r"(?:were|been)\s+(?:\w+ly\s+)?hit\b(?!\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+              r"(?:car|truck|vehicle|van|bus|train|lorry)\b)")
 OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
     "killed": re.compile(
         # "corpses" as "bodies": "Local journalists said they counted 27 corpses", "the corpses of 58 men and 14 women"
@@ -48,11 +54,9 @@ OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
         r"neutrali[sz]\w*)\b", re.I),
     # "stabbed" alone is a wound ("five people, including three children were stabbed"); "stabbed to death" has
     # its killed word
-    # people "hit" are wounded: "where seven people were hit" (by a gunman's shots), "Three policemen were hit by
-    # gunfire" (found22 1376, 1374), "The civilians were hit by splinters" (found12 1076); "was hit" is more often
-    # a place's or a convoy's
-    "wounded": re.compile(r"\b(wound\w*|injur\w*|hurt|hospital\w*|casualt\w*|maimed|stabb(?:ed|ing)|"
-                          r"(?:were|been)\s+(?:\w+ly\s+)?hit)\b", re.I),
+    # and people "hit" (``PEOPLE_HIT``)
+    "wounded": re.compile(rf"\b(wound\w*|injur\w*|hurt|hospital\w*|casualt\w*|maimed|stabb(?:ed|ing)|"
+                          rf"{PEOPLE_HIT})\b", re.I),
     "captured": re.compile(
         r"\b(captur\w*|abduct\w*|kidnap\w*|hostage\w*|seiz\w*|taken|arrest\w*|detain\w*|surrender\w*|"
         r"prisoner\w*|held|caught)\b", re.I),

@@ -17,26 +17,11 @@ from typing import Any
 from summarizer.store import ExchangeStore, request_key
 
 ROOT = Path(__file__).resolve().parent.parent
-STORES = {  # store -> the folders a replay of it summarizes
+STORES = {  # store -> the folders a replay of it summarizes; each helper-built set (found7, ...) keeps its own
     ROOT / "fixtures/exchanges": [ROOT / "seeds", ROOT / "fixtures/eval/dev"],
     ROOT / "fixtures/eval/extra/exchanges": [ROOT / "fixtures/eval/extra"],
-    ROOT / "fixtures/eval/found7/exchanges": [ROOT / "fixtures/eval/found7"],
-    ROOT / "fixtures/eval/found8/exchanges": [ROOT / "fixtures/eval/found8"],
-    ROOT / "fixtures/eval/found9/exchanges": [ROOT / "fixtures/eval/found9"],
-    ROOT / "fixtures/eval/found10/exchanges": [ROOT / "fixtures/eval/found10"],
-    ROOT / "fixtures/eval/found11/exchanges": [ROOT / "fixtures/eval/found11"],
-    ROOT / "fixtures/eval/found12/exchanges": [ROOT / "fixtures/eval/found12"],
-    ROOT / "fixtures/eval/found13/exchanges": [ROOT / "fixtures/eval/found13"],
-    ROOT / "fixtures/eval/found14/exchanges": [ROOT / "fixtures/eval/found14"],
-    ROOT / "fixtures/eval/found15/exchanges": [ROOT / "fixtures/eval/found15"],
-    ROOT / "fixtures/eval/found16/exchanges": [ROOT / "fixtures/eval/found16"],
-    ROOT / "fixtures/eval/found17/exchanges": [ROOT / "fixtures/eval/found17"],
-    ROOT / "fixtures/eval/found18/exchanges": [ROOT / "fixtures/eval/found18"],
-    ROOT / "fixtures/eval/found19/exchanges": [ROOT / "fixtures/eval/found19"],
-    ROOT / "fixtures/eval/found20/exchanges": [ROOT / "fixtures/eval/found20"],
-    ROOT / "fixtures/eval/found21/exchanges": [ROOT / "fixtures/eval/found21"],
-    ROOT / "fixtures/eval/found22/exchanges": [ROOT / "fixtures/eval/found22"],
-    ROOT / "fixtures/eval/found23/exchanges": [ROOT / "fixtures/eval/found23"],
+    **{p / "exchanges": [p] for p in sorted((ROOT / "fixtures/eval").glob("found*"),
+                                            key=lambda p: int(p.name.removeprefix("found"))) if p.is_dir()},
 }
 
 

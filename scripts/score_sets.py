@@ -1,7 +1,7 @@
 """Score every annotated set from its committed recordings and print one compact table, per half.
 
 Why a script: the figures of docs/accuracy.md come from `summarizer eval` runs over every set (dev, extra,
-found7-found23 and any new one); the scripts that ran them lived in /tmp and were lost twice. `--changed OLD`
+found7 onwards, found from the folders); the scripts that ran them lived in /tmp and were lost twice. `--changed OLD`
 lists the articles whose scores moved against an earlier output folder, which is how a change is judged on the
 develop sets (only aggregates for the check half: README, docs/accuracy.md).
 
@@ -22,26 +22,14 @@ from typing import Any
 from summarizer.evaluate import half
 
 ROOT = Path(__file__).resolve().parent.parent
+# found7, found8, ...: the sets helper sessions built, one a session, each with its own store beside its gold; found
+# from the folders, so a new set needs no line here.
+FOUND = sorted((p for p in (ROOT / "fixtures/eval").glob("found*") if p.is_dir()),
+               key=lambda p: int(p.name.removeprefix("found")))
 SETS = {
     "dev": (ROOT / "fixtures/eval/dev", ROOT / "fixtures/exchanges"),
     "extra": (ROOT / "fixtures/eval/extra", ROOT / "fixtures/eval/extra/exchanges"),
-    "found7": (ROOT / "fixtures/eval/found7", ROOT / "fixtures/eval/found7/exchanges"),
-    "found8": (ROOT / "fixtures/eval/found8", ROOT / "fixtures/eval/found8/exchanges"),
-    "found9": (ROOT / "fixtures/eval/found9", ROOT / "fixtures/eval/found9/exchanges"),
-    "found10": (ROOT / "fixtures/eval/found10", ROOT / "fixtures/eval/found10/exchanges"),
-    "found11": (ROOT / "fixtures/eval/found11", ROOT / "fixtures/eval/found11/exchanges"),
-    "found12": (ROOT / "fixtures/eval/found12", ROOT / "fixtures/eval/found12/exchanges"),
-    "found13": (ROOT / "fixtures/eval/found13", ROOT / "fixtures/eval/found13/exchanges"),
-    "found14": (ROOT / "fixtures/eval/found14", ROOT / "fixtures/eval/found14/exchanges"),
-    "found15": (ROOT / "fixtures/eval/found15", ROOT / "fixtures/eval/found15/exchanges"),
-    "found16": (ROOT / "fixtures/eval/found16", ROOT / "fixtures/eval/found16/exchanges"),
-    "found17": (ROOT / "fixtures/eval/found17", ROOT / "fixtures/eval/found17/exchanges"),
-    "found18": (ROOT / "fixtures/eval/found18", ROOT / "fixtures/eval/found18/exchanges"),
-    "found19": (ROOT / "fixtures/eval/found19", ROOT / "fixtures/eval/found19/exchanges"),
-    "found20": (ROOT / "fixtures/eval/found20", ROOT / "fixtures/eval/found20/exchanges"),
-    "found21": (ROOT / "fixtures/eval/found21", ROOT / "fixtures/eval/found21/exchanges"),
-    "found22": (ROOT / "fixtures/eval/found22", ROOT / "fixtures/eval/found22/exchanges"),
-    "found23": (ROOT / "fixtures/eval/found23", ROOT / "fixtures/eval/found23/exchanges"),
+    **{p.name: (p, p / "exchanges") for p in FOUND},
 }
 SHOWN = (("killed_headline", "kil"), ("wounded_headline", "wnd"), ("figures_exact", "exact"),
          ("figures_precision", "prec"), ("figure_source", "src"), ("attack_type", "type"), ("country", "cty"),

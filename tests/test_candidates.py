@@ -1923,3 +1923,32 @@ def test_a_toll_told_again_as_a_figure_is_a_count() -> None:
 def test_one_person_and_their_kin_are_two(sentence: str, found: list[tuple[str, str, int]]) -> None:
     got = counts(parse_article(sentence, "t"))
     assert [(c.amount, c.outcome, (parse_amount(c.amount) or Amount(None, None, "exact")).low) for c in got] == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # one person and "N other(s)": one toll, whatever words say who the one is (found23 1393, found12 1092)
+    ("An American tourist visiting the Turks and Caicos Islands and two other people were killed on Sunday.",
+     [("An American tourist visiting the Turks and Caicos Islands and two other people", "killed", 3)]),
+    ("The ministry says one of its generals and five other officers have been killed.",
+     [("one of its generals and five other officers", "killed", 6)]),
+    # not a toll of two clauses: the one killed, the others wounded
+    ("A soldier died in hospital and two others were wounded.", [("A soldier", "killed", 1), ("two", "wounded", 2)]),
+])
+def test_one_person_and_n_others_are_one_toll(sentence: str, found: list[tuple[str, str, int]]) -> None:
+    got = counts(parse_article(sentence, "t"))
+    assert [(c.amount, c.outcome, (parse_amount(c.amount) or Amount(None, None, "exact")).low) for c in got] == found
+
+
+@pytest.mark.parametrize(("text", "offered"), [
+    # a deed called fatal, then whom it befell (found23 1402, found22 1371: the six had been read as wounded)
+    ("The island is in shock after the fatal stabbing of six people.", [("six", "killed")]),
+    ("The escaped prisoner was linked to the fatal shooting of two.", [("two", "killed")]),
+    # police reports' "individuals" are people (found23 1395)
+    ("Police received reports of a shooting, where two individuals sustained gunshot wounds.", [("two", "wounded")]),
+    # a clock time in any zone's letters and floors of a building count no one (found23 1406, 1410)
+    ('"In a shooting shortly after 10am local time (1800 AEST), at least 20 people were injured," she said.',
+     [("at least 20", "wounded")]),
+    ("Judy Morris was the first to die in his murderous run through three floors of the building.", []),
+])
+def test_fatal_deeds_individuals_clock_times_and_floors(text: str, offered: list[tuple[str, str | None]]) -> None:
+    assert _offered(text) == offered

@@ -43,6 +43,10 @@ def is_proper_name(name: str, text: str) -> bool:
 # place's or a convoy's.
 PEOPLE_HIT = (r"(?:were|been)\s+(?:\w+ly\s+)?hit\b(?!\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
               r"(?:car|truck|vehicle|van|bus|train|lorry)\b)")
+# People in a doctor's care are wounded: "two policemen and a civilian were being treated", "five people were
+# admitted following the shooting" (extra 214, found16 1216); not a case "being treated as a terrorist incident"
+# (found22 1386), nor one who "admitted" a deed.
+PEOPLE_TREATED = r"(?:being|been)\s+treated\b(?!\s+as\b)|(?:were|been)\s+admitted\b(?!\s+(?:that|to\s+\w+ing)\b)"
 OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
     "killed": re.compile(
         # "corpses" as "bodies": "Local journalists said they counted 27 corpses", "the corpses of 58 men and 14 women"
@@ -54,9 +58,9 @@ OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
         r"neutrali[sz]\w*)\b", re.I),
     # "stabbed" alone is a wound ("five people, including three children were stabbed"); "stabbed to death" has
     # its killed word
-    # and people "hit" (``PEOPLE_HIT``)
+    # and people "hit" or in a doctor's care (``PEOPLE_HIT``, ``PEOPLE_TREATED``)
     "wounded": re.compile(rf"\b(wound\w*|injur\w*|hurt|hospital\w*|casualt\w*|maimed|stabb(?:ed|ing)|"
-                          rf"{PEOPLE_HIT})\b", re.I),
+                          rf"{PEOPLE_HIT}|{PEOPLE_TREATED})\b", re.I),
     "captured": re.compile(
         r"\b(captur\w*|abduct\w*|kidnap\w*|hostage\w*|seiz\w*|taken|arrest\w*|detain\w*|surrender\w*|"
         r"prisoner\w*|held|caught)\b", re.I),

@@ -1340,6 +1340,10 @@ def test_victims_told_without_a_number_are_an_unspecified_count(sentence: str,
     ("Families buried their dead nearly two decades after the attack on the church.\n", "decades after"),
     ("Gunmen killed nine traders on Sunday, two years after a bomb hit the same market.\n", "years after"),
     ("Gunmen killed nine traders on Sunday, months after the army took the town.\n", None),  # no attack after
+    # what is done in a victim's honour (found22 1389, found23 1419, 1421); not a festival's anniversary (found12 1088)
+    ("A street has been renamed in honor of a 6-year-old boy killed in the school massacre.\n", "in honor"),
+    ("Since then, there have been several runs in her honor.\n", "in her honor"),
+    ("Jets bombed a concert held in honour of the 62nd anniversary of the founding of the army, killing 60.\n", None),
     # the opening only: a trial told further down is the attack's aftermath
     ("Gunmen killed nine traders on Sunday.\nPolice said so.\nResidents fled.\nA trial of earlier suspects "
      "opened last month.\n", None),
@@ -1951,4 +1955,45 @@ def test_one_person_and_n_others_are_one_toll(sentence: str, found: list[tuple[s
     ("Judy Morris was the first to die in his murderous run through three floors of the building.", []),
 ])
 def test_fatal_deeds_individuals_clock_times_and_floors(text: str, offered: list[tuple[str, str | None]]) -> None:
+    assert _offered(text) == offered
+
+
+@pytest.mark.parametrize(("text", "offered"), [
+    # things a vague count or a number may count, which no one suffers (found23 1404, found13 1109, found17 1228,
+    # found19 1284); a vague count of people stays
+    ("The blast left her vehicle in several pieces in Bidnija, and several people were wounded.",
+     [("several", "wounded")]),
+    ("The toll conflicted with that of several media outlets, which reported 27 deaths.", [("27", "killed")]),
+    ("At least 300 arrests were made after rioters injured 12 policemen.", [("12", "wounded")]),
+    # "for several weeks" is a time, as "for three weeks" is
+    ("The hostages were held for several weeks before two were killed.", [("two", "killed")]),
+    # a label: "Channel 7", "Flight 103" (found13 1109, 1128)
+    ("Both The Nation television and Channel 7 reported 27 deaths.", [("27", "killed")]),
+    ("Pan Am Flight 103 took off from Heathrow before the explosion killed 270 people.", [("270", "killed")]),
+])
+def test_things_time_and_labels_count_no_one(text: str, offered: list[tuple[str, str | None]]) -> None:
+    assert _offered(text) == offered
+
+
+@pytest.mark.parametrize(("lede", "offered", "not_offered"), [
+    # gunboats' and gunships' guns are no gunman's (found19 1300)
+    ("Federal artillery and gunboats shelled the historic center of Dubrovnik, killing three civilians.",
+     "rocket_or_mortar", "armed_assault"),
+    # mortars that explode are no bomb (found18 1274, 1279)
+    ("As mortars exploded in and around the embassy, scores of people were killed.", "rocket_or_mortar", "bombing"),
+])
+def test_shelling_words_are_no_other_types_words(lede: str, offered: str, not_offered: str) -> None:
+    types = event_types(parse_article(lede, "t"), list(EVENT_TYPES), casualties=True)
+    assert offered in types and not_offered not in types
+
+
+@pytest.mark.parametrize(("text", "offered"), [
+    # people in a doctor's care are wounded (found16 1216, found21 1360, found17 1245)
+    ("According to the hospital, five people were admitted following the shooting.", [("five", "wounded")]),
+    ("Six had been admitted to Dunedin Hospital.", [("Six", "wounded")]),
+    ("At least 20 were being treated in three hospitals in Muscat.", [("At least 20", "wounded")]),
+    # not a case treated as terrorism, nor a deed admitted
+    ("Police said two men were killed and the attack is being treated as a terrorist incident.", [("two", "killed")]),
+])
+def test_people_in_a_doctors_care_are_wounded(text: str, offered: list[tuple[str, str | None]]) -> None:
     assert _offered(text) == offered

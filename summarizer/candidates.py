@@ -581,7 +581,12 @@ _OF_DETERMINER = re.compile(r"of|its|their|the|his|her|our|these|those", re.I)
 # and Dutchman, were wounded" is twenty wounded; its "and" and its numbers belong to the list, not the clause.
 _APPOSITION = re.compile(r",\s*(?:(?:including|among them|among whom|mostly|[\w-]+ of (?:them|whom))\b|(?:an?|the)\s)"
                          r"[^.;:]*?,\s*"
-                         r"(?=(?:(?:also|all|both)\s+)?(?:were|was|are|is|have|has|had|died|remain|remained)\b)", re.I)
+                         r"(?=(?:(?:also|all|both)\s+)?(?:were|was|are|is|have|has|had|died|remain|remained)\b)|"
+                         # the list's closing comma left out, before a verb of wounds or death: "five people, including
+                         # three children were stabbed", "at least 200 people, including over a dozen political leaders
+                         # were injured" (found16 1214, found9 984)
+                         r",\s*including\b[^.;:,]*?\s+(?=(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                         r"(?:killed|wounded|injured|hurt|stabbed|shot)\b)", re.I)
 
 
 # "Shot" says killed only as "shot dead", "shot to death", "shot and killed"; "shot and wounded" is wounded, and

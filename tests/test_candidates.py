@@ -1997,3 +1997,16 @@ def test_shelling_words_are_no_other_types_words(lede: str, offered: str, not_of
 ])
 def test_people_in_a_doctors_care_are_wounded(text: str, offered: list[tuple[str, str | None]]) -> None:
     assert _offered(text) == offered
+
+
+@pytest.mark.parametrize(("text", "offered"), [
+    # the list's closing comma left out after "including" (found16 1214, found9 984)
+    ("Riots broke out after five people, including three children were stabbed.",
+     [("five", "wounded"), ("three", "wounded")]),
+    # a list closed by its comma, whose words hold a verb, stays one list (the verb after it is the count's)
+    ("Two other men, including members of committees whose mission was to alert the army, were also killed.",
+     [("Two", "killed")]),
+])
+def test_a_list_after_including_belongs_to_the_count_before_it(text: str,
+                                                                offered: list[tuple[str, str | None]]) -> None:
+    assert _offered(text) == offered

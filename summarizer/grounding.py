@@ -52,7 +52,7 @@ OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
         # "corpses" as "bodies": "Local journalists said they counted 27 corpses", "the corpses of 58 men and 14 women"
         # (found16 1203, found13 1110, 1122, found18 1276)
         r"\b(kill\w*|dead|death\w*|die[sd]?|dying|massacre\w*|bod(y|ies)|corpses?|toll|martyr\w*|slain|"
-        r"execut\w*|fatalit\w*|lives|lost|murder\w*|shot|casualt\w*|perish\w*|behead\w*|gunned|slaughter\w*|"
+        r"execut\w*|fatal\w*|lives|lost|murder\w*|shot|casualt\w*|perish\w*|behead\w*|gunned|slaughter\w*|"
         r"assassinat\w*|lynch\w*|decapitat\w*|succumb\w*|severed|"
         # a military communiqué's word for the enemy killed: "12 secessionists were also neutralized"
         r"neutrali[sz]\w*)\b", re.I),

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from summarizer.articles import Article, parse_article
-from summarizer.grounding import figure_sentences, missing_words
+from summarizer.grounding import figure_sentences, missing_words, outcome_conflict
 from summarizer.schema import Extraction, Incident, ground
 
 ARTICLE = parse_article(
@@ -226,3 +226,10 @@ def test_a_party_to_talks_is_no_attacker_of_an_other_event() -> None:
     assert "names no casualty, attacker or violent event" in result.dropped[-1]
     attacking = grounded({**at_the_table, "perpetrator_sentence": 3}, article=talks)
     assert attacking.incidents and attacking.incidents[0].perpetrator == "Black Crescent"
+
+
+def test_a_deed_called_fatal_can_say_killed() -> None:
+    # "the escaped prisoner was linked to the fatal shooting of two" (found23 1402): "prisoner" had made the sentence
+    # one of captives, and the two dead were left out with the whole incident
+    sentence = "Earlier it was revealed that the escaped prisoner was linked to the fatal shooting of two."
+    assert outcome_conflict("killed", sentence) is None

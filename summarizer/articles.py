@@ -251,6 +251,7 @@ _BOILERPLATE = re.compile(
     | quality\ journalism | independent\ journalism | click\ here | read\ more\b | follow\ us
     | all\ rights\ reserved | copyright\ ©
     | ^\(?(writing|reporting|editing|additional\ reporting)\ by\b | https?://\S+ | \bversion\ \d+\ of\ \d+\b
+    | ^this\ is\ an\ archived\ article\b | ^please\ look\ at\ the\ time\ stamp\b
     """
 )
 # A photo caption or its credit: "This representative photo shows police officers stand guard in Peshawar ... /

@@ -52,7 +52,7 @@ OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
         # "corpses" as "bodies": "Local journalists said they counted 27 corpses", "the corpses of 58 men and 14 women"
         # (found16 1203, found13 1110, 1122, found18 1276)
         r"\b(kill\w*|dead|death\w*|die[sd]?|dying|massacre\w*|bod(y|ies)|corpses?|toll|martyr\w*|slain|"
-        r"execut\w*|fatal\w*|lives|lost|murder\w*|shot|casualt\w*|perish\w*|behead\w*|gunned|slaughter\w*|"
+        r"execut\w*|fatalit\w*|lives|lost|murder\w*|shot|casualt\w*|perish\w*|behead\w*|gunned|slaughter\w*|"
         r"assassinat\w*|lynch\w*|decapitat\w*|succumb\w*|severed|"
         # a military communiqué's word for the enemy killed: "12 secessionists were also neutralized"
         r"neutrali[sz]\w*)\b", re.I),
@@ -140,9 +140,16 @@ def amount_in_sentence(amount: str, sentence: str) -> str | None:
     return None
 
 
+# A deed called fatal says someone was killed: "the escaped prisoner was linked to the fatal shooting of two" (found23
+# 1402, whose two dead had been left out, and its incident with them). Only for a figure the model labelled: as a
+# word of the count's own clause it would make the crowd of "A riot, involving about 400 people, broke out ... after a
+# fatal accident" a toll (found19 1301).
+_FATAL = re.compile(r"\bfatal(?:ly)?\b", re.I)
+
+
 def outcome_conflict(outcome: str, sentence: str) -> str | None:
     """None when the sentence can support ``outcome``; else why not."""
-    if OUTCOME_WORDS[outcome].search(sentence):
+    if OUTCOME_WORDS[outcome].search(sentence) or (outcome == "killed" and _FATAL.search(sentence)):
         return None
     others = [o for o, pattern in OUTCOME_WORDS.items() if o != outcome and pattern.search(sentence)]
     if others:

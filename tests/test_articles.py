@@ -169,6 +169,18 @@ def test_archive_header_and_ad_markers_are_boilerplate() -> None:
     assert not any(t.startswith("(Writing by") for t in texts)
 
 
+def test_an_archive_notice_is_no_sentence_of_the_report() -> None:
+    # found13 1109, found12 1094: the notice took the lede's places, and the bombing's own words ("A bomb exploded")
+    # were past the opening whose words name the event type
+    text = ("Tourists among 18 killed in apparent attack on Bangkok shrine\n"
+            "This is an archived article and the information in the article may be outdated.\n"
+            "Please look at the time stamp on the story to see when it was last updated.\n"
+            "BANGKOK (AP) - A bomb exploded at a shrine in central Bangkok, killing at least 18 people.\n")
+    article = parse_article(text, "t")
+    assert [s.text[:8] for s in article.sentences] == ["Tourists", "BANGKOK "]
+    assert 2 in article.lede
+
+
 def test_a_photo_caption_is_set_aside_unless_it_states_a_count() -> None:
     bannu = read_article(DEV / "010_bannu_police_lines_attack.txt")
     assert not any("photo" in s.text.lower() for s in bannu.sentences)  # it placed the attack in Peshawar

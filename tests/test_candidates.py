@@ -2010,3 +2010,8 @@ def test_people_in_a_doctors_care_are_wounded(text: str, offered: list[tuple[str
 def test_a_list_after_including_belongs_to_the_count_before_it(text: str,
                                                                 offered: list[tuple[str, str | None]]) -> None:
     assert _offered(text) == offered
+
+
+def test_a_fatal_accident_makes_no_crowd_a_toll() -> None:
+    # found19 1301: "fatal" says killed to grounding only, not as a word of a count's own clause
+    assert _offered("A riot, involving about 400 people, broke out in Little India after a fatal accident.") == []

@@ -2015,3 +2015,9 @@ def test_a_list_after_including_belongs_to_the_count_before_it(text: str,
 def test_a_fatal_accident_makes_no_crowd_a_toll() -> None:
     # found19 1301: "fatal" says killed to grounding only, not as a word of a count's own clause
     assert _offered("A riot, involving about 400 people, broke out in Little India after a fatal accident.") == []
+
+
+def test_those_a_fight_involved_are_no_toll() -> None:
+    # found23 1394, found19 1301: the brawl's or the riot's crowd, not whom it hurt
+    text = "Some guards suffered minor injuries in the brawl involving about 150 detainees, and 34 were treated."
+    assert [c.amount for c in counts(parse_article(text, "t"))] == ["34"]

@@ -2021,3 +2021,15 @@ def test_those_a_fight_involved_are_no_toll() -> None:
     # found23 1394, found19 1301: the brawl's or the riot's crowd, not whom it hurt
     text = "Some guards suffered minor injuries in the brawl involving about 150 detainees, and 34 were treated."
     assert [c.amount for c in counts(parse_article(text, "t"))] == ["34"]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    # the doer described, where no sentence tells them doing the attack (found18 1270, found22 1385)
+    ("A baseball star was wounded at a bar. The gunman was captured and beaten by a crowd.", "The gunman"),
+    ("Two teachers died at the school. A 19-year-old suspect was detained.", "A 19-year-old suspect"),
+    # a word every attack has describes no one
+    ("Two teachers died at the school. The attackers fled.", None),
+])
+def test_the_doer_described_by_a_word_for_one(text: str, who: str | None) -> None:
+    found = attackers_named(parse_article(text, "t"))
+    assert (found[0] if found else None) == who

@@ -611,7 +611,8 @@ _TREATED = re.compile(rf"\b(?:{PEOPLE_TREATED})", re.I)  # and so are people in 
 
 def _shot_read(text: str) -> str:
     """``text`` with each "shot" replaced by what it says of the people shot (an ambiguous one by "casualties"),
-    each "stabbed" by what it says of the people stabbed, and "were hit" by "were wounded"."""
+    each "stabbed" by what it says of the people stabbed, and "were hit" or "were being treated" by "were
+    wounded"."""
     text = _HIT.sub(lambda m: f"{m.group(0).split()[0]} wounded", text)  # "were hit" -> "were wounded"
     text = _TREATED.sub(" wounded", text)  # "were being treated" -> "were wounded"
     text = _STABBED.sub(lambda m: " killed" if m.group("dead") else " wounded", text)
@@ -1983,7 +1984,8 @@ def attackers_named(article: Article) -> tuple[str, int] | None:
     that tell of another time or of other attacks (``of_another_time``), or turn to another event ("Also
     Thursday, gunmen killed"), are skipped. The pipeline names the main incident's attackers so where the model
     named none: a small model leaves the perpetrator empty when the article has no group's name, and the words
-    it has are the guide's perpetrator ("bandits", "suspected Boko Haram militants")."""
+    it has are the guide's perpetrator ("bandits", "suspected Boko Haram militants"). Where no sentence tells them
+    attacking, the first doer described by a word for one ("The gunman was captured", ``_DOER_DESCRIBED``)."""
     elsewhere = of_another_time(article)
     own = [s for s in article.trusted().sentences if s.id not in elsewhere and not turns_to_another_event(s.text)]
     for s in own:

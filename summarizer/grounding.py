@@ -43,9 +43,9 @@ def is_proper_name(name: str, text: str) -> bool:
 # place's or a convoy's.
 PEOPLE_HIT = (r"(?:were|been)\s+(?:\w+ly\s+)?hit\b(?!\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
               r"(?:car|truck|vehicle|van|bus|train|lorry)\b)")
-# People in a doctor's care are wounded: "two policemen and a civilian were being treated", "five people were
-# admitted following the shooting" (extra 214, found16 1216); not a case "being treated as a terrorist incident"
-# (found22 1386), nor one who "admitted" a deed.
+# People in a doctor's care are wounded: "five people were admitted following the shooting", "six had been admitted
+# to Dunedin Hospital", "at least 20 were being treated" (found16 1216, found21 1360, found17 1245); not a case "being
+# treated as a terrorist incident" (found22 1386), nor one who "admitted" a deed.
 PEOPLE_TREATED = r"(?:being|been)\s+treated\b(?!\s+as\b)|(?:were|been)\s+admitted\b(?!\s+(?:that|to\s+\w+ing)\b)"
 OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
     "killed": re.compile(
@@ -140,10 +140,10 @@ def amount_in_sentence(amount: str, sentence: str) -> str | None:
     return None
 
 
-# A deed called fatal says someone was killed: "the escaped prisoner was linked to the fatal shooting of two" (found23
-# 1402, whose two dead had been left out, and its incident with them). Only for a figure the model labelled: as a
-# word of the count's own clause it would make the crowd of "A riot, involving about 400 people, broke out ... after a
-# fatal accident" a toll (found19 1301).
+# A deed called fatal says someone was killed: "the fatal stabbing of six people", "the escaped prisoner was linked to
+# the fatal shooting of two" (found22 1371; found23 1402, where "prisoner" had left the two dead out). Only for a
+# figure the model labelled: as a word of the count's own clause it would make the crowd of "A riot, involving about
+# 400 people, broke out ... after a fatal accident" a toll (found19 1301).
 _FATAL = re.compile(r"\bfatal(?:ly)?\b", re.I)
 
 

@@ -230,6 +230,6 @@ def test_a_party_to_talks_is_no_attacker_of_an_other_event() -> None:
 
 def test_a_deed_called_fatal_can_say_killed() -> None:
     # "the escaped prisoner was linked to the fatal shooting of two" (found23 1402): "prisoner" had made the sentence
-    # one of captives, and the two dead were left out with the whole incident
+    # one of captives, and the two dead the model labelled killed were left out
     sentence = "Earlier it was revealed that the escaped prisoner was linked to the fatal shooting of two."
     assert outcome_conflict("killed", sentence) is None

@@ -1166,9 +1166,9 @@ def counts(article: Article) -> list[Count]:
             single = singles.get((start, end))
             group = noun_group(shown[len(phrase):]) or (noun_group(phrase.split()[-1]) if single else None)
             if _SELF_KILLED.fullmatch(phrase):
-                # the attacker's own death is the attackers' toll to the annotators ("killing himself", "turned the
-                # gun on himself": found11 1065, found16 1197, 1202, found21 1354, 1356), where the model had
-                # filed it under "unknown" or the total
+                # the attacker's own death is the attackers' toll to the annotators (``amounts.ONE_SELF_KILLED``;
+                # found11 1065, found16 1197, 1202, found21 1354, 1356), where the model had filed it under
+                # "unknown" or the total
                 group = "militants"
             found.append(Count(key, s.id, start, end, phrase, shown, group,
                                outcome_of(s.text, start, end) or single,

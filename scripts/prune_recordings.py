@@ -14,14 +14,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from score_sets import FOUND  # the helper-built sets (found7, found8, ...), listed once
+
 from summarizer.store import ExchangeStore, request_key
 
 ROOT = Path(__file__).resolve().parent.parent
-STORES = {  # store -> the folders a replay of it summarizes; each helper-built set (found7, ...) keeps its own
+STORES = {  # store -> the folders a replay of it summarizes; each helper-built set keeps its own
     ROOT / "fixtures/exchanges": [ROOT / "seeds", ROOT / "fixtures/eval/dev"],
     ROOT / "fixtures/eval/extra/exchanges": [ROOT / "fixtures/eval/extra"],
-    **{p / "exchanges": [p] for p in sorted((ROOT / "fixtures/eval").glob("found*"),
-                                            key=lambda p: int(p.name.removeprefix("found"))) if p.is_dir()},
+    **{p / "exchanges": [p] for p in FOUND},
 }
 
 

@@ -2007,11 +2007,10 @@ def attackers_named(article: Article) -> tuple[str, int] | None:
 # beaten by a crowd", "A 19-year-old suspect was detained", "the lone gunman David Gray" (found18 1270, found22 1385,
 # found21 1360): the annotators' perpetrator, in the article's words. A word every attack has ("the attacker", "the
 # suspects", "an assailant") describes no one and is left out.
-_DOER_DESCRIBED = re.compile(
-    r"(?P<who>\b(?:[Aa]n?|[Tt]he)\s+(?:(?:lone|masked|armed|teenage|young|knife-wielding|\d+-year-old)\s+)?"
-    r"(?:gunm[ae]n|shooters?|knifem[ae]n|hostage-takers?)|"
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:lone|masked|armed|teenage|young|knife-wielding|\d+-year-old)\s+(?:attackers?|"
-    r"assailants?|suspects?))\b")
+_DESCRIBED_AS = r"(?:lone|masked|armed|teenage|young|knife-wielding|\d+-year-old)\s+"
+_DOER_DESCRIBED = re.compile(rf"(?P<who>\b(?:[Aa]n?|[Tt]he)\s+(?:(?:{_DESCRIBED_AS})?"
+                             rf"(?:gunm[ae]n|shooters?|knifem[ae]n|hostage-takers?)|"
+                             rf"{_DESCRIBED_AS}(?:attackers?|assailants?|suspects?)))\b")
 
 
 # A name after a preposition of place, as a verb's subject, is where, not who: "Armed men in western Ethiopia have

@@ -189,6 +189,33 @@ KIN_OF_ONE = (r"(?:his|her)\s+(?:[\w'’-]+\s+)?(?:son|daughter|wife|husband|fat
               r"boy|girl|partner|fiancée?|friend|colleague|bodyguard|driver)\b")
 
 
+# The nouns news copy names one person by, a victim or an attacker (``candidates.one_person``). One such person
+# named with "the" is a count of one: "Gunmen shot dead the deputy mayor of La Ceiba", "a firefight that killed the
+# marine", "the gunman was also dead" (found7 924, found9 1006, found24 1437).
+PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|policeman|policewoman|officer|guard|"
+               r"commander|general|colonel|major|captain|lieutenant|sergeant|chief|leader|official|member|"
+               r"journalist|reporter|photographer|priest|pastor|imam|cleric|teacher|student|doctor|nurse|worker|"
+               r"driver|resident|villager|farmer|trader|shopkeeper|businessman|politician|lawmaker|mayor|governor|"
+               r"councillor|councilor|judge|prosecutor|activist|hostage[- ]?taker|hostage|captive|tourist|citizen|"
+               r"national|employee|contractor|militiaman|fighter|militant|trooper|constable|cop|pilgrim|worshipper|"
+               r"passenger|bystander|elder|chieftain|spokesman|attacker|assailant|gunman|bomber|shooter|knifeman|"
+               r"suspect|insurgent|terrorist|rebel|jihadist|extremist|kidnapper|bandit|bodyguard|ranger|gendarme|"
+               r"jawan|recruit|cadet|marine|sailor|inspector|superintendent|minister|watchman|herder|herdsman|"
+               r"fisherman|engineer|lawyer|vendor|pupil|"
+               # "one Cambodian peacekeeper was killed" (found10 1020)
+               r"peacekeeper|"
+               # "a Buddhist grocer was gunned down", "a protester was shot dead", "A Liechtenstein banker was shot
+               # dead", "a U.S. diplomat was shot and killed" (found11 1055, found18 1265, found20 1327, 1317):
+               # trades, offices and the roles of people in a crowd that news copy names one victim by
+               r"banker|diplomat|envoy|ambassador|consul|commissioner|executive|manager|director|owner|merchant|"
+               r"grocer|butcher|baker|tailor|shopper|customer|guest|clerk|cashier|secretary|labou?rer|miner|"
+               r"mechanic|pilot|motorist|cyclist|pedestrian|commuter|protester|protestor|demonstrator|spectator|"
+               r"monk|nun|missionary|volunteer|refugee|migrant|detainee|prisoner|inmate|settler|tribesman|teenager|"
+               r"youth|toddler|infant|medic|paramedic|firefighter|rescuer|aide|adviser|advisor|interpreter|"
+               r"professor|lecturer|singer|musician|artist|writer|poet|athlete|player|legislator|senator|deputy)")
+_THE_ONE = re.compile(rf"the\s+(?:[\w'’-]+\s+){{0,3}}?{PERSON_NOUN}")
+
+
 def parse_amount(text: str) -> Amount | None:
     """Parse an amount as written; None when it holds no count at all."""
     if _NAME.fullmatch(text.strip()) and not numbers_in(text.lower()):
@@ -210,7 +237,7 @@ def parse_amount(text: str) -> Amount | None:
     if not clean:
         if re.match(r"(?:a|an)\s+[a-z]", t) and not re.search(r"\b(?:number|few|lot|handful)\b", t):
             return Amount(1, 1, "exact")  # one person named by an article: "a local commander" (candidates)
-        if re.fullmatch(KIN_OF_ONE, t, re.I):
+        if re.fullmatch(KIN_OF_ONE, t, re.I) or _THE_ONE.fullmatch(t):
             return Amount(1, 1, "exact")
         if re.fullmatch(r"another(?:\s+[a-z][\w'’-]*)?", t):
             # one more person ("wounded another", "Another person died"), as the candidates offer it; grounding had

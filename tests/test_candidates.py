@@ -2039,3 +2039,60 @@ def test_the_attackers_own_death_is_the_attackers_toll() -> None:
     # found11 1065, found16 1197, found21 1354: the annotators count it under the attackers, the model had not
     found = counts(parse_article("A suicide bomber blew himself up in a church, killing himself and wounding 20.", "t"))
     assert [(c.amount, c.group) for c in found if "himself" in c.amount] == [("killing himself", "militants")]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # one person taken to hospital, found hurt or suffering injuries is one wounded (found24 1433, 1423, found15 1173,
+    # found14 1141)
+    ("A guard was taken to hospital with a minor gunshot injury.", [("A guard", "wounded")]),
+    ("A 55-year-old woman was found injured and was treated at the scene.", [("A 55-year-old woman", "wounded")]),
+    ("A male officer suffered non-life threatening injuries.", [("A male officer", "wounded")]),
+    ("Another woman suffered a gunshot wound to her shoulder.", [("Another woman", "wounded")]),
+    # not one who spoke of it, nor a body
+    ("A police spokesman said the victim was taken to hospital.", []),
+])
+def test_one_person_in_hospital_or_found_hurt_is_one_wounded(sentence: str,
+                                                             found: list[tuple[str, str | None]]) -> None:
+    assert _offered(sentence) == found
+
+
+@pytest.mark.parametrize(("lede", "offered"), [
+    # an air force's planes and bombers (found24 1430, 1427)
+    ("Pearl Harbor was under attack by Japanese planes, and the fleet was crippled.", True),
+    ("The British Royal Air Force bombed the tiny Republic of San Marino, killing 63 people.", True),
+    # a plane that was bombed, and suicide bombers, are no air force's (found19 1310)
+    ("The explosion of a commuter plane in 1994 killed 21 people.", False),
+    ("Two suicide bombers killed 30 people at a market.", False),
+])
+def test_an_air_forces_planes_offer_an_airstrike(lede: str, offered: bool) -> None:
+    assert ("airstrike" in event_types(parse_article(lede, "t"), list(EVENT_TYPES), casualties=True)) is offered
+
+
+def test_an_attackers_arms_count_no_one() -> None:
+    # "with three pistols in a cloth sack", "two large knives" (found24 1443, found20 1338): counted as dead before
+    text = ("A mailman walked into his post office with three pistols in a cloth sack, killing 14 people. "
+            "Khan, who had two large knives, stabbed two people.")
+    assert _offered(text) == [("14", "killed"), ("two", "wounded")]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # the attacker killed or wounded is one of the attackers' toll (found24 1437, found16 1212, found20 1313, 1317)
+    ("The minister said eight people had been killed and that the gunman was also dead.",
+     [("eight", "killed", "total"), ("the gunman", "killed", "militants")]),
+    ("The shooter was killed by a citizen, the prosecutor said.", [("The shooter", "killed", "militants")]),
+    ("The gunman, a former police commissioner who was not identified, was killed by other officers.",
+     [("The gunman", "killed", "militants")]),
+    ("Officials said the gunman was shot in the head and critically wounded.",
+     [("the gunman", "wounded", "militants")]),
+    # an attacker who did the deed is none
+    ("The gunman was seen fleeing the scene.", []),
+])
+def test_the_attacker_killed_or_wounded_is_the_attackers_toll(sentence: str,
+                                                              found: list[tuple[str, str, str | None]]) -> None:
+    assert [(c.amount, c.outcome, c.group) for c in counts(parse_article(sentence, "t"))] == found
+
+
+@pytest.mark.parametrize("phrase", ["the deputy mayor", "the marine", "The 33-year-old gunman"])
+def test_one_person_named_with_the_is_a_count_of_one(phrase: str) -> None:
+    # "Gunmen shot dead the deputy mayor of La Ceiba" (found7 924) was offered, then refused as no count
+    assert parse_amount(phrase) == Amount(1, 1, "exact")

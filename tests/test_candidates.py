@@ -2031,6 +2031,12 @@ def test_those_a_fight_involved_are_no_toll() -> None:
     ("Two teachers died at the school. A 19-year-old suspect was detained.", "A 19-year-old suspect"),
     # a word every attack has describes no one
     ("Two teachers died at the school. The attackers fled.", None),
+    # the one person the police hold for it (found23 1401, 1403, found24 1423)
+    ("A woman died after an altercation. A 53-year-old man, also from the area, has been arrested.",
+     "A 53-year-old man"),
+    ("A nurse was stabbed at the ward. A man in his early 20s is remanded in custody.", "A man"),
+    # nor anyone the article only says was seen
+    ("A nurse was stabbed at the ward. A man was seen running from the building.", None),
 ])
 def test_the_doer_described_by_a_word_for_one(text: str, who: str | None) -> None:
     found = attackers_named(parse_article(text, "t"))

@@ -799,6 +799,9 @@ _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\
                         # "A male officer suffered non-life threatening injuries", "Another woman suffered a gunshot
                         # wound to her shoulder" (found15 1173, found14 1141)
                         r"suffered\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)|"
+                        # "A male victim was in critical condition" (found21 1353; grounding.PEOPLE_IN_A_CONDITION)
+                        r"(?:was|is|remains|remained)\s+(?:still\s+)?in\s+(?:an?\s+)?(?:critical|serious|grave|stable|"
+                        r"life-threatening)\s+condition|"
                         r"died|dies)\b", re.I)
 
 
@@ -889,7 +892,7 @@ _ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|
 
 def _verb_outcome(said: str) -> Outcome:
     """What the verb that ties one person to the event did to them: "killed a", "was shot", "were wounding"."""
-    wounds = re.search(r"wound|injur|hurt|hospital|shot\s*$|shooting\s*$|stabb(?:ed|ing)\s*$", said, re.I)
+    wounds = re.search(r"wound|injur|hurt|hospital|condition|shot\s*$|shooting\s*$|stabb(?:ed|ing)\s*$", said, re.I)
     return "wounded" if wounds else "killed"
 
 

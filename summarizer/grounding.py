@@ -47,6 +47,10 @@ PEOPLE_HIT = (r"(?:were|been)\s+(?:\w+ly\s+)?hit\b(?!\s+by\s+(?:an?\s+|the\s+)?(
 # to Dunedin Hospital", "at least 20 were being treated" (found16 1216, found21 1360, found17 1245); not a case "being
 # treated as a terrorist incident" (found22 1386), nor one who "admitted" a deed.
 PEOPLE_TREATED = r"(?:being|been)\s+treated\b(?!\s+as\b)|(?:were|been)\s+admitted\b(?!\s+(?:that|to\s+\w+ing)\b)"
+# ... and so are people in a condition a doctor names: "At least nine people were in critical condition at Del Sol
+# Medical Center", "A male victim was in critical condition", "One of them was in a serious condition" (found13 1124,
+# found21 1353, 1361): a count there had been no candidate, the sentence no casualty's.
+PEOPLE_IN_A_CONDITION = r"(?:critical|serious|grave|stable|life-threatening)\s+conditions?"
 OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
     "killed": re.compile(
         # "corpses" as "bodies": "Local journalists said they counted 27 corpses", "the corpses of 58 men and 14 women"
@@ -60,7 +64,7 @@ OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
     # its killed word
     # and people "hit" or in a doctor's care (``PEOPLE_HIT``, ``PEOPLE_TREATED``)
     "wounded": re.compile(rf"\b(wound\w*|injur\w*|hurt|hospital\w*|casualt\w*|maimed|stabb(?:ed|ing)|"
-                          rf"{PEOPLE_HIT}|{PEOPLE_TREATED})\b", re.I),
+                          rf"{PEOPLE_HIT}|{PEOPLE_TREATED}|{PEOPLE_IN_A_CONDITION})\b", re.I),
     "captured": re.compile(
         r"\b(captur\w*|abduct\w*|kidnap\w*|hostage\w*|seiz\w*|taken|arrest\w*|detain\w*|surrender\w*|"
         r"prisoner\w*|held|caught)\b", re.I),

@@ -233,3 +233,10 @@ def test_a_deed_called_fatal_can_say_killed() -> None:
     # one of captives, and the two dead the model labelled killed were left out
     sentence = "Earlier it was revealed that the escaped prisoner was linked to the fatal shooting of two."
     assert outcome_conflict("killed", sentence) is None
+
+
+def test_a_critical_condition_supports_wounded_not_killed() -> None:
+    # found13 1124: "At least nine people were in critical condition" is a count of wounded people
+    sentence = "At least nine people were in critical condition at Del Sol Medical Center."
+    assert outcome_conflict("wounded", sentence) is None
+    assert outcome_conflict("killed", sentence) == "it says wounded, not killed"

@@ -574,6 +574,18 @@ def same_division(a: str, b: str, country: str | None) -> bool:
     return (g.division_named(a, cc) or _bare(key(a))) == (g.division_named(b, cc) or _bare(key(b)))
 
 
+def _undivided(cc: str, country: str) -> bool:
+    """A country or territory with no first-level division but itself: none in the gazetteer (Sint Maarten, Saint
+    Martin, Gibraltar, Aruba), or one that is the country again (Guadeloupe, Martinique, Monaco's "Municipality of
+    Monaco"). Its annotators give no province (found23 1395, 1400, found22 1374, 1378, found21 1341 had a neighbourhood,
+    a village or the country's own name), and a place in it is no division of anything."""
+    divisions = load().divisions.get(cc, {})
+    if not divisions:
+        return True
+    named = [division for found in divisions.values() for _, division in found]
+    return len(named) == 1 and (_bare(key(named[0])) in key(country) or key(country) in key(named[0]))
+
+
 def province_for(province: str | None, place: str | None, country: str | None,
                  context: Sequence[str] = ()) -> tuple[str | None, bool]:
     """(province, derived): the article's province when it is a division of the country; otherwise the
@@ -587,6 +599,8 @@ def province_for(province: str | None, place: str | None, country: str | None,
     cc = g.country_code(country)
     if cc is None:
         return province, False
+    if _undivided(cc, country or ""):
+        return None, False
     if province and g.division_named(province, cc):
         return province, False
     # The division the article writes right after the province text or the place (``_division_written_after``).

@@ -317,3 +317,20 @@ def test_a_word_written_in_lower_case_is_no_town() -> None:
 ])
 def test_territories_by_the_names_news_copy_gives_them(name: str, code: str) -> None:
     assert load().country_code(name) == code
+
+
+@pytest.mark.parametrize(("province", "place", "country"), [
+    # a country with no first-level division but itself has no province (found23 1395, 1400, found22 1374, found21 1341)
+    ("Dutch Quarter", "Cole Bay", "Sint Maarten"),
+    ("Grand-Case", "RN7", "Saint Martin"),
+    ("Guadeloupe", "Pointe-a-Pitre", "Guadeloupe"),
+    (None, "Monte Carlo", "Monaco"),
+])
+def test_a_country_that_is_its_own_only_division_has_no_province(province: str | None, place: str,
+                                                                   country: str) -> None:
+    assert province_for(province, place, country) == (None, False)
+
+
+def test_a_territory_whose_one_division_is_another_name_keeps_it() -> None:
+    # the Cook Islands' one division in the gazetteer is Rarotonga, the annotators' province (found23 1402)
+    assert province_for(None, "Avarua, Rarotonga", "Cook Islands") == ("Rarotonga", True)

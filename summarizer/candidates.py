@@ -754,16 +754,14 @@ def _shown(text: str, end: int, amount: str) -> str:
 # official", "one officer was wounded". A count of one like any other (a gold annotation counts each one), but
 # only where the verb ties it to a death or a wound, as the subject of a passive one ("was also reportedly
 # killed", "died") or the object of an active one ("killed a police officer"): "a suicide bomber blew himself up"
-# and "a police spokesman said" are no victims.
-_PERSON = PERSON_NOUN
-# The noun in lower case, as a common noun stands: "a local commander of Syria's National Defense Forces" is one
-# commander, not one "National".
+# and "a police spokesman said" are no victims. The nouns are ``amounts.PERSON_NOUN``'s, in lower case, as a common
+# noun stands: "a local commander of Syria's National Defense Forces" is one commander, not one "National".
 _ONE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|ONE|AN?|[Aa]nother)\s+(?:(?!(?:and|or|an?|one|the|was|were|is|has|had|"
                          rf"who|which|that|said|told|by|in|at|on|with)\b)(?:(?:[A-Z]\.)+|[\w'’-]+)\s+(?:of\s+)?){{0,4}}"
-                         rf"{_PERSON}\b(?!-\w)|"
+                         rf"{PERSON_NOUN}\b(?!-\w)|"
                          # one of several: "One of the attackers was killed"
                          rf"\b[Oo]ne\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?:[\w'’-]+\s+){{0,2}}?"
-                         rf"(?:{_PERSON}s|(?:gun|police|country|kins|tribes|fisher|militia|service)?m[ae]n|women|"
+                         rf"(?:{PERSON_NOUN}s|(?:gun|police|country|kins|tribes|fisher|militia|service)?m[ae]n|women|"
                          rf"children|people|victims|wounded|injured|dead)\b")
 _ONE_BEFORE = re.compile(r"\b(?:(?:killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures|shot|"
                          r"shooting|beheaded|beheading|murdered|murdering|stabbed|stabbing|assassinated|assassinating)|"
@@ -773,8 +771,8 @@ _ONE_BEFORE = re.compile(r"\b(?:(?:killed|killing|kills|wounded|wounding|wounds|
                          r"injured|injuring)|(?:killed|dead|died|wounded|injured)\s+(?:along|together)\s+with)\s+$",
                          re.I)
 # One person of any trade or office, the subject of a verb that only people suffer: "A union representative was shot
-# dead" (found22 1374). ``_PERSON`` lists the nouns news copy names one victim by for every verb; no list holds
-# them all, and a verb of death says the noun is a person.
+# dead" (found22 1374). ``amounts.PERSON_NOUN`` lists the nouns news copy names one victim by for every verb; no list
+# holds them all, and a verb of death says the noun is a person.
 _ONE_ANY_KILLED = re.compile(r"\b(?P<who>(?:[Aa]n?|[Aa]nother)(?:\s+(?!(?:and|or|of|the|was|who|which|that|also|after|"
                              r"before|when|while|as|they|he|she|it|his|her|their|in|on|at|by|for|with|from|to)\b)"
                              r"[a-z][\w'’-]*){1,4}?)\s+(?:also\s+)?(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
@@ -782,7 +780,7 @@ _ONE_ANY_KILLED = re.compile(r"\b(?P<who>(?:[Aa]n?|[Aa]nother)(?:\s+(?!(?:and|or
                              r"stabbed\s+to\s+death|(?:beaten|hacked|burned|burnt)\s+to\s+death|found\s+dead|"
                              r"pronounced\s+dead)\b")
 _THE_PERSON = re.compile(rf"\b[Tt]he\s+(?:(?!(?:and|or|an?|one|the|was|were|is|has|had|who|which|that|said|told|by|"
-                         rf"in|at|on|with)\b)[\w'’-]+\s+){{0,3}}{_PERSON}\b(?!['’]s|-\w)")
+                         rf"in|at|on|with)\b)[\w'’-]+\s+){{0,3}}{PERSON_NOUN}\b(?!['’]s|-\w)")
 _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+|later\s+)*"
                         r"(?:killed|shot(?: dead| and killed| to death)?|gunned down|"
                         r"(?:hacked|beaten|burned|burnt) to death|"
@@ -799,9 +797,6 @@ _ONE_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:(?:was|has been|had been|is|got)\
                         # "A male officer suffered non-life threatening injuries", "Another woman suffered a gunshot
                         # wound to her shoulder" (found15 1173, found14 1141)
                         r"suffered\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)|"
-                        # "A male victim was in critical condition" (found21 1353; grounding.PEOPLE_IN_A_CONDITION)
-                        r"(?:was|is|remains|remained)\s+(?:still\s+)?in\s+(?:an?\s+)?(?:critical|serious|grave|stable|"
-                        r"life-threatening)\s+condition|"
                         r"died|dies)\b", re.I)
 
 
@@ -892,7 +887,7 @@ _ONE_OBJECT = re.compile(r"\b[Oo]ne\s+(?:(?!(?:and|or|of|in|at|on|with|who|whom|
 
 def _verb_outcome(said: str) -> Outcome:
     """What the verb that ties one person to the event did to them: "killed a", "was shot", "were wounding"."""
-    wounds = re.search(r"wound|injur|hurt|hospital|condition|shot\s*$|shooting\s*$|stabb(?:ed|ing)\s*$", said, re.I)
+    wounds = re.search(r"wound|injur|hurt|hospital|shot\s*$|shooting\s*$|stabb(?:ed|ing)\s*$", said, re.I)
     return "wounded" if wounds else "killed"
 
 
@@ -1200,7 +1195,7 @@ def counts(article: Article) -> list[Count]:
 # them are children" (found19 1281, 1285, found13 1112, found7 914).
 _TOLD_APART = re.compile(rf"(?:^|[,;]\s+|\band\s+)(?:the\s+other\s+)?(?P<n>{NUMBER_PATTERN}|one)"
                          r"(?:\s+of\s+(?:them|those|these|the\s+[\w-]+))?\s+(?:were|was|are|is)\s+"
-                         rf"(?:(?:a|an|the|all)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON}s?|people|children|women|men|"
+                         rf"(?:(?:a|an|the|all)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{PERSON_NOUN}s?|people|children|women|men|"
                          r"police(?:men)?|crew|foreigners|nationals)\b", re.I)
 
 
@@ -1908,7 +1903,7 @@ _ATTACKER_AGENT = re.compile(rf"{_BY_AGENT}(?P<who>{_ATTACKER})")
 # One person of any kind who opened fire: "a former police officer opened fire at a childcare center", "Police said
 # they believe a disgruntled soldier opened fire on several others", "An Italian man opened fire" (found15 1177,
 # found19 1281, found16 1210): the shooter, whatever the noun.
-_OPENED_FIRE = re.compile(rf"\b(?P<who>(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON})\s+(?:\w+ly\s+)?"
+_OPENED_FIRE = re.compile(rf"\b(?P<who>(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){{0,3}}?{PERSON_NOUN})\s+(?:\w+ly\s+)?"
                           r"(?:opened|had\s+opened)\s+fire\b")
 
 

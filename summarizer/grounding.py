@@ -48,8 +48,8 @@ PEOPLE_HIT = (r"(?:were|been)\s+(?:\w+ly\s+)?hit\b(?!\s+by\s+(?:an?\s+|the\s+)?(
 # treated as a terrorist incident" (found22 1386), nor one who "admitted" a deed.
 PEOPLE_TREATED = r"(?:being|been)\s+treated\b(?!\s+as\b)|(?:were|been)\s+admitted\b(?!\s+(?:that|to\s+\w+ing)\b)"
 # ... and so are people in a condition a doctor names: "At least nine people were in critical condition at Del Sol
-# Medical Center", "A male victim was in critical condition", "One of them was in a serious condition" (found13 1124,
-# found21 1353, 1361): a count there had been no candidate, the sentence no casualty's.
+# Medical Center", "Several are listed in critical condition", "more than 30 people are in critical condition"
+# (found13 1124, found24 1447, found15 1167): the sentence had been no casualty's, its count no candidate.
 PEOPLE_IN_A_CONDITION = r"(?:critical|serious|grave|stable|life-threatening)\s+conditions?"
 OUTCOME_WORDS: dict[str, re.Pattern[str]] = {
     "killed": re.compile(

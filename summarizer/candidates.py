@@ -1005,7 +1005,7 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
     found: dict[int, tuple[str, int]] = {}
     previous: Sentence | None = None
     lede_days = {_day(m.group(0)) for n in article.lede if (s := article.sentence(n))
-                 for m in _MONTH_DAY.finditer(s.text)}
+                 for m in (*_MONTH_DAY.finditer(s.text), *_YEAR_ALONE.finditer(s.text))}
     for s in article.trusted().sentences:
         # a wire dateline's day is the day the report was filed, no other time ("BUDAPEST, Feb 23 (Reuters) - A father
         # and his 5-year-old son were shot dead", after a blog's preamble: found19 1302, 1303)
@@ -1025,6 +1025,9 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
 # again ("injuring 26 others ... during a stabbing rampage in the early hours of July 26, police said", below a
 # caption "on the morning of July 26, 2016": found22 1380).
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\.? \d{{1,2}}\b", re.I)
+# A year the lede names is the incident's own, no other time when a later sentence names it again: "Mölln arson attack
+# in 1992" ... "Nine people are seriously injured" in a paragraph dated 1992 (found24 1442).
+_YEAR_ALONE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _day(words: str) -> str:

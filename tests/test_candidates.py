@@ -2123,7 +2123,7 @@ def test_a_year_the_lede_names_is_the_incidents_own() -> None:
     # found24 1442: the lede dates the arson to 1992; a later paragraph dated 1992 tells its wounded, no other time
     text = ("Mölln arson attack in 1992: neo-Nazis murder three people\n\n"
             "Three Turkish women die in the arson attack in Mölln on November 23, 1992.\n\n"
-            "The fire was set shortly after midnight. In 1992 the town was quiet. Nine people are seriously injured.\n\n"
+            "The fire was set after midnight. In 1992 the town was quiet. Nine people are seriously injured.\n\n"
             "In 2012, a memorial was unveiled where two people had died.")
     asides = {c.amount: c.elsewhen for c in counts(parse_article(text, "t"))}
     assert asides["Nine"] is None

@@ -1004,12 +1004,12 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
     names the incident's day again. Each with its time words and the sentence they stand in."""
     found: dict[int, tuple[str, int]] = {}
     previous: Sentence | None = None
-    lede_days = {_day(m.group(0)) for n in article.lede if (s := article.sentence(n))
-                 for m in (*_MONTH_DAY.finditer(s.text), *_YEAR_ALONE.finditer(s.text))}
+    lede_times = {_day(m.group(0)) for n in article.lede if (s := article.sentence(n))
+                  for m in (*_MONTH_DAY.finditer(s.text), *_YEAR_ALONE.finditer(s.text))}
     for s in article.trusted().sentences:
         # a wire dateline's day is the day the report was filed, no other time ("BUDAPEST, Feb 23 (Reuters) - A father
         # and his 5-year-old son were shot dead", after a blog's preamble: found19 1302, 1303)
-        when = next((m for m in ELSEWHEN.finditer(without_dateline(s.text)) if _day(m.group(0)) not in lede_days),
+        when = next((m for m in ELSEWHEN.finditer(without_dateline(s.text)) if _day(m.group(0)) not in lede_times),
                     None) if s.id not in article.lede else None
         if when:
             found[s.id] = (when.group(0), s.id)

@@ -121,7 +121,7 @@ _VAGUE_HURT = re.compile(
     rf"\b(?P<b>{_UNNUMBERED})\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+|was\s+)?(?:\w+ly\s+)?"
     r"(?:wounded|injured|hurt)\b", re.I)
 _COUNTED_JUST_BEFORE = re.compile(rf"(?:\d|\b(?:{NUMBER_PATTERN}|several|dozens|scores|hundreds|some|few))\s*$", re.I)
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a bare year: a count that is none, a time of its own
 # What a number measures when it counts no people: age, time, distance, money, shares, clock times, dates.
 _UNIT_AFTER = re.compile(
     r"\s*-?\s*(?:years?|yr|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur\w+|km|kilomet\w*|"
@@ -190,7 +190,7 @@ ELSEWHEN = re.compile(
     rf"\blast (?:week|month|year)\b|\b(?:weeks|months|years|(?:a|an|one|two|three|four|five|six|few|\d+)\s+"
     rf"(?:weeks?|fortnights?|months?|years?)) ago\b|\bearlier this (?:month|year)\b|"
     rf"\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:weeks?|months?|years?)\s+(?:earlier|before)\b|"
-    rf"\b(?:in|since) {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|\b(?:19|20)\d\d\b|\b{_THIS_YEAR}\b|"
+    rf"\b(?:in|since) {_MONTH}\b|\b{_MONTH}\.? \d{{1,2}}\b|{_YEAR.pattern}|\b{_THIS_YEAR}\b|"
     rf"\bsince the (?:start|beginning|outbreak)\b|\bsince then\b|{_OVER_THE_PAST}|"
     rf"\b(?:comes?|came)\s+(?:(?:just|only|a day|days|weeks|hours|months)\s+)*after\b|"
     rf"(?<!which )(?<!that )\bfollow(?:s|ed)\s+(?:an?|the)\b|"
@@ -1001,11 +1001,13 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
     """The sentences after the lede told in another time, with the words that set them there. A sentence with
     no time words of its own stays in the time of the sentence before it on the same line (one paragraph:
     "In October, two explosions hit a peace rally in Ankara. Ninety-nine people were killed"), until one
-    names the incident's day again. Each with its time words and the sentence they stand in."""
+    names the incident's day again. Each with its time words and the sentence they stand in. A day or a year the
+    lede names is the incident's own, no other time when a later sentence names it again ("Mölln arson attack in
+    1992" ... "Nine people are seriously injured" in a paragraph dated 1992: found24 1442; found22 1380)."""
     found: dict[int, tuple[str, int]] = {}
     previous: Sentence | None = None
     lede_times = {_day(m.group(0)) for n in article.lede if (s := article.sentence(n))
-                  for m in (*_MONTH_DAY.finditer(s.text), *_YEAR_ALONE.finditer(s.text))}
+                  for m in (*_MONTH_DAY.finditer(s.text), *_YEAR.finditer(s.text))}
     for s in article.trusted().sentences:
         # a wire dateline's day is the day the report was filed, no other time ("BUDAPEST, Feb 23 (Reuters) - A father
         # and his 5-year-old son were shot dead", after a blog's preamble: found19 1302, 1303)
@@ -1025,9 +1027,6 @@ def other_times(article: Article) -> dict[int, tuple[str, int]]:
 # again ("injuring 26 others ... during a stabbing rampage in the early hours of July 26, police said", below a
 # caption "on the morning of July 26, 2016": found22 1380).
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\.? \d{{1,2}}\b", re.I)
-# A year the lede names is the incident's own, no other time when a later sentence names it again: "Mölln arson attack
-# in 1992" ... "Nine people are seriously injured" in a paragraph dated 1992 (found24 1442).
-_YEAR_ALONE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _day(words: str) -> str:

@@ -214,6 +214,8 @@ PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|police
                r"youth|toddler|infant|medic|paramedic|firefighter|rescuer|aide|adviser|advisor|interpreter|"
                r"professor|lecturer|singer|musician|artist|writer|poet|athlete|player|legislator|senator|deputy)")
 _THE_ONE = re.compile(rf"the\s+(?:[\w'’-]+\s+){{0,3}}?{PERSON_NOUN}")
+# one more person by an ordinal, as ``candidates`` offers them: "the fourth died in hospital", "a fifth was wounded"
+_ORDINAL_ONE = re.compile(r"(?:the|a)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)")
 
 
 def parse_amount(text: str) -> Amount | None:
@@ -237,7 +239,7 @@ def parse_amount(text: str) -> Amount | None:
     if not clean:
         if re.match(r"(?:a|an)\s+[a-z]", t) and not re.search(r"\b(?:number|few|lot|handful)\b", t):
             return Amount(1, 1, "exact")  # one person named by an article: "a local commander" (candidates)
-        if re.fullmatch(KIN_OF_ONE, t, re.I) or _THE_ONE.fullmatch(t):
+        if re.fullmatch(KIN_OF_ONE, t, re.I) or _THE_ONE.fullmatch(t) or _ORDINAL_ONE.fullmatch(t):
             return Amount(1, 1, "exact")
         if re.fullmatch(r"another(?:\s+[a-z][\w'’-]*)?", t):
             # one more person ("wounded another", "Another person died"), as the candidates offer it; grounding had

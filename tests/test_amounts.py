@@ -75,6 +75,9 @@ from summarizer.amounts import Amount, numbers_in, parse_amount, point, words_to
         # a number written with "and" is one number, not two counts
         ("a hundred and five", 105, 105, "exact"),
         ("two and a half million", 2_500_000, 2_500_000, "exact"),
+        # one more person by an ordinal, as candidates offer them (found25 1464, found21 1354)
+        ("the fourth", 1, 1, "exact"),
+        ("a fifth", 1, 1, "exact"),
     ],
 )
 def test_guide_table(text: str, low: int | None, high: int | None, qualifier: str) -> None:

@@ -86,6 +86,14 @@ def test_every_count_of_a_casualty_sentence_with_its_qualifier() -> None:
     "Gunmen killed a man in this town of 15,000 near the border.",
     "A bomber attacked a church packed with hundreds of worshippers, killing a man.",
     "Nigeria, a nation of 190 million people, mourned a man killed by gunmen.",
+    "The death happened on Nukunonu – home to around 400 people – after a man was killed.",  # found25 1452
+    # a year of an older century (found25 1454, 1464)
+    "Back in 1888, however the town was reeling from its first murder: a man was killed.",
+    "Police who have lost their lives since 1886 include a man killed by a farmer.",
+    # what people there did, no harm done them (found25 1468, extra 103, found20 1331)
+    "Dozens of protesters demanded Moscow apologize after a soldier killed a man.",
+    "Gunmen killed a man, adding that three policemen had managed to escape.",
+    "The two hijackers surrendered after they killed a man.",
     # people the authorities took or sent, not hurt (found10 1023)
     "Authorities arrested 15 people in connection with a shooting that killed a man.",
     "Police arrested four suspects after gunmen killed a man.",
@@ -150,7 +158,8 @@ def test_numbers_that_count_no_people_are_not_proposed(sentence: str) -> None:
     ("Gunmen on Tuesday shot dead the deputy mayor of the port city.", [("the deputy mayor", "killed")]),
     ("Rebels stormed the school and killed the guard after a brief fight.", [("the guard", "killed")]),
     ("Gunmen assassinated the provincial governor on Monday.", [("the provincial governor", "killed")]),
-    ("The soldier died of his wounds in hospital.", []),
+    ("Gunmen killed a soldier at a checkpoint. The soldier died of his wounds in hospital.",
+     [("a soldier", "killed")]),  # alone, a lede's one death is one (``_LEDE_ONE_DEAD``)
     ("Police said the bomber's vest killed 12.", [("12", "killed")]),
     ("Troops found a soldier who later died of his wounds.", [("a soldier", "killed")]),
     ("A driver who came to pick them up said he saw the gunmen.", []),
@@ -1172,9 +1181,9 @@ def test_other_is_no_escape_for_a_story_that_counts_casualties_and_names_its_typ
     assert event_types(shooting, EVENT_TYPES, casualties=True) == ["armed_assault"]
     # no one counted: "other" stays, the answer for a story that tells no violent event
     assert event_types(shooting, EVENT_TYPES) == ["armed_assault", "other"]
-    # words that name no type: every type, "other" among them
+    # words that name no type: "other" alone (found25 1452, 1457, found23 1401, found24 1423)
     talks = parse_article("Delegates met in Doha on Saturday to open talks.\n", "t")
-    assert event_types(talks, EVENT_TYPES, casualties=True) == list(EVENT_TYPES)
+    assert event_types(talks, EVENT_TYPES, casualties=True) == ["other"]
 
 
 @pytest.mark.parametrize(("text", "named"), [
@@ -2128,3 +2137,39 @@ def test_a_year_the_lede_names_is_the_incidents_own() -> None:
     asides = {c.amount: c.elsewhen for c in counts(parse_article(text, "t"))}
     assert asides["Nine"] is None
     assert asides["two"] == "2012"
+
+
+def test_an_older_century_s_number_that_people_follow_is_still_a_count() -> None:
+    # news copy may leave out the thousands' comma: only a bare year is no count (found25 1454, 1464)
+    assert amounts("In the attack 1500 people were killed.") == ["1500"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # one person's death told by a lede with no number (found17 1239, found21 1349, found23 1401)
+    ("The mayor of Poland's northern city of Gdansk has died after he was stabbed at a charity event on Sunday.\n"
+     "He was attacked on stage.", [(1, "The mayor", "killed")]),
+    ("The popular leader of Curacao's largest political party has been shot dead on a beach.\n"
+     "Police are looking for the gunmen.", [(1, "The popular leader", "killed")]),
+    ("A 57-year-old woman, who was visiting from the area, was involved in an altercation and sadly died.\n"
+     "A man has been arrested.", [(1, "A 57-year-old woman", "killed")]),
+    # not where the lede counts already, nor where the verb is another's or the subject more than one
+    ("The mayor of the city has died after an attack that also killed two guards.\n"
+     "He was stabbed.", [(1, "two", "killed")]),
+    ("The mayor of the city told reporters that the guard had died.\nPolice are investigating.", []),
+    ("The mayor and his driver were killed in the attack.\nPolice are investigating.", []),
+])
+def test_one_death_the_lede_tells_without_a_number_is_a_count_of_one(
+        text: str, found: list[tuple[int, str, str]]) -> None:
+    assert [(c.sentence, c.amount, c.outcome) for c in counts(parse_article(text, "t"))
+            if c.aside is None] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # one more person by an ordinal after the others' count (found25 1464, found21 1354)
+    ("Three were killed instantly, and the fourth died in hospital a few days later.",
+     [("Three", "killed"), ("the fourth", "killed")]),
+    ("Gunmen shot four men dead and a fifth was wounded at the scene.", [("four", "killed"), ("a fifth", "wounded")]),
+    ("Three men were arrested and a fourth was arrested later after the attack killed two.", [("two", "killed")]),
+])
+def test_the_next_one_by_an_ordinal_is_one_person(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(c.amount, c.outcome) for c in counts(parse_article(text, "t"))] == found

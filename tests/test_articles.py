@@ -242,3 +242,16 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_numbered_view_is_what_the_model_reads() -> None:
     article = parse_article("Title line\nFirst sentence. Second one.", "x")
     assert article.numbered() == "[S1] Title line\n[S2] First sentence.\n[S3] Second one."
+
+
+def test_a_wiki_infobox_above_the_report_is_furniture_however_long() -> None:
+    # found25 1459, 1469, found10 1021: infobox or menu lines past the eighth took the lede's places, and the report's
+    # own first sentence, with its toll, was read as another time's
+    infobox = ["Kielce pogrom", "Add an event picture!", "Persons:", "1List of persons", "Events:", "20List", "Date:",
+               "04.07.1946", "Additional information", "Location:", "Kielce"]
+    report = ["The pogrom was an outbreak of violence in the city on 4 July 1946 that killed 42 Jews.",
+              "Courts later condemned nine people to death."]
+    text = "\n".join([*infobox, *report]) + "\n"
+    article = parse_article(text, "t")
+    first = next(s.id for s in article.sentences if s.text.startswith("The pogrom"))
+    assert first in article.lede and first + 1 in article.lede

@@ -403,7 +403,8 @@ def _named_of_this_time(extraction: Extraction, part: Article) -> None:
     month" and "The Taliban claimed both those attacks" do not make the Taliban a bombing's attacker when the
     article says no one has claimed it (develop 004); "Those bombings took place in Shuala" does not place a Sadr
     City bombing in Shuala (merge 203, whose place then kept it from the other reports of its attack). The same
-    reading as for counts (``candidates.other_times``); a place left empty is the lede's (``reconcile``)."""
+    reading as for counts (``candidates.other_times``); a place left empty is the lede's (``reconcile``). Not a
+    perpetrator a sentence names as the attacker (``candidates.identifies_the_attacker``)."""
     elsewhen = candidates.of_another_time(part)
     sentences = part.trusted().sentences
     for n, inc in enumerate(extraction.incidents):
@@ -412,6 +413,8 @@ def _named_of_this_time(extraction: Extraction, part: Article) -> None:
             if not value:
                 continue
             naming = [s for s in sentences if not missing_words(value, s.text, ignore)]
+            if field == "perpetrator" and any(candidates.identifies_the_attacker(s.text) for s in naming):
+                continue  # the attacker named as such, in the days of the arrest or with a year of their life
             if naming and all(s.id in elsewhen for s in naming):
                 extraction.dropped.append(
                     f"incidents[{n}]: {field} {value!r} is named only where the article tells of another time or "

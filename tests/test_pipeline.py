@@ -281,6 +281,19 @@ def test_a_perpetrator_named_only_in_a_paragraph_of_another_time_is_left_out_and
     assert inc.perpetrator == "Iron Wolves"
 
 
+def test_a_perpetrator_a_sentence_of_another_day_names_as_the_attacker_stays() -> None:
+    # found15 1177, found25 1468: "The attacker was identified as Panya Khamrab, ... fired from the police in 2021",
+    # "Private Valery Permyakov was detained ... on January 13": the arrest's day or a year of the attacker's life
+    article = parse_article(
+        "Bomb kills nine in Velka market\n"
+        "A bomb killed nine traders at a market in Velka on Sunday, police said.\n"
+        "Police closed the market.\n"
+        "Last month, two members of the Iron Wolves were detained near Dorn over the bombing.\n", "arrested")
+    backend = Scripted(labelling({"S": ("killed", "total", 1, "police")}))
+    (inc,) = summarize_article(article, ExchangeClient(backend=backend), load_templates()).incidents
+    assert inc.perpetrator == "Iron Wolves"
+
+
 def test_a_perpetrator_that_is_also_the_target_is_the_victims_and_gives_way_to_the_claimant() -> None:
     article = parse_article(
         "Guards killed in Velka\n"

@@ -214,8 +214,9 @@ PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|police
                r"youth|toddler|infant|medic|paramedic|firefighter|rescuer|aide|adviser|advisor|interpreter|"
                r"professor|lecturer|singer|musician|artist|writer|poet|athlete|player|legislator|senator|deputy)")
 _THE_ONE = re.compile(rf"the\s+(?:[\w'’-]+\s+){{0,3}}?{PERSON_NOUN}")
-# one more person by an ordinal, as ``candidates`` offers them: "the fourth died in hospital", "a fifth was wounded"
-_ORDINAL_ONE = re.compile(r"(?:the|a)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)")
+# One more person by an ordinal, as ``candidates`` offers them: "the fourth died in hospital", "a fifth was wounded".
+ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_ORDINAL_ONE = re.compile(rf"(?:the|a)\s+{ORDINAL}")
 
 
 def parse_amount(text: str) -> Amount | None:

@@ -28,6 +28,7 @@ from summarizer.amounts import (
     NUMBER_PATTERN,
     ONE_SELF_KILLED,
     ONE_WORD_NAME,
+    ORDINAL,
     PERSON_NAME,
     PERSON_NOUN,
     ZERO_VICTIMS,
@@ -871,7 +872,7 @@ _ONE_OUTCOME = re.compile(r"\b[Oo]ne\s+(?:(?:other|more)\s+(?:(?:was|is|has\s+be
 _ONE_DIED = re.compile(r"\b[Oo]ne(?=\s+(?:later\s+)?died\b)")
 # One more person by an ordinal after the others' count: "Three were killed instantly, and the fourth died in
 # hospital a few days later", "a fifth was wounded at the scene" (found25 1464, found21 1354).
-_ORDINAL_ONE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_ORDINAL_ONE = re.compile(rf"\b(?:[Tt]he|[Aa])\s+{ORDINAL}"
                           r"(?=\s+(?P<verb>(?:(?:was|has\s+been|had\s+been)\s+)?(?:\w+ly\s+|also\s+|later\s+)*"
                           r"(?:died|killed|wounded|injured|hurt|shot))\b)")
 # "another" standing for one more person, after a verb of death or wounds or as the subject of one ("killed a
@@ -1145,7 +1146,7 @@ def _lede_one_dead(article: Article, found: Sequence[Count]) -> tuple[int, int, 
         return None
     for n in sorted(article.lede):
         s = article.sentence(n)
-        if s is None or s not in article.trusted().sentences:
+        if s is None or s.id in article.flagged:  # not a trusted sentence
             continue
         text = without_dateline(s.text)
         m = _LEDE_ONE_DEAD.match(text)
@@ -1164,6 +1165,8 @@ def counts(article: Article) -> list[Count]:
 
 
 def _counts(article: Article, lede_one: tuple[int, int, int] | None) -> list[Count]:
+    """``counts``, with ``lede_one`` (sentence, start, end) offered as one person killed: the lede's one death is
+    known only once the lede's counts are, so ``counts`` reads the article twice where it finds one."""
     found: list[Count] = []
     keys: set[str] = set()
     elsewhen_of = other_times(article)

@@ -282,8 +282,15 @@ def _spelled_alike(name: str, wanted: str) -> bool:
 # Countries whose provinces the annotators file as the province, though GeoNames' first level is the region above
 # them: the Philippines ("Sulu", "Ifugao", "Mountain Province", "Maguindanao": develop 022, found8 952, found9 1006,
 # found11 1042, found12 1087, found13 1108; Jolo's cathedral had been coded "Autonomous Region in Muslim
-# Mindanao"). A province the article names is kept; a city alone still gives the region, all the data holds.
-_SECOND_LEVEL_FILED = {"PH"}
+# Mindanao"). A province the article names is kept; a city alone still gives the region, all the data holds. So
+# are Ireland's counties ("Dublin", "Sligo", "Cork": found16 1214, found22 1381, found26 1492), where GeoNames'
+# first level is the province (Leinster, Munster): "County Cork" had been coded Munster, Dublin's riots Leinster.
+_SECOND_LEVEL_FILED = {"PH", "IE"}
+# A country's first-level divisions that its annotators never file, but the county the article names below them:
+# Great Britain's nations (GeoNames' first level), where the guide's province is the county ("West Yorkshire",
+# "Greater London", "Devon", "Berkshire", "Renfrewshire": develop 023, found15 1168, found26 1498, found24 1441,
+# found22 1386). Northern Ireland is filed as itself (found7 926, found8 975, found10 1015).
+_NATIONS_NOT_FILED = {"GB": {"england", "scotland", "wales"}}
 
 
 @lru_cache(maxsize=1)
@@ -592,7 +599,20 @@ def province_for(province: str | None, place: str | None, country: str | None,
     division the gazetteer gives for the province text (a city put in the province slot), the place, or
     else the first city named in the ``context`` texts, best first (``reconcile._where``: the place's
     sentences, the counts' sentences, the dateline), a capital named by its role included;
-    otherwise the article's province as it was. ``derived`` is True when the gazetteer supplied it."""
+    otherwise the article's province as it was. ``derived`` is True when the gazetteer supplied it. Where that
+    division is one the annotators do not file (``_NATIONS_NOT_FILED``), the province text the ``context`` writes
+    stays: "London", not England."""
+    found, derived = _province_for(province, place, country, context)
+    cc = load().country_code(country)
+    if (derived and found and province and cc in _NATIONS_NOT_FILED and key(found) in _NATIONS_NOT_FILED[cc]
+            and key(province) not in _NATIONS_NOT_FILED[cc]
+            and any(re.search(rf"\b{re.escape(province)}\b", said) for said in context)):
+        return province, False
+    return found, derived
+
+
+def _province_for(province: str | None, place: str | None, country: str | None,
+                  context: Sequence[str] = ()) -> tuple[str | None, bool]:
     if province and country and key(country) in key(province):
         province = None  # "eastern Nigeria" is a direction in the country, not a division
     g = load()

@@ -256,6 +256,23 @@ def test_a_wire_dateline_with_or_without_its_day_is_taken_off(text: str, rest: s
     assert without_dateline(text) == rest
 
 
+@pytest.mark.parametrize(("province", "place", "country", "context", "expected"), [
+    # an Irish county, where GeoNames' first level is the province above it (found26 1492, found16 1214)
+    ("County Cork", "Kilmichael", "Ireland", [], "Cork"),
+    ("Dublin", "Parnell Square East", "Ireland", [], "Dublin"),
+    # a British county the article writes, not the nation above it (found15 1168)
+    ("London", "London Bridge", "United Kingdom", ["A van hit pedestrians on London Bridge in London."], "London"),
+    # ... but a county the article does not write is no province: the gazetteer's nation stays (develop 023)
+    ("North Yorkshire", "Birstall", "United Kingdom", ["Jo Cox was attacked in Birstall, West Yorkshire."],
+     "England"),
+    # Northern Ireland is filed as itself (found7 926)
+    ("Co Tyrone", "Omagh", "United Kingdom", ["A car bomb exploded in Omagh, Co Tyrone."], "Northern Ireland"),
+])
+def test_irish_and_british_counties_are_filed_as_the_annotators_file_them(
+        province: str, place: str, country: str, context: list[str], expected: str) -> None:
+    assert province_for(province, place, country, context)[0] == expected
+
+
 def test_a_place_the_context_names_beats_a_guess_at_another_spelling_of_the_province() -> None:
     context = ["The attack targeted positions in the area of Najd al-Atak in Nehm district, about 60 km northeast "
                "of Sanaa."]

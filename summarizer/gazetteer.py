@@ -238,6 +238,17 @@ def division_anywhere(name: str) -> tuple[str, str] | None:
     return next(iter(hits)) if len({cc for cc, _ in hits}) == 1 else None
 
 
+def subdivision_anywhere(name: str) -> tuple[str, str] | None:
+    """(ISO code, the first-level division above) when ``name`` is, spelled so, the name of a second-level division
+    (``data/subdivisions.tsv``) of exactly one country and of no first-level one anywhere: "Devon", "Soum"."""
+    wanted = _bare(key(name))
+    if len(wanted) < 4 or wanted in _divisions_by_name():
+        return None
+    hits = {(cc, above) for cc, named in load().subdivisions.items() for bare, above, _ in named.values()
+            if bare == wanted}
+    return next(iter(hits)) if len({cc for cc, _ in hits}) == 1 else None
+
+
 @lru_cache(maxsize=1)
 def _divisions_by_name() -> dict[str, set[tuple[str, str]]]:
     out: dict[str, set[tuple[str, str]]] = {}
@@ -494,6 +505,8 @@ def country_of_places(texts: Sequence[str]) -> str | None:
                             or (feature and n < len(words))):
                         continue
                     hit = division_anywhere(gram) or city_anywhere(gram)
+                    if hit is None and gram not in _big_cities():
+                        hit = subdivision_anywhere(gram)  # "in Devon": a county of one country's
                     if hit is None and (gram in _divisions_by_name() or gram in _big_cities()):
                         taken |= set(range(i, i + n))  # a name several countries have: it points nowhere
                         found.append("")

@@ -108,6 +108,10 @@ def test_a_division_in_the_country_slot_gives_way_to_the_country_the_article_nam
     ("St. Croix, largest of the American Virgin Islands, is a beautiful patch of jungle.", None),
     ("The ruler of the small, oil-rich Persian Gulf state of Kuwait escaped an attack.", None),
     ("The border region of Ferghana Valley has been the scene of clashes.", None),
+    # a second-level division of one country only (data/subdivisions.tsv): an English county, a Philippine province
+    # (found26 1498, found9 1006 had no country)
+    ("A gunman killed five people in Keyham, Plymouth, in Devon.", "United Kingdom"),
+    ("Marines were ambushed in Sulu by Abu Sayyaf gunmen.", "Philippines"),
 ])
 def test_the_country_of_the_places_an_article_names(text: str, country: str | None) -> None:
     assert country_of_places([text]) == country

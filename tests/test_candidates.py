@@ -1137,6 +1137,17 @@ def test_a_hijacked_airliner_is_offered_as_a_kidnapping_a_hijacked_truck_is_not(
                     casualties=True) == ["armed_assault"]
 
 
+def test_a_killer_who_took_his_own_life_is_no_suicide_bomber() -> None:
+    types = ("armed_assault", "suicide_bombing", "bombing", "other")
+    # found26 1482, found24 1437: a gunman's spree, then his own death
+    assert types_in("He shot 29 neighbours and committed suicide after finishing the massacre.", types,
+                    casualties=True) == ["armed_assault"]
+    # a bomber's is still (extra 217: "attacked by suicide bombers")
+    assert "suicide_bombing" in types_in("The cafe was attacked by suicide bombers and gunmen, killing seven.", types,
+                                         casualties=True)
+    assert "suicide_bombing" in types_in("A suicide attack killed seven.", types, casualties=True)
+
+
 def test_an_ambush_the_lede_names_is_not_offered_as_a_generic_armed_assault_too() -> None:
     named = parse_article("Rebels ambushed a patrol near Velka on Sunday, killing five soldiers.\n", "t")
     assert event_types(named, EVENT_TYPES, casualties=True) == ["ambush"]

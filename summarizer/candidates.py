@@ -1634,7 +1634,9 @@ _ATTACK_WORDS = re.compile(
     r"explosives?|grenades?|IEDs?|mortars?|rockets?|missiles?|drones?|insurgents?|militants?|rebels?|jihadists?|"
     # "a double murder that happened in Majuro" (found21 1342): a murder is the news of one, as in the openings of
     # found17 1235, found20 1322, found21 1347
-    r"bandits|casualt(?:y|ies)|dead|died|wounded|injured|murder(?:s|ed)?)\b", re.I)
+    r"bandits|casualt(?:y|ies)|dead|died|wounded|injured|murder(?:s|ed)?|"
+    # who was killed, and the massacre by its noun: "people of the Warlpiri ... were killed", "The Coniston massacre"
+    r"kill(?:s|ed|ing)?|massacres?)\b", re.I)
 
 
 # Words of an opening that tell of an attack as the background of other news, or of one that did not happen: a

@@ -1869,6 +1869,10 @@ def test_who_placed_the_toll_is_its_source() -> None:
     # a murder is the news of a violent incident, as an attack is (found21 1342: no count, read as no incident)
     ("Criminal charges could be filed against a teenaged suspect in a double murder that happened in Majuro.", True),
     ("Judge delays trial of Triangle terrorism suspects", False),
+    # who was killed, a massacre by its noun (found26 1495, found24 1422: no count kept, read as no incident)
+    ("In a series of punitive expeditions led by a police constable, people of the Warlpiri group were killed.", True),
+    ("The Coniston massacre took place in the region around the Coniston cattle station.", True),
+    ("Antarctic researcher 'tries to kill colleague'", True),
 ])
 def test_a_murder_in_the_opening_reports_an_incident(opening: str, reports: bool) -> None:
     assert reports_an_attack(opening) is reports

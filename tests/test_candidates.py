@@ -1441,10 +1441,19 @@ def test_a_sentence_on_a_day_of_its_own_and_an_attack_of_its_own(text: str, day:
     ("An armed group burned down 15 houses on Friday without causing any casualties.", ("killed", "wounded")),
     ("The bomb detonated after the truck passed, and did not injure anyone.", ("wounded",)),
     ("The blast did not kill anyone, police said.", ("killed",)),
+    # none of any people a count may name, and none reported (found26 1494, found19 1288)
+    ("No pupils were hurt.", ("wounded",)),
+    ("No worshippers were injured in the blast.", ("wounded",)),
+    ("Although there have been no reported fatalities, a passer-by was seriously injured.", ("killed",)),
 ])
 def test_a_toll_of_none_in_more_words(sentence: str, outcomes: tuple[str, ...]) -> None:
     (count,) = counts(parse_article(sentence, "t"))
     assert zero_outcomes(count) == outcomes
+
+
+def test_no_attacker_found_is_no_toll_of_none() -> None:
+    # found19 1309: the suspects no one prosecuted are no victims
+    assert counts(parse_article("No suspects have been prosecuted for the massacre.", "t")) == []
 
 
 def test_a_sentence_the_page_prints_twice_gives_its_counts_once() -> None:

@@ -2210,3 +2210,16 @@ def test_one_death_the_lede_tells_without_a_number_is_a_count_of_one(
 ])
 def test_the_next_one_by_an_ordinal_is_one_person(text: str, found: list[tuple[str, str]]) -> None:
     assert [(c.amount, c.outcome) for c in counts(parse_article(text, "t"))] == found
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # the news told as a time after an attack told by its verb, an initial's stop inside (found21 1370, found26 1511)
+    ("Brighton victim forgives bomber\nIt is nearly 17 years after the IRA blew up the Grand Hotel in Brighton.\n",
+     "years after"),
+    ("Six decades after President John F. Kennedy was shot and killed in Dallas, his limousine's leather sold for "
+     "$46,865.\n", "decades after"),
+    # a report's own time after something else is no story's
+    ("Gunmen killed 12 people two years after the town's mayor resigned, police said.\n", None),
+])
+def test_the_news_told_as_a_time_after_an_attack_is_a_storys(text: str, words: str | None) -> None:
+    assert story_words(parse_article(text, "t")) == words

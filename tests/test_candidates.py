@@ -2220,6 +2220,11 @@ def test_the_next_one_by_an_ordinal_is_one_person(text: str, found: list[tuple[s
      "$46,865.\n", "decades after"),
     # a report's own time after something else is no story's
     ("Gunmen killed 12 people two years after the town's mayor resigned, police said.\n", None),
+    # an attack named by its year (found21 1367, found18 1277, found26 1510)
+    ("Sri Lanka will be the first team to return to Pakistan since 2009 attack on their team bus.\n", "2009 attack"),
+    ("No remains were found in the search for graves from Tulsa's 1921 Race Massacre, the team said.\n",
+     "1921 Race Massacre"),
+    ("Gunmen killed 12 people in 2009, police said.\n", None),
 ])
 def test_the_news_told_as_a_time_after_an_attack_is_a_storys(text: str, words: str | None) -> None:
     assert story_words(parse_article(text, "t")) == words

@@ -1533,21 +1533,13 @@ _RIOT = re.compile(r"\briot(?:s|ing|ers?|ed)?\b(?!\s+(?:police|policem[ae]n|gear
                    r"officers?|troops|forces?|vans?|act)\b)", re.I)
 
 
-# Arson: the guide's "other" too (found24 1442's firebombed houses, found21 1341's arson, found19 1286 and found20
-# 1336's buildings set on fire; found21 1351's firebombs allow it), where a toll's words had left only the armed
-# assault or the bombing to choose.
-_ARSON = re.compile(r"\b(?:arson\w*|set\s+(?:on\s+)?fire|set\s+(?:[\w'’-]+\s+){1,3}on\s+fire|set\s+ablaze|"
-                    r"fire-?bomb\w*|torched|petrol\s+bombs?|molotov\w*)\b", re.I)
-
-
 def types_in(text: str, types: Sequence[str], casualties: bool = False) -> list[str]:
     """The event types of ``types`` whose words ``text`` uses, "other" among them unless ``casualties`` are
-    counted and the text tells no riot and no arson (``event_types``); all types when it uses none of their words."""
+    counted and the text tells no riot (``event_types``); all types when it uses none of their words."""
     found = [t for t in types if t == "other" or (t in _TYPE_CUES and _TYPE_CUES[t].search(text))]
     if len(found) <= 1:
         return list(types)
-    return ([t for t in found if t != "other"] if casualties and not _RIOT.search(text) and not _ARSON.search(text)
-            else found)
+    return [t for t in found if t != "other"] if casualties and not _RIOT.search(text) else found
 
 
 # --- other incidents -----------------------------------------------------------------------------------------

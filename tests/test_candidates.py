@@ -1127,17 +1127,6 @@ def test_a_riot_is_offered_as_other_beside_the_types_its_toll_names() -> None:
         ["armed_assault"]
 
 
-def test_arson_is_offered_as_other_beside_the_types_its_toll_names() -> None:
-    # found24 1442, found21 1341, found19 1286: the guide codes arson "other"
-    types = ("armed_assault", "bombing", "other")
-    assert types_in("Neo-Nazis set two houses on fire in an attack that killed three Turkish residents.", types,
-                    casualties=True) == ["armed_assault", "other"]
-    assert types_in("An arson attack on a hostel killed three people.", types, casualties=True) == \
-        ["armed_assault", "other"]
-    assert types_in("Gunmen fired on the crowd in an attack that killed three.", types, casualties=True) == \
-        ["armed_assault"]
-
-
 def test_a_hijacked_airliner_is_offered_as_a_kidnapping_a_hijacked_truck_is_not() -> None:
     types = ("armed_assault", "kidnapping", "other")
     # found19 1294, found17 1221: the annotators code a hijacking a kidnapping

@@ -110,10 +110,6 @@ def _numbers_in(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-# None of the victims: "no casualties", "no one was killed", and the same said of a group or of lives ("No soldiers
-# were killed", "no loss of life", "without causing any casualties", "did not injure anyone": found7 915, 903),
-# which the annotation guide also writes as 0; "no (immediate) reports of injuries" too (found8 969, found18 1260,
-# 1269).
 _VAGUE: list[tuple[re.Pattern[str], Amount]] = [
     (re.compile(r"\bdozens\b", re.I), Amount(24, None, "dozens")),
     (re.compile(r"\bscores\b", re.I), Amount(40, None, "scores")),
@@ -206,9 +202,12 @@ PERSON_NOUN = (r"(?:man|woman|boy|girl|child|baby|person|civilian|soldier|police
                r"monk|nun|missionary|volunteer|refugee|migrant|detainee|prisoner|inmate|settler|tribesman|teenager|"
                r"youth|toddler|infant|medic|paramedic|firefighter|rescuer|aide|adviser|advisor|interpreter|"
                r"professor|lecturer|singer|musician|artist|writer|poet|athlete|player|legislator|senator|deputy)")
-# None hurt: "No one was killed", "no reports of injuries", and none of the people a count may name ("No pupils were
-# hurt", "There have been no reported fatalities": found26 1494, found19 1288, where the people were a hand list of
-# eleven nouns and the reported fatalities no count).
+# None of the victims: "no casualties", "no one was killed", and the same said of a group or of lives ("No soldiers
+# were killed", "no loss of life", "without causing any casualties", "did not injure anyone": found7 915, 903),
+# which the annotation guide also writes as 0; "no (immediate) reports of injuries" too (found8 969, found18 1260,
+# 1269). The group is any people a count may name (``PERSON_NOUN``), and "reported" qualifies none as "reports of"
+# does: "No pupils were hurt", "There have been no reported fatalities" (found26 1494, found19 1288) had been no count
+# when the people were a hand list of eleven nouns.
 ZERO_VICTIMS = (r"no one|nobody|no (?:(?:immediate |further |other )?reports? of |reported |immediate reports? of )?"
                 r"(?:casualties|deaths|injuries|fatalities|lives|loss of life)|"
                 r"without (?:causing |inflicting )?(?:any )?(?:casualties|injuries|deaths)|"

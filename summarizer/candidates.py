@@ -739,10 +739,9 @@ def zero_outcomes(count: Count) -> tuple[Outcome, ...]:
     amount = parse_amount(count.amount)
     if amount is None or (amount.low, amount.high) != (0, 0):
         return ()
-    # the phrase's own noun before its clause's outcome: "Although there have been no reported fatalities, seriously
-    # injured was passer-by Yvonne Mc Ivor" (found19 1288) is no toll of none wounded
-    if count.outcome is not None and not _ZERO_BOTH.search(count.amount) and not (
-            _ZERO_KILLED.search(count.amount) and count.outcome != "killed"):
+    # the phrase's own noun of deaths or casualties before its clause's outcome: "Although there have been no reported
+    # fatalities, seriously injured was passer-by Yvonne Mc Ivor" (found19 1288) is no toll of none wounded
+    if count.outcome is not None and not _ZERO_BOTH.search(count.amount) and not _ZERO_KILLED.search(count.amount):
         return (count.outcome,)
     if _ZERO_BOTH.search(count.amount):
         return ("killed", "wounded")

@@ -244,9 +244,19 @@ def subdivision_anywhere(name: str) -> tuple[str, str] | None:
     wanted = _bare(key(name))
     if len(wanted) < 4 or wanted in _divisions_by_name():
         return None
-    hits = {(cc, above) for cc, named in load().subdivisions.items() for bare, above, _ in named.values()
-            if bare == wanted}
+    hits = _subdivisions_by_name().get(wanted, set())
     return next(iter(hits)) if len({cc for cc, _ in hits}) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _subdivisions_by_name() -> dict[str, set[tuple[str, str]]]:
+    """Bare name of a second-level division -> (ISO code, the first-level division above), as ``_divisions_by_name``
+    indexes the first level: looked up for every name an article places, not scanned each time."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for cc, named in load().subdivisions.items():
+        for bare, above, _ in named.values():
+            out.setdefault(bare, set()).add((cc, above))
+    return out
 
 
 @lru_cache(maxsize=1)
